@@ -44,3 +44,10 @@ export interface Objective {
   /** Largest fidelity the objective accepts (e.g. epochs); absent means it has no fidelity. */
   readonly maxFidelity?: number;
 }
+
+/** A named family of objectives: fixed benchmarks ignore the options, games pick a puzzle with them. */
+export interface ObjectiveFactory {
+  readonly name: string;
+  readonly description: string;
+  create(options?: { puzzleSeed?: string; difficulty?: string }): Objective;
+}

@@ -1,0 +1,73 @@
+/**
+ * /explain topic:<topic> [level] — a topic at one of five levels, with Simpler/Deeper buttons and a
+ * menu of related topics.
+ */
+import { SlashCommandBuilder } from 'discord.js';
+import { UserError } from '../src/command-layer/errors.js';
+import { reply, update, type CommandModule, type ComponentHandler, type CommandResponse, type ComponentRequest, type AppServices } from '../src/command-layer/types.js';
+import { isLevel, type Level } from '../src/content/levels.js';
+import { LEVEL_CHOICES, levelFor } from './views/level.js';
+import { topicMessage } from './views/topic.js';
+
+const data = new SlashCommandBuilder()
+  .setName('explain')
+  .setDescription('Explain a hyperparameter idea at your level, from five-year-old to ML expert')
+  .addStringOption((o) =>
+    o.setName('topic').setDescription('What to explain, e.g. learning-rate').setRequired(true).setAutocomplete(true).setMaxLength(100),
+  )
+  .addIntegerOption((o) =>
+    o
+      .setName('level')
+      .setDescription('How deep: 1 five-year-old … 5 ML expert (default: your /level)')
+      .addChoices(...LEVEL_CHOICES),
+  );
+
+/**
+ * A change of level or topic edits the shared message for the person who asked; anyone else gets
+ * the same answer privately, so nobody changes what someone else is reading.
+ */
+function answer(request: ComponentRequest, owner: string, app: AppServices, slug: string, level: Level): CommandResponse {
+  const topic = app.topics.get(slug);
+  if (!topic) throw new UserError('That topic is no longer here. Try /explain again.');
+  const message = topicMessage(app.topics, topic, level, owner);
+  return request.user.id === owner ? update(message) : reply({ ...message, ephemeral: true });
+}
+
+const changeLevel: ComponentHandler<{ slug: string; level: Level; owner: string }> = {
+  parse([slug, level, owner]) {
+    const n = Number(level);
+    return slug && owner && isLevel(n) ? { slug, level: n, owner } : undefined;
+  },
+  run: (request, { slug, level, owner }, app) => answer(request, owner, app, slug, level),
+};
+
+const changeTopic: ComponentHandler<{ level: Level; owner: string }> = {
+  parse([level, owner]) {
+    const n = Number(level);
+    return owner && isLevel(n) ? { level: n, owner } : undefined;
+  },
+  run(request, { level, owner }, app) {
+    const slug = request.values[0];
+    if (!slug) throw new UserError('Pick a topic from the menu.');
+    return answer(request, owner, app, slug, level);
+  },
+};
+
+const explain: CommandModule = {
+  data,
+  async execute(request, app) {
+    const asked = String(request.options.topic ?? '');
+    const topic = app.topics.resolve(asked);
+    if (!topic) {
+      const guesses = app.topics.ask(asked, 3).map((hit) => `\`${hit.topic.slug}\``);
+      const suggestion = guesses.length ? ` Did you mean ${guesses.join(', ')}?` : ' Type /help to see the topics.';
+      throw new UserError(`I don't have a topic called “${asked}”.${suggestion}`);
+    }
+    const level = await levelFor(app, request.user.id, request.options.level);
+    return reply(topicMessage(app.topics, topic, level, request.user.id));
+  },
+  autocomplete: (request, app) => app.topics.autocomplete(request.focused.value),
+  components: { level: changeLevel, topic: changeTopic },
+};
+
+export default explain;

@@ -1,0 +1,32 @@
+/** /help — what the bot is for and every command it knows. */
+import { SlashCommandBuilder } from 'discord.js';
+import { reply, type CommandModule } from '../src/command-layer/types.js';
+
+const data = new SlashCommandBuilder().setName('help').setDescription('What Tuning Fork does and how to use it');
+
+const help: CommandModule = {
+  data,
+  execute(_request, app) {
+    const commands = app
+      .commands()
+      .map((c) => c.data.toJSON())
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((c) => `**/${c.name}**: ${c.description}`)
+      .join('\n');
+    return reply({
+      ephemeral: true,
+      embeds: [
+        {
+          title: 'Tuning Fork',
+          description:
+            'I explain hyperparameters (the knobs you set before a model learns) at five levels, from a ' +
+            'five-year-old to a machine-learning expert, and host tuning games where you probe a hidden ' +
+            'objective with a small budget, then see how grid, random and Bayesian search would have played.\n\n' +
+            `${commands}\n\nStart with \`/explain topic:hyperparameters\`.`,
+        },
+      ],
+    });
+  },
+};
+
+export default help;

@@ -1,0 +1,83 @@
+/**
+ * How a topic looks as an answer: one embed at one level, Simpler/Deeper buttons, and a menu of
+ * related topics. Shared by /explain and /ask so both answer alike.
+ */
+import { encodeCustomId } from '../../src/command-layer/custom-id.js';
+import { clip, LIMITS } from '../../src/command-layer/limits.js';
+import type { ComponentView, MessageView } from '../../src/command-layer/types.js';
+import type { Topic, TopicLibrary } from '../../src/content/library.js';
+import { LEVEL_NAMES, type Level } from '../../src/content/levels.js';
+
+/** One colour per level, from warm (simple) to cool (expert), so a glance tells the depth. */
+const LEVEL_COLOURS: Readonly<Record<Level, number>> = {
+  1: 0xf4a261,
+  2: 0xe9c46a,
+  3: 0x2a9d8f,
+  4: 0x457b9d,
+  5: 0x1d3557,
+};
+
+const GAME_HINTS: Readonly<Record<string, string>> = {
+  bake: 'Try it: `/play bake`, guess grandma’s bake time.',
+  lock: 'Try it: `/play lock`, crack the combination by listening for clicks.',
+  tune: 'Try it: `/play tune`, tune the guitar by ear.',
+  train: 'Try it: `/play train`, tune a real neural network.',
+};
+
+export function levelLabel(level: Level): string {
+  return `Level ${level} of 5 · for a ${LEVEL_NAMES[level]}`;
+}
+
+/**
+ * @param owner the person who asked: buttons pressed by anyone else answer them privately instead of
+ *   changing the shared message.
+ */
+export function topicMessage(library: TopicLibrary, topic: Topic, level: Level, owner: string, preface?: string): MessageView {
+  const hint = topic.game ? GAME_HINTS[topic.game] : undefined;
+  const body = library.text(topic.slug, level);
+  const description = clip([preface, body, hint].filter(Boolean).join('\n\n'), LIMITS.embedDescription);
+  const rows: ComponentView[][] = [
+    [
+      {
+        type: 'button',
+        customId: encodeCustomId('explain', 'level', topic.slug, level - 1, owner),
+        label: 'Simpler',
+        style: 'secondary',
+        disabled: level <= 1,
+      },
+      {
+        type: 'button',
+        customId: encodeCustomId('explain', 'level', topic.slug, level + 1, owner),
+        label: 'Deeper',
+        style: 'primary',
+        disabled: level >= 5,
+      },
+    ],
+  ];
+  const related = library.related(topic.slug).slice(0, LIMITS.selectOptions);
+  if (related.length > 0) {
+    rows.push([
+      {
+        type: 'select',
+        customId: encodeCustomId('explain', 'topic', level, owner),
+        placeholder: 'Related topics…',
+        options: related.map((r) => ({
+          label: clip(r.title, LIMITS.selectLabel),
+          value: r.slug,
+          description: clip(r.summary, LIMITS.selectDescription),
+        })),
+      },
+    ]);
+  }
+  return {
+    embeds: [
+      {
+        title: clip(topic.title, LIMITS.embedTitle),
+        description,
+        color: LEVEL_COLOURS[level],
+        footer: `${levelLabel(level)} · /level sets your usual level`,
+      },
+    ],
+    rows,
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * One place where failures become what a user reads.
+ * A UserError is the user's to fix (a bad option, a stale button): they see its message, privately.
+ * Anything else is ours: they see an apology with a short id that also appears in the log.
+ */
+import { randomBytes } from 'node:crypto';
+import type { CommandResponse } from './types.js';
+import { privateNote } from './types.js';
+
+export class UserError extends Error {
+  /** Optional full answer (e.g. the current board) instead of a bare message. */
+  readonly response?: CommandResponse;
+  constructor(message: string, response?: CommandResponse) {
+    super(message);
+    this.name = 'UserError';
+    this.response = response;
+  }
+}
+
+export function newErrorId(): string {
+  return randomBytes(4).toString('hex');
+}
+
+export function apology(errorId: string): CommandResponse {
+  return privateNote(
+    `Sorry, something went wrong on our side and nothing was changed. ` +
+      `If it keeps happening, tell the bot's keepers this error id: \`${errorId}\`.`,
+  );
+}
+
+export function userErrorResponse(error: UserError): CommandResponse {
+  return error.response ?? privateNote(error.message);
+}

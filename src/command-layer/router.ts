@@ -1,0 +1,133 @@
+/**
+ * The one command layer both front ends call. It finds the command or component handler, checks the
+ * input, guards against spam, runs the handler, and turns every failure into something a user can read.
+ * Nothing here knows whether the request came from Discord or the console.
+ */
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import { decodeCustomId } from './custom-id.js';
+import { apology, newErrorId, UserError, userErrorResponse } from './errors.js';
+import { LIMITS, messageProblems, modalProblems } from './limits.js';
+import { resolveOptions } from './options.js';
+import { RateLimiter } from './rate-limit.js';
+import type {
+  AppServices,
+  AutocompleteChoice,
+  CommandModule,
+  CommandResponse,
+  ComponentRequest,
+  Invocation,
+} from './types.js';
+
+export interface SlashInput extends Invocation {
+  command: string;
+  subcommand: string | null;
+  /** Option values as the front end received them; checked against the command's definition here. */
+  options: Readonly<Record<string, unknown>>;
+}
+
+export interface AutocompleteInput extends SlashInput {
+  focused: string;
+}
+
+export class CommandRouter {
+  private readonly limiter: RateLimiter;
+
+  constructor(
+    private readonly commands: ReadonlyMap<string, CommandModule>,
+    private readonly app: AppServices,
+    limiter?: RateLimiter,
+  ) {
+    this.limiter = limiter ?? new RateLimiter({ capacity: 10, refillPerSecond: 1, now: () => app.now().getTime() });
+  }
+
+  definitions(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+    return [...this.commands.values()].map((c) => c.data.toJSON());
+  }
+
+  has(command: string): boolean {
+    return this.commands.has(command);
+  }
+
+  /** Whether a front end should acknowledge before running this command. */
+  isSlow(command: string): boolean {
+    return this.commands.get(command)?.slow === true;
+  }
+
+  /** Whether this custom id belongs to a command that may be slow. */
+  isSlowComponent(customId: string): boolean {
+    const decoded = decodeCustomId(customId);
+    return decoded ? this.isSlow(decoded.command) : false;
+  }
+
+  async slash(input: SlashInput): Promise<CommandResponse> {
+    return this.guard(input, `/${input.command}`, async () => {
+      const command = this.commands.get(input.command);
+      if (!command) {
+        throw new UserError(`There is no /${input.command} command here. Type /help to see what I can do.`);
+      }
+      const { options } = resolveOptions(command.data.toJSON(), input.subcommand, input.options);
+      return command.execute({ ...invocationOf(input), command: input.command, subcommand: input.subcommand, options }, this.app);
+    });
+  }
+
+  /** Autocomplete never errors at the user: a problem just means no suggestions. */
+  async autocomplete(input: AutocompleteInput): Promise<AutocompleteChoice[]> {
+    const command = this.commands.get(input.command);
+    if (!command?.autocomplete) return [];
+    try {
+      const definition = command.data.toJSON();
+      const { options } = resolveOptions(definition, input.subcommand, input.options, true);
+      const choices = await command.autocomplete(
+        {
+          ...invocationOf(input),
+          command: input.command,
+          subcommand: input.subcommand,
+          focused: { name: input.focused, value: String(input.options[input.focused] ?? '') },
+          options,
+        },
+        this.app,
+      );
+      return choices
+        .slice(0, LIMITS.autocompleteChoices)
+        .map((c) => ({ name: c.name.slice(0, LIMITS.choiceName), value: c.value.slice(0, LIMITS.choiceName) }));
+    } catch (error) {
+      this.app.logger.warn({ err: error, command: input.command }, 'autocomplete failed');
+      return [];
+    }
+  }
+
+  async component(request: ComponentRequest): Promise<CommandResponse> {
+    return this.guard(request, request.customId, async () => {
+      const decoded = decodeCustomId(request.customId);
+      const command = decoded && this.commands.get(decoded.command);
+      const handler = decoded && command?.components?.[decoded.action];
+      const parsed = decoded && handler?.parse(decoded.args);
+      if (!handler || parsed === undefined) {
+        throw new UserError('That button or menu is not one I recognise any more. Run the command again for a fresh one.');
+      }
+      return handler.run(request, parsed as never, this.app);
+    });
+  }
+
+  private async guard(who: Invocation, what: string, run: () => Promise<CommandResponse> | CommandResponse): Promise<CommandResponse> {
+    if (!this.limiter.take(who.user.id)) {
+      return userErrorResponse(new UserError('You are going a little fast. Wait a few seconds and try again.'));
+    }
+    try {
+      const response = await run();
+      const problems =
+        response.kind === 'modal' ? modalProblems(response.modal) : messageProblems(response.message);
+      if (problems.length > 0) throw new Error(`answer to ${what} breaks Discord's limits: ${problems.join('; ')}`);
+      return response;
+    } catch (error) {
+      if (error instanceof UserError) return userErrorResponse(error);
+      const errorId = newErrorId();
+      this.app.logger.error({ err: error, errorId, what, userId: who.user.id }, 'command failed');
+      return apology(errorId);
+    }
+  }
+}
+
+function invocationOf(input: Invocation): Invocation {
+  return { user: input.user, guildId: input.guildId, channelId: input.channelId, canManageGuild: input.canManageGuild };
+}

@@ -1,0 +1,192 @@
+/**
+ * The command layer's vocabulary: what a command receives and what it answers, in terms that neither
+ * Discord nor the console owns. Front ends translate their input into these requests and render these
+ * views; commands never see a discord.js object or a terminal.
+ */
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import type { Logger } from 'pino';
+import type { Storage } from '../storage/index.js';
+import type { TopicLibrary } from '../content/library.js';
+
+// ---- What a command shows --------------------------------------------------------------------------
+
+export interface EmbedFieldView {
+  name: string;
+  value: string;
+  inline?: boolean;
+}
+
+export interface EmbedView {
+  title?: string;
+  description?: string;
+  color?: number;
+  fields?: EmbedFieldView[];
+  footer?: string;
+  /** Name of one of the message's files to show as the embed's picture. */
+  imageFile?: string;
+}
+
+export type ButtonStyle = 'primary' | 'secondary' | 'success' | 'danger';
+
+export interface ButtonView {
+  type: 'button';
+  customId: string;
+  label: string;
+  style?: ButtonStyle;
+  disabled?: boolean;
+}
+
+export interface SelectOptionView {
+  label: string;
+  value: string;
+  description?: string;
+  isDefault?: boolean;
+}
+
+export interface SelectView {
+  type: 'select';
+  customId: string;
+  placeholder?: string;
+  options: SelectOptionView[];
+  disabled?: boolean;
+}
+
+export type ComponentView = ButtonView | SelectView;
+
+/** A file sent with a message; `description` is the alt text screen readers speak. */
+export interface FileView {
+  name: string;
+  data: Buffer;
+  description: string;
+}
+
+export interface MessageView {
+  content?: string;
+  embeds?: EmbedView[];
+  /** Rows of components: up to five buttons, or exactly one select menu, per row. */
+  rows?: ComponentView[][];
+  files?: FileView[];
+  /** Shown only to the person who asked. */
+  ephemeral?: boolean;
+}
+
+export interface ModalFieldView {
+  customId: string;
+  label: string;
+  style?: 'short' | 'paragraph';
+  placeholder?: string;
+  required?: boolean;
+  minLength?: number;
+  maxLength?: number;
+  value?: string;
+}
+
+export interface ModalView {
+  customId: string;
+  title: string;
+  fields: ModalFieldView[];
+}
+
+/**
+ * How a command answers. `update` edits the message whose button, menu or modal was used;
+ * `reply` posts a new message (often ephemeral); `modal` asks for typed input.
+ */
+export type CommandResponse =
+  | { kind: 'reply'; message: MessageView }
+  | { kind: 'update'; message: MessageView }
+  | { kind: 'modal'; modal: ModalView };
+
+export const reply = (message: MessageView): CommandResponse => ({ kind: 'reply', message });
+export const update = (message: MessageView): CommandResponse => ({ kind: 'update', message });
+export const showModal = (modal: ModalView): CommandResponse => ({ kind: 'modal', modal });
+export const privateNote = (content: string): CommandResponse => reply({ content, ephemeral: true });
+
+// ---- What a command receives -----------------------------------------------------------------------
+
+export interface Person {
+  id: string;
+  /** Display name, for text only: never turned into a mention. */
+  name: string;
+}
+
+/** Who acted, and where. */
+export interface Invocation {
+  user: Person;
+  guildId: string | null;
+  channelId: string | null;
+  /** Whether the member holds Manage Server where they acted (always true in the console). */
+  canManageGuild: boolean;
+}
+
+export type OptionValue = string | number | boolean;
+
+export interface SlashRequest extends Invocation {
+  command: string;
+  subcommand: string | null;
+  options: Readonly<Record<string, OptionValue>>;
+}
+
+export interface AutocompleteRequest extends Invocation {
+  command: string;
+  subcommand: string | null;
+  focused: { name: string; value: string };
+  options: Readonly<Record<string, OptionValue>>;
+}
+
+/** A button press, a menu choice or a modal submission, routed by its custom id. */
+export interface ComponentRequest extends Invocation {
+  source: 'button' | 'select' | 'modal';
+  customId: string;
+  /** Chosen values of a select menu. */
+  values: readonly string[];
+  /** Field values of a submitted modal, by field custom id. */
+  fields: Readonly<Record<string, string>>;
+  /** The message the component sits on, when there is one. */
+  messageId: string | null;
+}
+
+export interface AutocompleteChoice {
+  name: string;
+  value: string;
+}
+
+// ---- What a command may use ------------------------------------------------------------------------
+
+export interface AppServices {
+  storage: Storage;
+  topics: TopicLibrary;
+  logger: Logger;
+  /** The current time; tests pass a controlled clock. */
+  now: () => Date;
+  /** Every loaded command, for /help. */
+  commands: () => readonly CommandModule[];
+}
+
+/**
+ * A component handler turns the arguments of a custom id into typed data first (`parse`), so that a
+ * forged or outdated id is refused before any work is done, then acts on it (`run`).
+ */
+export interface ComponentHandler<Parsed = unknown> {
+  parse(args: readonly string[]): Parsed | undefined;
+  run(request: ComponentRequest, parsed: Parsed, app: AppServices): Promise<CommandResponse> | CommandResponse;
+}
+
+/** What the router stores: any handler, whatever its parsed type (parse's result is passed to run unchanged). */
+export interface RoutableComponentHandler {
+  parse(args: readonly string[]): unknown;
+  run(request: ComponentRequest, parsed: never, app: AppServices): Promise<CommandResponse> | CommandResponse;
+}
+
+export interface CommandDefinition {
+  toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody;
+}
+
+export interface CommandModule {
+  data: CommandDefinition;
+  execute(request: SlashRequest, app: AppServices): Promise<CommandResponse> | CommandResponse;
+  autocomplete?(request: AutocompleteRequest, app: AppServices): Promise<AutocompleteChoice[]> | AutocompleteChoice[];
+  /** Handlers for this command's buttons, menus and modals, keyed by the action part of the custom id. */
+  components?: Readonly<Record<string, RoutableComponentHandler>>;
+  /** Answers that may take longer than Discord's 3-second window; front ends acknowledge these first. */
+  slow?: boolean;
+}

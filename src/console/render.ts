@@ -1,0 +1,68 @@
+/**
+ * Command-layer views as terminal text. Buttons and menu options get short keys the person types to
+ * press them: `1`, `2` for buttons, `a1`, `a2` for the options of the first menu.
+ */
+import type { ComponentView, EmbedView, MessageView } from '../command-layer/types.js';
+
+export type Key =
+  | { kind: 'button'; customId: string }
+  | { kind: 'select'; customId: string; value: string };
+
+export interface Style {
+  bold(text: string): string;
+  dim(text: string): string;
+}
+
+export const PLAIN: Style = { bold: (t) => t, dim: (t) => t };
+export const ANSI: Style = { bold: (t) => `\x1b[1m${t}\x1b[22m`, dim: (t) => `\x1b[2m${t}\x1b[22m` };
+
+function renderEmbed(embed: EmbedView, style: Style): string[] {
+  const lines: string[] = [];
+  if (embed.title) lines.push(style.bold(`== ${embed.title} ==`));
+  if (embed.description) lines.push(embed.description);
+  for (const field of embed.fields ?? []) lines.push(`${style.bold(field.name)}: ${field.value}`);
+  if (embed.footer) lines.push(style.dim(embed.footer));
+  return lines;
+}
+
+function renderRow(row: ComponentView[], keys: Map<string, Key>, menuLetter: () => string, style: Style): string {
+  const parts: string[] = [];
+  for (const component of row) {
+    if (component.type === 'button') {
+      if (component.disabled) {
+        parts.push(style.dim(`(${component.label})`));
+      } else {
+        const key = String([...keys.values()].filter((k) => k.kind === 'button').length + 1);
+        keys.set(key, { kind: 'button', customId: component.customId });
+        parts.push(`[${key}] ${component.label}`);
+      }
+    } else {
+      const letter = menuLetter();
+      const options = component.options.map((option, i) => {
+        const key = `${letter}${i + 1}`;
+        if (!component.disabled) keys.set(key, { kind: 'select', customId: component.customId, value: option.value });
+        return `  [${key}] ${option.label}${option.description ? style.dim(` · ${option.description}`) : ''}`;
+      });
+      parts.push(`${component.placeholder ?? 'Choose one:'}\n${options.join('\n')}`);
+    }
+  }
+  return parts.join('  ');
+}
+
+/** The text to print, and the keys that press this message's components. */
+export function renderMessage(message: MessageView, savedFiles: readonly string[], style: Style): { text: string; keys: Map<string, Key> } {
+  const lines: string[] = [];
+  if (message.ephemeral) lines.push(style.dim('(only you can see this)'));
+  if (message.content) lines.push(message.content);
+  for (const embed of message.embeds ?? []) lines.push(...renderEmbed(embed, style));
+  (message.files ?? []).forEach((file, i) => {
+    lines.push(`${style.bold('file:')} ${savedFiles[i] ?? file.name}`);
+    lines.push(style.dim(`  ${file.description}`));
+  });
+  const keys = new Map<string, Key>();
+  let menus = 0;
+  const menuLetter = () => String.fromCharCode('a'.charCodeAt(0) + menus++);
+  for (const row of message.rows ?? []) lines.push(renderRow(row, keys, menuLetter, style));
+  if (keys.size > 0) lines.push(style.dim('Type a key in [brackets] to press it.'));
+  return { text: lines.join('\n'), keys };
+}

@@ -64,9 +64,9 @@ function describeRange(option: APIApplicationCommandBasicOption): string {
   return 'an id';
 }
 
-function coerce(command: string, option: APIApplicationCommandBasicOption, raw: unknown): OptionValue {
+function coerce(where: string, option: APIApplicationCommandBasicOption, raw: unknown): OptionValue {
   const bad = (): never => {
-    throw new UserError(`\`${option.name}\` for /${command} must be ${describeRange(option)}.`);
+    throw new UserError(`\`${option.name}\` for ${where} must be ${describeRange(option)}.`);
   };
   let value: OptionValue;
   switch (option.type) {

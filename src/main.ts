@@ -1,0 +1,55 @@
+/**
+ * `npm start`: the bot on Discord when DISCORD_TOKEN is set, otherwise the same commands in a local
+ * console. Configuration problems stop it with one readable message and exit code 1.
+ */
+import { existsSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { createApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { runConsole } from './console/console.js';
+import { startDiscordBot } from './discord/bot.js';
+import { createLogger } from './logger.js';
+
+if (existsSync('.env')) process.loadEnvFile('.env');
+
+let config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+}
+
+const onDiscord = config.discordToken !== undefined;
+const logger = createLogger(config, { console: !onDiscord });
+const app = await createApp({ config, logger });
+
+// A stray rejection is a bug to log, not a reason to drop every game in progress.
+process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+
+if (config.discordToken !== undefined) {
+  const bot = await startDiscordBot({ token: config.discordToken, apiUrl: config.discordApiUrl, router: app.router, logger });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await bot.stop();
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+} else {
+  const interactive = process.stdin.isTTY === true;
+  await runConsole({
+    router: app.router,
+    input: process.stdin,
+    output: process.stdout,
+    invocation: { user: { id: '1', name: userInfo().username || 'you' }, guildId: '1', channelId: '1', canManageGuild: true },
+    filesDir: 'out',
+    interactive,
+  });
+  await app.close();
+}

@@ -55,7 +55,7 @@ export const BAKE_CHART_DEFAULTS = {
   height: 500,
 } as const;
 
-const LEGEND_WIDTH = 190;
+const LEGEND_WIDTH = 215;
 
 export function bakeChartSvg(input: BakeChartInput): string {
   const o = { ...BAKE_CHART_DEFAULTS, ...withoutUndefined(input) };
@@ -108,7 +108,7 @@ export function bakeChartSvg(input: BakeChartInput): string {
       },
       'bake',
     ),
-    legend(o.width - LEGEND_WIDTH, 60, entries),
+    legend(o.width - LEGEND_WIDTH, 60, entries, 20),
   ]);
 }
 

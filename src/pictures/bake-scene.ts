@@ -136,11 +136,14 @@ export function bakeScene(layout: BakeSceneLayout, scales: BakeSceneScales, cont
     );
   }
 
+  // Markers stay outside the clip: the scales include every point, so they are never off the chart,
+  // and one sitting on the frame should be drawn whole.
+  const strategyMarkers: Markup[] = [];
   for (const strategy of content.strategies ?? []) {
     const style = seriesStyle(strategy.name, strategy.label);
     for (const point of strategy.points) {
       if (!Number.isFinite(point.x) || !Number.isFinite(point.y)) continue;
-      tasteLayer.push(marker(style.marker, x(point.x), taste(point.y), 6, style.colour));
+      strategyMarkers.push(marker(style.marker, x(point.x), taste(point.y), 6, style.colour));
     }
   }
 
@@ -190,6 +193,7 @@ export function bakeScene(layout: BakeSceneLayout, scales: BakeSceneScales, cont
 
   parts.push(group({ 'clip-path': `url(#${tasteClip})` }, tasteLayer));
   parts.push(group({ 'clip-path': `url(#${improvementClip})` }, improvementLayer));
+  parts.push(...strategyMarkers);
   parts.push(
     el(
       'text',

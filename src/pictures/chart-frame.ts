@@ -27,6 +27,10 @@ export interface Rect {
 export const right = (rect: Rect): number => rect.left + rect.width;
 export const bottom = (rect: Rect): number => rect.top + rect.height;
 
+export function grow(rect: Rect, by: number): Rect {
+  return { left: rect.left - by, top: rect.top - by, width: rect.width + 2 * by, height: rect.height + 2 * by };
+}
+
 export function title(content: string, width: number, y = 32): Markup {
   return el('text', { x: width / 2, y, 'text-anchor': 'middle', 'font-size': FONT.title, 'font-weight': 'bold', fill: INK }, [
     text(content),

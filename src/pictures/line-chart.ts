@@ -1,0 +1,106 @@
+/**
+ * The single-panel "one line per series over tries" layout shared by the remaining-combinations and
+ * best-so-far charts: title, one plot, a legend column on the right.
+ */
+import { axes, clipPath, grow, legend, marker, title, type AxesOptions, type LegendEntry, type Rect } from './chart-frame.js';
+import type { Scale } from './scale.js';
+import type { SeriesStyle } from './series-style.js';
+import { el, group, polylinePath, svgDocument, type Markup, type XY } from './svg.js';
+
+export interface LineChartFrame {
+  readonly width: number;
+  readonly height: number;
+  readonly plot: Rect;
+  readonly legendLeft: number;
+}
+
+const LEGEND_WIDTH = 215;
+
+export function lineChartFrame(width: number, height: number): LineChartFrame {
+  const left = 100;
+  const top = 60;
+  const right = width - LEGEND_WIDTH - 20;
+  const bottom = height - 75;
+  return { width, height, plot: { left, top, width: right - left, height: bottom - top }, legendLeft: width - LEGEND_WIDTH };
+}
+
+export interface DrawnSeries {
+  readonly style: SeriesStyle;
+  /** Points in data units. */
+  readonly points: readonly XY[];
+  /** Hold each value until the next x (a staircase) instead of joining points diagonally. */
+  readonly step?: boolean;
+  /** Draw a marker only where the value changes (keeps long flat runs uncluttered). */
+  readonly markersOnChangeOnly?: boolean;
+  readonly lineWidth?: number;
+}
+
+/**
+ * Series that end up on the same values would hide one another exactly, so each is nudged a couple
+ * of pixels vertically around its true position; the nudge is far smaller than a tick step.
+ */
+function dodge(index: number, count: number): number {
+  return (index - (count - 1) / 2) * 2.5;
+}
+
+function staircase(points: readonly XY[]): XY[] {
+  const out: XY[] = [];
+  points.forEach((point, index) => {
+    const previous = points[index - 1];
+    if (previous !== undefined) out.push({ x: point.x, y: previous.y });
+    out.push(point);
+  });
+  return out;
+}
+
+export interface LineChartContent {
+  readonly title: string;
+  readonly x: Scale;
+  readonly y: Scale;
+  readonly axes: AxesOptions;
+  readonly series: readonly DrawnSeries[];
+  /** Drawn under the series (reference lines and the like). */
+  readonly underlay?: readonly Markup[];
+  readonly extraLegend?: readonly LegendEntry[];
+}
+
+export function lineChartSvg(frame: LineChartFrame, content: LineChartContent): string {
+  const { x, y } = content;
+  const lines: Markup[] = [];
+  const markers: Markup[] = [];
+  content.series.forEach((series, index) => {
+    const offset = dodge(index, content.series.length);
+    const pixels = series.points
+      .filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y))
+      .map((p) => ({ x: x(p.x), y: y(p.y) + offset }));
+    const path = series.step ? staircase(pixels) : pixels;
+    lines.push(
+      el('path', {
+        d: polylinePath(path),
+        fill: 'none',
+        stroke: series.style.colour,
+        'stroke-width': series.lineWidth ?? 3.5,
+        'stroke-linejoin': 'round',
+        'stroke-linecap': 'round',
+      }),
+    );
+    pixels.forEach((pixel, pointIndex) => {
+      const previous = pixels[pointIndex - 1];
+      const isLast = pointIndex === pixels.length - 1;
+      if (series.markersOnChangeOnly && !isLast && previous !== undefined && Math.abs(previous.y - pixel.y) < 1e-6) return;
+      markers.push(marker(series.style.marker, pixel.x, pixel.y, 6, series.style.colour));
+    });
+  });
+  const entries: LegendEntry[] = [
+    ...content.series.map((series) => ({ label: series.style.label, swatch: { kind: 'series' as const, style: series.style, line: true } })),
+    ...(content.extraLegend ?? []),
+  ];
+  return svgDocument(frame.width, frame.height, [
+    title(content.title, frame.width),
+    // The clip is a little larger than the plot so markers sitting on its edge are drawn whole.
+    el('defs', {}, [clipPath('plot-clip', grow(frame.plot, 12))]),
+    axes(frame.plot, x, y, content.axes),
+    group({ 'clip-path': 'url(#plot-clip)' }, [...(content.underlay ?? []), ...lines, ...markers]),
+    legend(frame.legendLeft, 64, entries, 20),
+  ]);
+}

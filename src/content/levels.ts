@@ -1,0 +1,21 @@
+/** The five depths every topic is written at, from a kitchen analogy to the research papers. */
+
+export type Level = 1 | 2 | 3 | 4 | 5;
+
+export const LEVELS: readonly Level[] = [1, 2, 3, 4, 5];
+
+/** Who each level is written for; read as "for a …". */
+export const LEVEL_NAMES: Readonly<Record<Level, string>> = {
+  1: 'five-year-old',
+  2: 'teenager',
+  3: 'non-expert adult',
+  4: 'computer-science student',
+  5: 'ML expert',
+};
+
+/** A grown-up who is not an expert: the level that fits most people who have not said otherwise. */
+export const DEFAULT_LEVEL: Level = 3;
+
+export function isLevel(value: unknown): value is Level {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5;
+}

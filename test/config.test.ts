@@ -1,0 +1,171 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, type Config } from '../src/config.js';
+import { createLogger } from '../src/logger.js';
+
+const CLIENT_ID = '112233445566778899';
+const GUILD_ID = '998877665544332211';
+// Shaped like a real bot token (id.timestamp.hmac) but invented.
+const TOKEN = 'MTEyMjMzNDQ1NTY2Nzc4ODk5.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456';
+
+function problemsOf(env: Record<string, string>): readonly string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems;
+  }
+  throw new Error('expected loadConfig to throw');
+}
+
+describe('loadConfig', () => {
+  it('runs in the console with defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config).toEqual({ mode: 'console', discord: undefined, databasePath: 'data/tuning-fork.db', logLevel: 'warn' });
+  });
+
+  it('treats empty strings as unset', () => {
+    const config = loadConfig({ DISCORD_TOKEN: '', DISCORD_CLIENT_ID: ' ', DATABASE_PATH: '', LOG_LEVEL: '', DISCORD_API_URL: '' });
+    expect(config.mode).toBe('console');
+    expect(config.databasePath).toBe('data/tuning-fork.db');
+  });
+
+  it('runs on Discord when a token and client id are set', () => {
+    const config = loadConfig({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_CLIENT_ID: CLIENT_ID,
+      DISCORD_GUILD_ID: GUILD_ID,
+      DISCORD_API_URL: 'http://127.0.0.1:4000/api/',
+      DATABASE_PATH: '/tmp/x.db',
+      LOG_LEVEL: 'debug',
+    });
+    expect(config).toEqual({
+      mode: 'discord',
+      discord: { token: TOKEN, clientId: CLIENT_ID, guildId: GUILD_ID, apiUrl: 'http://127.0.0.1:4000/api' },
+      databasePath: '/tmp/x.db',
+      logLevel: 'debug',
+    });
+  });
+
+  it('defaults the API URL to Discord and the log level to info on Discord', () => {
+    const config = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: CLIENT_ID });
+    expect(config.discord?.apiUrl).toBe('https://discord.com/api');
+    expect(config.discord?.guildId).toBeUndefined();
+    expect(config.logLevel).toBe('info');
+  });
+
+  it('returns a frozen object, nested settings included', () => {
+    const config = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: CLIENT_ID });
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.discord)).toBe(true);
+    expect(() => {
+      (config as { logLevel: string }).logLevel = 'trace';
+    }).toThrow(TypeError);
+  });
+
+  it('requires the client id when a token is set, and says where to find it', () => {
+    const problems = problemsOf({ DISCORD_TOKEN: TOKEN });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^DISCORD_CLIENT_ID is required when DISCORD_TOKEN is set: .*Developer Portal \(General Information\)/);
+  });
+
+  it('names every bad variable at once, each with a fix', () => {
+    const problems = problemsOf({
+      DISCORD_TOKEN: 'two words',
+      DISCORD_CLIENT_ID: 'my-app',
+      DISCORD_GUILD_ID: '123',
+      DISCORD_API_URL: 'ftp://example.com',
+      LOG_LEVEL: 'verbose',
+    });
+    const named = problems.map((p) => p.split(' ')[0]);
+    expect(named.sort()).toEqual(['DISCORD_API_URL', 'DISCORD_CLIENT_ID', 'DISCORD_GUILD_ID', 'DISCORD_TOKEN', 'LOG_LEVEL']);
+    for (const problem of problems) expect(problem).toMatch(/: \S/);
+    expect(problems.find((p) => p.startsWith('LOG_LEVEL'))).toContain('"verbose"');
+  });
+
+  it('reports a missing client id alongside other problems', () => {
+    const problems = problemsOf({ DISCORD_TOKEN: TOKEN, LOG_LEVEL: 'loud' });
+    expect(problems.map((p) => p.split(' ')[0]).sort()).toEqual(['DISCORD_CLIENT_ID', 'LOG_LEVEL']);
+  });
+
+  it('never repeats the token in an error message', () => {
+    const problems = problemsOf({ DISCORD_TOKEN: `${TOKEN} x`, DISCORD_CLIENT_ID: CLIENT_ID });
+    expect(problems.join('\n')).not.toContain(TOKEN);
+  });
+
+  it('has a message that lists the problems for printing without a stack', () => {
+    try {
+      loadConfig({ LOG_LEVEL: 'loud' });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as Error).message).toMatch(/\.env[\s\S]*- LOG_LEVEL must be one of/);
+    }
+  });
+});
+
+function capture(config: Config) {
+  let output = '';
+  const destination = new Writable({
+    write(chunk, _encoding, done) {
+      output += String(chunk);
+      done();
+    },
+  });
+  // pino accepts any writable stream as its destination.
+  const logger = createLogger(config, destination);
+  return { logger, output: () => output };
+}
+
+describe('createLogger', () => {
+  const discordConfig = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: CLIENT_ID });
+
+  it('redacts token-like fields wherever they sit', () => {
+    const { logger, output } = capture(discordConfig);
+    logger.info(
+      {
+        token: TOKEN,
+        config: discordConfig,
+        request: { headers: { authorization: `Bot ${TOKEN}` } },
+        headers: { Authorization: 'Bot abc' },
+        client: { rest: { token: 'some-other-secret' } },
+      },
+      'connecting',
+    );
+    const text = output();
+    expect(text).toContain('connecting');
+    expect(text).toContain(CLIENT_ID);
+    expect(text).not.toContain(TOKEN);
+    expect(text).not.toContain('some-other-secret');
+    expect(text).not.toContain('Bot abc');
+    expect(text).toContain('[Redacted]');
+  });
+
+  it('scrubs the token from error messages and free text', () => {
+    const { logger, output } = capture(discordConfig);
+    logger.error(new Error(`login failed for ${TOKEN}`), 'login');
+    logger.warn({ detail: { nested: { deeper: { note: TOKEN } } } }, `retrying with ${TOKEN}`);
+    expect(output()).not.toContain(TOKEN);
+    expect(output()).toContain('login failed for [Redacted]');
+  });
+
+  it('scrubs anything shaped like a Discord token, even one it was not given', () => {
+    const { logger, output } = capture(loadConfig({}));
+    const stranger = 'OTk4ODc3NjY1NTQ0MzMyMjEx.Gzzzzz.ZYXWVUTSRQPONMLKJIHGFEDCBA98765';
+    logger.warn(`pasted ${stranger}`);
+    expect(output()).not.toContain(stranger);
+  });
+
+  it('logs only warnings and worse in the console by default', () => {
+    const { logger, output } = capture(loadConfig({}));
+    logger.info('chatter');
+    logger.warn('trouble');
+    expect(output()).not.toContain('chatter');
+    expect(output()).toContain('trouble');
+  });
+
+  it('follows LOG_LEVEL when it is set', () => {
+    const { logger, output } = capture(loadConfig({ LOG_LEVEL: 'debug' }));
+    logger.debug('details');
+    expect(output()).toContain('details');
+  });
+});

@@ -1,0 +1,325 @@
+/**
+ * A Gaussian-process regression model: training inputs in the unit cube, standardised targets, a
+ * Matérn 5/2 ARD kernel whose hyperparameters are fitted by maximising the marginal likelihood plus
+ * a log prior (L-BFGS in log space from a few deterministic starts), and the posterior mean and
+ * variance at new points, with gradients for the acquisition optimiser.
+ */
+import { MaternKernel, matern52SlopeInSquaredDistance } from './kernel.js';
+import { minimizeInBox } from './lbfgs.js';
+import {
+  type CholeskyFactor,
+  NotPositiveDefiniteError,
+  choleskySolve,
+  choleskyWithJitter,
+  inverseFromCholesky,
+  logDeterminant,
+  solveLower,
+} from './linalg.js';
+import { type HyperparameterPrior, defaultPrior, logNormalDensity } from './prior.js';
+
+export interface TrainingData {
+  /** count × dimension, row-major, every coordinate in [0, 1]. */
+  readonly inputs: Float64Array;
+  readonly targets: Float64Array;
+  readonly count: number;
+  readonly dimension: number;
+  /** 1 for categorical dimensions (compared by equality), 0 for numeric ones. */
+  readonly categorical: Uint8Array;
+}
+
+/**
+ * 'fixed': the objective is deterministic, a tiny noise keeps the matrix well conditioned.
+ * 'fitted': the noise variance is a hyperparameter, for objectives that give different values
+ * for the same point.
+ */
+export type NoiseModel = 'fixed' | 'fitted';
+
+export interface FitOptions {
+  readonly noise?: NoiseModel;
+  /** Noise variance (of standardised targets) when noise is 'fixed'. */
+  readonly fixedNoiseVariance?: number;
+  readonly prior?: HyperparameterPrior;
+  readonly maxIterations?: number;
+}
+
+export interface Hyperparameters {
+  readonly lengthScales: Float64Array;
+  readonly signalVariance: number;
+  readonly noiseVariance: number;
+}
+
+const LOG_2PI = Math.log(2 * Math.PI);
+const LENGTH_SCALE_BOUNDS = [Math.log(1e-2), Math.log(30)] as const;
+const SIGNAL_BOUNDS = [Math.log(1e-2), Math.log(50)] as const;
+const NOISE_BOUNDS = [Math.log(1e-6), Math.log(2)] as const;
+const DEFAULT_FIXED_NOISE = 1e-6;
+
+function standardise(targets: Float64Array): { standardised: Float64Array; mean: number; scale: number } {
+  const n = targets.length;
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += targets[i] as number;
+  mean = n > 0 ? mean / n : 0;
+  let variance = 0;
+  for (let i = 0; i < n; i++) variance += ((targets[i] as number) - mean) ** 2;
+  variance = n > 1 ? variance / (n - 1) : 0;
+  const scale = variance > 1e-300 ? Math.sqrt(variance) : 1;
+  const standardised = new Float64Array(n);
+  for (let i = 0; i < n; i++) standardised[i] = ((targets[i] as number) - mean) / scale;
+  return { standardised, mean, scale };
+}
+
+/**
+ * Negative log marginal likelihood plus negative log prior, as a function of
+ * θ = [log ℓ₁…log ℓ_d, log σ², (log σₙ²)], with its gradient.
+ */
+class FitObjective {
+  constructor(
+    private readonly data: TrainingData,
+    private readonly y: Float64Array,
+    private readonly prior: HyperparameterPrior,
+    private readonly fittedNoise: boolean,
+    private readonly fixedNoiseVariance: number,
+  ) {}
+
+  decode(theta: ArrayLike<number>): Hyperparameters {
+    const d = this.data.dimension;
+    const lengthScales = new Float64Array(d);
+    for (let k = 0; k < d; k++) lengthScales[k] = Math.exp(theta[k] as number);
+    return {
+      lengthScales,
+      signalVariance: Math.exp(theta[d] as number),
+      noiseVariance: this.fittedNoise ? Math.exp(theta[d + 1] as number) : this.fixedNoiseVariance,
+    };
+  }
+
+  #negativeLogPrior(theta: ArrayLike<number>, gradient: Float64Array | undefined): number {
+    const d = this.data.dimension;
+    const p = this.prior;
+    let value = 0;
+    const add = (k: number, mean: number, spread: number): void => {
+      const term = logNormalDensity(theta[k] as number, mean, spread);
+      value -= term.value;
+      if (gradient !== undefined) gradient[k] = (gradient[k] as number) - term.slope;
+    };
+    for (let k = 0; k < d; k++) add(k, p.logLengthScaleMean, p.logLengthScaleSpread);
+    add(d, p.logSignalVarianceMean, p.logSignalVarianceSpread);
+    if (this.fittedNoise) add(d + 1, p.logNoiseVarianceMean, p.logNoiseVarianceSpread);
+    return value;
+  }
+
+  #factor(hyper: Hyperparameters): { kernel: MaternKernel; gram: Float64Array; factor: CholeskyFactor } | undefined {
+    const { inputs, count, categorical } = this.data;
+    const kernel = new MaternKernel(hyper.lengthScales, hyper.signalVariance, categorical);
+    const gram = kernel.gram(inputs, count);
+    const covariance = Float64Array.from(gram);
+    for (let i = 0; i < count; i++) covariance[i * count + i] = (covariance[i * count + i] as number) + hyper.noiseVariance;
+    try {
+      return { kernel, gram, factor: choleskyWithJitter(covariance, count) };
+    } catch (error) {
+      if (error instanceof NotPositiveDefiniteError) return undefined;
+      throw error;
+    }
+  }
+
+  /** The value alone: one Cholesky, no inverse. Used to rank starting points. */
+  value(theta: ArrayLike<number>): number {
+    const built = this.#factor(this.decode(theta));
+    if (built === undefined) return Number.POSITIVE_INFINITY;
+    const whitened = solveLower(built.factor, this.y);
+    let quadratic = 0;
+    for (let i = 0; i < whitened.length; i++) quadratic += (whitened[i] as number) ** 2;
+    const n = this.data.count;
+    return 0.5 * quadratic + 0.5 * logDeterminant(built.factor) + 0.5 * n * LOG_2PI + this.#negativeLogPrior(theta, undefined);
+  }
+
+  valueAndGradient = (theta: Float64Array, gradient: Float64Array): number => {
+    gradient.fill(0);
+    const hyper = this.decode(theta);
+    const built = this.#factor(hyper);
+    if (built === undefined) return Number.POSITIVE_INFINITY;
+    const { kernel, gram, factor } = built;
+    const { inputs, count: n, dimension: d, categorical } = this.data;
+    const alpha = choleskySolve(factor, this.y);
+    let quadratic = 0;
+    for (let i = 0; i < n; i++) quadratic += (alpha[i] as number) * (this.y[i] as number);
+    const value = 0.5 * quadratic + 0.5 * logDeterminant(factor) + 0.5 * n * LOG_2PI;
+
+    // ∂(−log p)/∂θ = −½·tr(W·∂K/∂θ) with W = ααᵀ − K⁻¹.
+    const inverse = inverseFromCholesky(factor);
+    const inv = kernel.inverseSquaredLengthScales;
+    const variance = kernel.signalVariance;
+    let signalTrace = 0;
+    let noiseTrace = 0;
+    for (let i = 0; i < n; i++) {
+      const ai = alpha[i] as number;
+      const wii = ai * ai - (inverse[i * n + i] as number);
+      noiseTrace += wii;
+      signalTrace += wii * (gram[i * n + i] as number);
+      const rowI = i * d;
+      for (let j = 0; j < i; j++) {
+        const w = ai * (alpha[j] as number) - (inverse[i * n + j] as number);
+        signalTrace += 2 * w * (gram[i * n + j] as number);
+        // ∂Kᵢⱼ/∂log ℓ_k = σ²·k'(r²)·(−2Δ²/ℓ²); both (i,j) and (j,i) contribute.
+        const r2 = kernel.squaredDistance(inputs, i, inputs, j);
+        const common = 2 * w * variance * matern52SlopeInSquaredDistance(r2) * -2;
+        const rowJ = j * d;
+        for (let k = 0; k < d; k++) {
+          const delta = (inputs[rowI + k] as number) - (inputs[rowJ + k] as number);
+          const squared = categorical[k] === 1 ? (delta === 0 ? 0 : 1) : delta * delta;
+          gradient[k] = (gradient[k] as number) + common * squared * (inv[k] as number);
+        }
+      }
+    }
+    for (let k = 0; k < d; k++) gradient[k] = -0.5 * (gradient[k] as number);
+    gradient[d] = -0.5 * signalTrace;
+    if (this.fittedNoise) gradient[d + 1] = -0.5 * noiseTrace * hyper.noiseVariance;
+    return value + this.#negativeLogPrior(theta, gradient);
+  };
+}
+
+export class GaussianProcess {
+  readonly data: TrainingData;
+  readonly hyperparameters: Hyperparameters;
+  readonly kernel: MaternKernel;
+  /** Targets are modelled as mean + scale·(standardised value). */
+  readonly targetMean: number;
+  readonly targetScale: number;
+  /** Standardised targets. */
+  readonly standardisedTargets: Float64Array;
+  readonly #factor: CholeskyFactor;
+  /** K⁻¹·y (standardised). */
+  readonly #alpha: Float64Array;
+  readonly #cross: Float64Array;
+  readonly #whitened: Float64Array;
+
+  constructor(data: TrainingData, hyperparameters: Hyperparameters, targetMean: number, targetScale: number, standardised: Float64Array) {
+    this.data = data;
+    this.hyperparameters = hyperparameters;
+    this.targetMean = targetMean;
+    this.targetScale = targetScale;
+    this.standardisedTargets = standardised;
+    this.kernel = new MaternKernel(hyperparameters.lengthScales, hyperparameters.signalVariance, data.categorical);
+    const n = data.count;
+    const covariance = this.kernel.gram(data.inputs, n);
+    for (let i = 0; i < n; i++) covariance[i * n + i] = (covariance[i * n + i] as number) + hyperparameters.noiseVariance;
+    this.#factor = choleskyWithJitter(covariance, n);
+    this.#alpha = choleskySolve(this.#factor, standardised);
+    this.#cross = new Float64Array(n);
+    this.#whitened = new Float64Array(n);
+  }
+
+  /**
+   * Posterior mean and variance of the latent function (standardised units) at each row of `points`
+   * (row-major, width = dimension). Variance excludes observation noise.
+   */
+  predictStandardised(points: Float64Array, count: number, mean: Float64Array, variance: Float64Array): void {
+    const n = this.data.count;
+    const cross = this.#cross;
+    const alpha = this.#alpha;
+    const signal = this.kernel.signalVariance;
+    for (let p = 0; p < count; p++) {
+      this.kernel.crossCovariance(points, p, this.data.inputs, n, cross);
+      let m = 0;
+      for (let j = 0; j < n; j++) m += (cross[j] as number) * (alpha[j] as number);
+      const whitened = solveLower(this.#factor, cross, this.#whitened);
+      let explained = 0;
+      for (let j = 0; j < n; j++) explained += (whitened[j] as number) ** 2;
+      mean[p] = m;
+      variance[p] = Math.max(signal - explained, 1e-12 * signal);
+    }
+  }
+
+  /**
+   * Mean and variance at one point with their gradients in the numeric coordinates (categorical
+   * coordinates get gradient 0: they are not moved continuously).
+   */
+  predictWithGradient(
+    point: Float64Array,
+    meanGradient: Float64Array,
+    varianceGradient: Float64Array,
+  ): { mean: number; variance: number } {
+    const { inputs, count: n, dimension: d, categorical } = this.data;
+    const cross = this.kernel.crossCovariance(point, 0, inputs, n, this.#cross);
+    const solved = choleskySolve(this.#factor, cross);
+    let mean = 0;
+    let explained = 0;
+    for (let j = 0; j < n; j++) {
+      mean += (cross[j] as number) * (this.#alpha[j] as number);
+      explained += (cross[j] as number) * (solved[j] as number);
+    }
+    meanGradient.fill(0);
+    varianceGradient.fill(0);
+    const inv = this.kernel.inverseSquaredLengthScales;
+    const signal = this.kernel.signalVariance;
+    for (let j = 0; j < n; j++) {
+      const r2 = this.kernel.squaredDistance(point, 0, inputs, j);
+      // ∂k/∂x_k = σ²·k'(r²)·2Δ_k/ℓ_k².
+      const slope = signal * matern52SlopeInSquaredDistance(r2) * 2;
+      const a = this.#alpha[j] as number;
+      const s = solved[j] as number;
+      const row = j * d;
+      for (let k = 0; k < d; k++) {
+        if (categorical[k] === 1) continue;
+        const dk = slope * ((point[k] as number) - (inputs[row + k] as number)) * (inv[k] as number);
+        meanGradient[k] = (meanGradient[k] as number) + a * dk;
+        varianceGradient[k] = (varianceGradient[k] as number) - 2 * s * dk;
+      }
+    }
+    return { mean, variance: Math.max(signal - explained, 1e-12 * signal) };
+  }
+}
+
+/** Deterministic starting points for the hyperparameter search: the prior's centre and two extremes. */
+function startingPoints(d: number, prior: HyperparameterPrior, fittedNoise: boolean): Float64Array[] {
+  const lengthStarts = [prior.logLengthScaleMean, Math.log(0.1), Math.log(1.5)];
+  return lengthStarts.map((logLength) => {
+    const theta = new Float64Array(d + (fittedNoise ? 2 : 1));
+    theta.fill(logLength, 0, d);
+    theta[d] = prior.logSignalVarianceMean;
+    if (fittedNoise) theta[d + 1] = prior.logNoiseVarianceMean;
+    return theta;
+  });
+}
+
+/** Fits hyperparameters by maximum a posteriori and returns the conditioned model. */
+export function fitGaussianProcess(data: TrainingData, options: FitOptions = {}): GaussianProcess {
+  if (data.count === 0) throw new RangeError('A Gaussian process needs at least one observation');
+  const fittedNoise = options.noise === 'fitted';
+  const prior = options.prior ?? defaultPrior(data.dimension);
+  const { standardised, mean, scale } = standardise(data.targets);
+  const objective = new FitObjective(data, standardised, prior, fittedNoise, options.fixedNoiseVariance ?? DEFAULT_FIXED_NOISE);
+  const d = data.dimension;
+  const size = d + (fittedNoise ? 2 : 1);
+  const lower = new Float64Array(size);
+  const upper = new Float64Array(size);
+  lower.fill(LENGTH_SCALE_BOUNDS[0], 0, d);
+  upper.fill(LENGTH_SCALE_BOUNDS[1], 0, d);
+  lower[d] = SIGNAL_BOUNDS[0];
+  upper[d] = SIGNAL_BOUNDS[1];
+  if (fittedNoise) {
+    lower[d + 1] = NOISE_BOUNDS[0];
+    upper[d + 1] = NOISE_BOUNDS[1];
+  }
+
+  // Rank the cheap starts by value, then polish the best with gradients.
+  const starts = startingPoints(d, prior, fittedNoise);
+  let best = starts[0] as Float64Array;
+  let bestValue = Number.POSITIVE_INFINITY;
+  for (const start of starts) {
+    const value = objective.value(start);
+    if (value < bestValue) {
+      bestValue = value;
+      best = start;
+    }
+  }
+  const result = minimizeInBox(objective.valueAndGradient, best, {
+    lower,
+    upper,
+    maxIterations: options.maxIterations ?? 40,
+    gradientTolerance: 1e-3,
+    relativeTolerance: 1e-7,
+  });
+  const theta = Number.isFinite(result.value) ? result.x : best;
+  return new GaussianProcess(data, objective.decode(theta), mean, scale, standardised);
+}
+

@@ -1,0 +1,65 @@
+/**
+ * Bayesian optimisation: fit a Gaussian process to every completed trial, then propose the point
+ * with the highest (log) expected improvement. A short quasi-random design comes first, because a
+ * model of two points predicts nothing worth trusting.
+ */
+import { maximizeAcquisition, type AcquisitionOptions } from '../gp/acquisition-optimizer.js';
+import { trainingData, unitKey, unitSnapper, usableTrials } from '../gp/encoding.js';
+import { fitGaussianProcess, type NoiseModel } from '../gp/model.js';
+import { scrambledHalton } from '../sequences.js';
+import type { Proposal, ProposalContext, Strategy } from '../strategy.js';
+
+export interface BayesOptions {
+  /** Quasi-random trials before the model takes over; default max(5, dimension + 1). */
+  readonly initialPoints?: number;
+  /** Quasi-random candidates scored per ask; default 2048. */
+  readonly candidates?: number;
+  /** Top candidates polished by gradient steps; default 5. */
+  readonly refinements?: number;
+  /** 'fixed' (default) for deterministic objectives, 'fitted' when repeated evaluations differ. */
+  readonly noise?: NoiseModel;
+}
+
+export function bayesStrategy(options: BayesOptions = {}): Strategy {
+  const acquisition: AcquisitionOptions = {
+    candidates: options.candidates ?? 2048,
+    incumbents: 3,
+    localCandidatesPerIncumbent: 64,
+    refinements: options.refinements ?? 5,
+    refinementIterations: 25,
+  };
+  const noise = options.noise ?? 'fixed';
+  return {
+    name: 'bayes',
+    label: 'Bayesian optimisation',
+    propose(ctx: ProposalContext): Proposal {
+      const { space } = ctx;
+      const trials = usableTrials(space, ctx.history, ctx.maxFidelity);
+      const initialPoints = options.initialPoints ?? Math.max(5, space.dimension + 1);
+      if (trials.length < initialPoints) {
+        // Same sequence as the quasi-random strategy, so a race between the two starts level.
+        return { params: space.fromUnit(scrambledHalton(ctx.history.length, space.dimension, ctx.seed)) };
+      }
+      const data = trainingData(space, ctx.direction, trials);
+      const model = fitGaussianProcess(data, { noise });
+      let best = Number.POSITIVE_INFINITY;
+      for (const value of model.standardisedTargets) best = Math.min(best, value);
+      const observed = new Set<string>();
+      for (const trial of ctx.history) {
+        if (trial.state !== 'failed' && space.contains(trial.params)) observed.add(unitKey(space.toUnit(trial.params)));
+      }
+      const choice = maximizeAcquisition(
+        {
+          model,
+          best,
+          rng: ctx.rng,
+          snap: unitSnapper(space),
+          // With a fitted noise, measuring a point again can be worth it; with fixed noise it never is.
+          isObserved: (point) => noise === 'fixed' && observed.has(unitKey(point)),
+        },
+        acquisition,
+      );
+      return { params: space.fromUnit(Array.from(choice.point)) };
+    },
+  };
+}

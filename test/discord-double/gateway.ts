@@ -1,0 +1,339 @@
+/**
+ * The gateway half of the double: Hello, heartbeats and their ACKs, Identify → READY + GUILD_CREATE,
+ * Resume → replay + RESUMED, op 7 Reconnect and op 9 Invalid Session, with Discord's close codes for a
+ * client that misbehaves. Dispatches carry increasing sequence numbers and are kept per session, so
+ * events sent while the client is away are replayed when it resumes.
+ */
+import type { IncomingMessage } from 'node:http';
+import { constants as zlibConstants, createDeflate, type Deflate } from 'node:zlib';
+import type { WebSocket } from 'ws';
+import { guildCreatePayload, type GuildState, type SnowflakeSource } from './payloads.js';
+import type { ApiUser, Json } from './types.js';
+
+const Op = {
+  Dispatch: 0,
+  Heartbeat: 1,
+  Identify: 2,
+  PresenceUpdate: 3,
+  VoiceStateUpdate: 4,
+  Resume: 6,
+  Reconnect: 7,
+  RequestGuildMembers: 8,
+  InvalidSession: 9,
+  Hello: 10,
+  HeartbeatAck: 11,
+} as const;
+
+const Close = {
+  UnknownOpcode: 4001,
+  DecodeError: 4002,
+  NotAuthenticated: 4003,
+  AuthenticationFailed: 4004,
+  AlreadyAuthenticated: 4005,
+  InvalidSeq: 4007,
+  InvalidApiVersion: 4012,
+  InvalidIntents: 4013,
+} as const;
+
+/** How many past dispatches a session keeps for replay; older ones make a resume fail with op 9. */
+const ReplayLogSize = 1000;
+const WaitForClientMs = 15_000;
+
+interface Session {
+  id: string;
+  seq: number;
+  log: { op: 0; t: string; s: number; d: Json }[];
+  connection: Connection | null;
+  invalid: boolean;
+}
+
+interface Connection {
+  socket: WebSocket;
+  session: Session | null;
+  compressor: ZlibStream | null;
+}
+
+/** zlib-stream transport: one deflate context per connection, each payload ending in a sync flush. */
+class ZlibStream {
+  private readonly deflate: Deflate = createDeflate();
+  private chunks: Buffer[] = [];
+  private queue: Promise<void> = Promise.resolve();
+  constructor() {
+    this.deflate.on('data', (chunk: Buffer) => this.chunks.push(chunk));
+  }
+  compress(text: string, send: (frame: Buffer) => void): void {
+    this.queue = this.queue.then(
+      () =>
+        new Promise<void>((resolve) => {
+          this.deflate.write(text);
+          this.deflate.flush(zlibConstants.Z_SYNC_FLUSH, () => {
+            // 'data' events for the flushed bytes are emitted before this callback runs.
+            setImmediate(() => {
+              send(Buffer.concat(this.chunks));
+              this.chunks = [];
+              resolve();
+            });
+          });
+        }),
+    );
+  }
+  close(): void {
+    this.deflate.close();
+  }
+}
+
+interface Waiter {
+  resolve: () => void;
+  reject: (error: Error) => void;
+  timer: NodeJS.Timeout;
+}
+
+function waiterList(): { add(label: string): Promise<void>; settle(): void; failAll(error: Error): void } {
+  let waiters: Waiter[] = [];
+  return {
+    add(label) {
+      return new Promise<void>((resolve, reject) => {
+        const waiter: Waiter = {
+          resolve,
+          reject,
+          timer: setTimeout(() => {
+            waiters = waiters.filter((other) => other !== waiter);
+            reject(new Error(`Discord double: timed out after ${WaitForClientMs}ms waiting for ${label}`));
+          }, WaitForClientMs),
+        };
+        waiters.push(waiter);
+      });
+    },
+    settle() {
+      for (const waiter of waiters) {
+        clearTimeout(waiter.timer);
+        waiter.resolve();
+      }
+      waiters = [];
+    },
+    failAll(error) {
+      for (const waiter of waiters) {
+        clearTimeout(waiter.timer);
+        waiter.reject(error);
+      }
+      waiters = [];
+    },
+  };
+}
+
+export interface GatewayOptions {
+  token: string;
+  applicationId: string;
+  botUser: ApiUser;
+  guilds: GuildState[];
+  heartbeatIntervalMs: number;
+  gatewayUrl: () => string;
+  ids: SnowflakeSource;
+  violation: (message: string) => void;
+}
+
+export class Gateway {
+  private readonly connections = new Set<Connection>();
+  private readonly sessions = new Map<string, Session>();
+  private current: Session | null = null;
+  private readyOnce = false;
+  private readonly readyWaiters = waiterList();
+  private readonly resumeWaiters = waiterList();
+  private readonly identifyWaiters = waiterList();
+
+  constructor(private readonly options: GatewayOptions) {}
+
+  accept(socket: WebSocket, request: IncomingMessage): void {
+    const query = new URL(request.url ?? '/', 'http://gateway').searchParams;
+    const connection: Connection = { socket, session: null, compressor: null };
+    this.connections.add(connection);
+    socket.on('close', () => {
+      connection.compressor?.close();
+      this.connections.delete(connection);
+      if (connection.session?.connection === connection) connection.session.connection = null;
+    });
+    socket.on('error', () => socket.terminate());
+    if (query.get('v') !== '10' || (query.get('encoding') ?? 'json') !== 'json') {
+      this.options.violation(`gateway: connected with ${request.url ?? ''}; only v=10 and encoding=json are served`);
+      socket.close(Close.InvalidApiVersion, 'Invalid API version');
+      return;
+    }
+    const compress = query.get('compress');
+    if (compress === 'zlib-stream') connection.compressor = new ZlibStream();
+    else if (compress !== null) {
+      socket.close(Close.DecodeError, 'Unsupported compression');
+      return;
+    }
+    socket.on('message', (raw, isBinary) => this.receive(connection, raw.toString(), isBinary));
+    this.send(connection, { op: Op.Hello, d: { heartbeat_interval: this.options.heartbeatIntervalMs }, s: null, t: null });
+  }
+
+  ready(): Promise<void> {
+    return this.readyOnce ? Promise.resolve() : this.readyWaiters.add('a client to identify and receive READY');
+  }
+
+  /** Sends a dispatch to the current session; kept for replay if the client is away. */
+  dispatch(event: string, data: Json): void {
+    const session = this.current;
+    if (!session || session.invalid) throw new Error('Discord double: no client has identified on the gateway');
+    this.record(session, event, data);
+  }
+
+  async forceReconnect(): Promise<void> {
+    const connection = this.current?.connection;
+    if (!connection) throw new Error('Discord double: no client connected to send Reconnect to');
+    const resumed = this.resumeWaiters.add('the client to RESUME after op 7');
+    this.send(connection, { op: Op.Reconnect, d: null, s: null, t: null });
+    await resumed;
+  }
+
+  async invalidateSession(resumable: boolean): Promise<void> {
+    const session = this.current;
+    const connection = session?.connection;
+    if (!session || !connection) throw new Error('Discord double: no client connected to invalidate');
+    if (!resumable) session.invalid = true;
+    const recovered = resumable
+      ? this.resumeWaiters.add('the client to RESUME after op 9')
+      : this.identifyWaiters.add('the client to identify afresh after op 9');
+    this.send(connection, { op: Op.InvalidSession, d: resumable, s: null, t: null });
+    await recovered;
+  }
+
+  close(): void {
+    const closing = new Error('Discord double closed');
+    this.readyWaiters.failAll(closing);
+    this.resumeWaiters.failAll(closing);
+    this.identifyWaiters.failAll(closing);
+    for (const connection of this.connections) {
+      connection.compressor?.close();
+      connection.socket.terminate();
+    }
+    this.connections.clear();
+  }
+
+  /** RESUMED is not replayable: a later resume must not tell the client it resumed twice. */
+  private record(session: Session, event: string, data: Json, replayable = true): void {
+    session.seq += 1;
+    const payload = { op: Op.Dispatch, t: event, s: session.seq, d: data } as const;
+    if (replayable) session.log.push(payload);
+    if (session.log.length > ReplayLogSize) session.log.shift();
+    if (session.connection) this.send(session.connection, payload);
+  }
+
+  private send(connection: Connection, payload: Json): void {
+    const text = JSON.stringify(payload);
+    const { socket } = connection;
+    if (connection.compressor) {
+      connection.compressor.compress(text, (frame) => {
+        if (socket.readyState === socket.OPEN) socket.send(frame, { binary: true });
+      });
+    } else if (socket.readyState === socket.OPEN) {
+      socket.send(text);
+    }
+  }
+
+  private receive(connection: Connection, text: string, isBinary: boolean): void {
+    let payload: Json;
+    try {
+      payload = isBinary ? undefined : JSON.parse(text);
+    } catch {
+      payload = undefined;
+    }
+    if (typeof payload !== 'object' || payload === null || typeof payload.op !== 'number') {
+      this.options.violation('gateway: sent a frame that is not a JSON payload');
+      connection.socket.close(Close.DecodeError, 'Error while decoding payload.');
+      return;
+    }
+    switch (payload.op) {
+      case Op.Heartbeat:
+        this.send(connection, { op: Op.HeartbeatAck, d: null, s: null, t: null });
+        return;
+      case Op.Identify:
+        this.identify(connection, payload.d);
+        return;
+      case Op.Resume:
+        this.resume(connection, payload.d);
+        return;
+      case Op.PresenceUpdate:
+      case Op.VoiceStateUpdate:
+      case Op.RequestGuildMembers:
+        if (!connection.session) {
+          this.options.violation(`gateway: op ${payload.op} sent before identifying`);
+          connection.socket.close(Close.NotAuthenticated, 'Not authenticated.');
+        }
+        return;
+      default:
+        this.options.violation(`gateway: unknown opcode ${String(payload.op)}`);
+        connection.socket.close(Close.UnknownOpcode, 'Unknown opcode.');
+    }
+  }
+
+  private authenticate(connection: Connection, token: unknown): boolean {
+    if (token === this.options.token) return true;
+    this.options.violation('gateway: identify/resume with a wrong token');
+    connection.socket.close(Close.AuthenticationFailed, 'Authentication failed.');
+    return false;
+  }
+
+  private identify(connection: Connection, data: Json): void {
+    if (connection.session) {
+      this.options.violation('gateway: identified twice on one connection');
+      connection.socket.close(Close.AlreadyAuthenticated, 'Already authenticated.');
+      return;
+    }
+    if (!this.authenticate(connection, data?.token)) return;
+    if (typeof data?.intents !== 'number' || data.intents < 0) {
+      connection.socket.close(Close.InvalidIntents, 'Invalid intent(s).');
+      return;
+    }
+    const session: Session = { id: this.options.ids.next(), seq: 0, log: [], connection, invalid: false };
+    this.sessions.set(session.id, session);
+    connection.session = session;
+    this.current = session;
+    const { botUser, applicationId, guilds } = this.options;
+    this.record(session, 'READY', {
+      v: 10,
+      user: { ...botUser, verified: true, mfa_enabled: false, flags: 0, email: null },
+      guilds: guilds.map((guild) => ({ id: guild.id, unavailable: true })),
+      session_id: session.id,
+      session_type: 'normal',
+      resume_gateway_url: this.options.gatewayUrl(),
+      shard: Array.isArray(data.shard) ? data.shard : [0, 1],
+      application: { id: applicationId, flags: 0 },
+      private_channels: [],
+      presences: [],
+      relationships: [],
+      guild_join_requests: [],
+      geo_ordered_rtc_regions: [],
+      user_settings: {},
+      auth_session_id_hash: session.id,
+    });
+    for (const guild of guilds) this.record(session, 'GUILD_CREATE', guildCreatePayload(guild));
+    this.readyOnce = true;
+    this.readyWaiters.settle();
+    this.identifyWaiters.settle();
+  }
+
+  private resume(connection: Connection, data: Json): void {
+    if (!this.authenticate(connection, data?.token)) return;
+    const session = this.sessions.get(String(data?.session_id));
+    const firstKept = session?.log[0]?.s ?? 1;
+    const seq = typeof data?.seq === 'number' ? data.seq : 0;
+    if (!session || session.invalid || seq < firstKept - 1) {
+      this.send(connection, { op: Op.InvalidSession, d: false, s: null, t: null });
+      return;
+    }
+    if (seq > session.seq) {
+      this.options.violation(`gateway: resumed at sequence ${seq}, beyond the last sent ${session.seq}`);
+      connection.socket.close(Close.InvalidSeq, 'Invalid seq.');
+      return;
+    }
+    if (session.connection && session.connection !== connection) session.connection.socket.close(4000, 'Resumed elsewhere');
+    session.connection = connection;
+    connection.session = session;
+    this.current = session;
+    for (const missed of session.log.filter((entry) => entry.s > seq)) this.send(connection, missed);
+    this.record(session, 'RESUMED', null, false);
+    this.resumeWaiters.settle();
+  }
+}

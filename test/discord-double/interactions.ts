@@ -1,0 +1,266 @@
+/**
+ * One interaction's life in the double: dispatched to the bot, acknowledged once within the deadline,
+ * answered by a message (now or after deferring), followed up. Also turns a test's plain option values
+ * into the typed options and `resolved` data Discord sends for a slash command.
+ */
+import type { InteractionPlace } from './payloads.js';
+import type { ApiCommand, InteractionCallback, InteractionResult, Json, StoredMessage, UserFixture } from './types.js';
+
+export const InteractionType = { ApplicationCommand: 2, MessageComponent: 3, Autocomplete: 4, ModalSubmit: 5 } as const;
+export const CallbackType = {
+  ChannelMessage: 4,
+  DeferredChannelMessage: 5,
+  DeferredUpdate: 6,
+  UpdateMessage: 7,
+  AutocompleteResult: 8,
+  Modal: 9,
+} as const;
+
+const DefaultSettleTimeoutMs = 5000;
+
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve: (value: T) => void;
+  reject: (error: Error) => void;
+}
+
+function deferred<T>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  let reject!: (error: Error) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  // Nobody may be listening; an unobserved failure is reported through violations instead.
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
+}
+
+export class InteractionRecord {
+  readonly createdAt = Date.now();
+  callback: InteractionCallback | undefined;
+  /** The reply (types 4/5) or, for component answers (6/7), the message the component is on. */
+  originalMessageId: string | undefined;
+  readonly followups: StoredMessage[] = [];
+  ephemeral = false;
+  private readonly acknowledged = deferred<InteractionCallback>();
+  private readonly answered = deferred<void>();
+  private readonly deadlineTimer: NodeJS.Timeout;
+
+  constructor(
+    readonly id: string,
+    readonly token: string,
+    readonly type: number,
+    /** How tests and violations name it, e.g. `/tune` or `button tune:next`. */
+    readonly label: string,
+    readonly place: InteractionPlace,
+    /** The message a component (or a modal opened from one) sits on. */
+    readonly sourceMessageId: string | undefined,
+    readonly deadlineMs: number,
+    onDeadline: (record: InteractionRecord) => void,
+    private readonly lookup: (id: string) => StoredMessage | undefined,
+  ) {
+    this.deadlineTimer = setTimeout(() => {
+      if (this.callback) return;
+      this.acknowledged.reject(new Error(`${label} was not acknowledged within ${deadlineMs}ms`));
+      onDeadline(this);
+    }, deadlineMs);
+    this.deadlineTimer.unref();
+  }
+
+  get isLate(): boolean {
+    return Date.now() - this.createdAt > this.deadlineMs;
+  }
+
+  acknowledge(callback: InteractionCallback): void {
+    this.callback = callback;
+    clearTimeout(this.deadlineTimer);
+    this.acknowledged.resolve(callback);
+    if (callback.type === CallbackType.ChannelMessage || callback.type === CallbackType.UpdateMessage) {
+      this.answered.resolve();
+    }
+  }
+
+  /** The deferred answer has been filled in by an edit of @original. */
+  markAnswered(): void {
+    this.answered.resolve();
+  }
+
+  stop(): void {
+    clearTimeout(this.deadlineTimer);
+    this.acknowledged.reject(new Error('Discord double closed'));
+  }
+
+  result(): InteractionResult {
+    const live = { followups: () => this.followups, ephemeral: () => this.ephemeral };
+    return {
+      id: this.id,
+      token: this.token,
+      response: () => this.acknowledged.promise,
+      settled: (timeoutMs = DefaultSettleTimeoutMs) => this.settled(timeoutMs),
+      get followups() {
+        return live.followups();
+      },
+      get ephemeral() {
+        return live.ephemeral();
+      },
+    };
+  }
+
+  private async settled(timeoutMs: number): Promise<StoredMessage | undefined> {
+    const callback = await this.acknowledged.promise;
+    if (callback.type === CallbackType.AutocompleteResult || callback.type === CallbackType.Modal) return undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`${this.label}: deferred answer (callback ${callback.type}) not filled in within ${timeoutMs}ms`)),
+        timeoutMs,
+      );
+    });
+    try {
+      await Promise.race([this.answered.promise, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+    return this.originalMessageId === undefined ? undefined : this.lookup(this.originalMessageId);
+  }
+}
+
+export const OptionType = {
+  Subcommand: 1,
+  SubcommandGroup: 2,
+  String: 3,
+  Integer: 4,
+  Boolean: 5,
+  User: 6,
+  Channel: 7,
+  Role: 8,
+  Mentionable: 9,
+  Number: 10,
+  Attachment: 11,
+} as const;
+
+export interface OptionWorld {
+  findUser(id: string): UserFixture | undefined;
+  place: InteractionPlace;
+}
+
+export interface ResolvedOptions {
+  options: Json[];
+  resolved: Json;
+}
+
+function fail(command: string, message: string): never {
+  throw new Error(`Discord double: /${command}: ${message}`);
+}
+
+/**
+ * Builds the `options` Discord would send when a user fills in `given` (in that order). Throws when a
+ * real Discord client would not let the user send it: unknown option, wrong type, missing required
+ * option, value outside choices or bounds. The focused option (autocomplete) carries the raw typed text.
+ */
+export function resolveOptionValues(
+  command: string,
+  definitions: Json[] | undefined,
+  given: Record<string, unknown>,
+  world: OptionWorld,
+  focusedName?: string,
+): ResolvedOptions {
+  const defs: Json[] = definitions ?? [];
+  const resolved: Json = {};
+  const options = Object.entries(given).map(([name, value]) => {
+    const def = defs.find((candidate) => candidate?.name === name);
+    if (!def) fail(command, `has no option "${name}"`);
+    if (name === focusedName) {
+      return { name, type: def.type, value: String(value ?? ''), focused: true };
+    }
+    return { name, type: def.type, value: checkValue(command, def, value, world, resolved) };
+  });
+  for (const def of defs) {
+    if (def?.required === true && !(def.name in given)) fail(command, `required option "${String(def.name)}" is missing`);
+  }
+  return { options, resolved };
+}
+
+function checkValue(command: string, def: Json, value: unknown, world: OptionWorld, resolved: Json): unknown {
+  const name = String(def.name);
+  const choices: Json[] | undefined = Array.isArray(def.choices) ? def.choices : undefined;
+  const inChoices = () => {
+    if (choices && !choices.some((choice) => choice?.value === value)) fail(command, `"${name}" must be one of its choices`);
+  };
+  switch (def.type) {
+    case OptionType.String: {
+      if (typeof value !== 'string') fail(command, `"${name}" takes a string`);
+      const length = [...value].length;
+      if (length < (def.min_length ?? 0) || length > (def.max_length ?? 6000)) fail(command, `"${name}" has the wrong length`);
+      inChoices();
+      return value;
+    }
+    case OptionType.Integer:
+    case OptionType.Number: {
+      if (typeof value !== 'number' || !Number.isFinite(value)) fail(command, `"${name}" takes a number`);
+      if (def.type === OptionType.Integer && !Number.isInteger(value)) fail(command, `"${name}" takes an integer`);
+      if (value < (def.min_value ?? -Infinity) || value > (def.max_value ?? Infinity)) fail(command, `"${name}" is out of range`);
+      inChoices();
+      return value;
+    }
+    case OptionType.Boolean:
+      if (typeof value !== 'boolean') fail(command, `"${name}" takes a boolean`);
+      return value;
+    case OptionType.User:
+      return resolveUser(command, name, value, world, resolved);
+    case OptionType.Channel: {
+      const channel = world.place.guild?.channels.find((candidate) => candidate.id === value);
+      if (!channel) fail(command, `"${name}" must be a channel of this guild`);
+      resolved.channels = { ...resolved.channels, [channel.id]: { id: channel.id, name: channel.name, type: channel.type ?? 0, permissions: '0' } };
+      return channel.id;
+    }
+    case OptionType.Role:
+      return resolveRole(command, name, value, world, resolved);
+    case OptionType.Mentionable: {
+      const id = typeof value === 'object' && value !== null ? String((value as UserFixture).id) : String(value);
+      const isRole = world.place.guild?.roles.some((role) => role.id === id) ?? false;
+      return isRole ? resolveRole(command, name, id, world, resolved) : resolveUser(command, name, value, world, resolved);
+    }
+    default:
+      return fail(command, `option type ${String(def.type)} of "${name}" is not supported by the double`);
+  }
+}
+
+function resolveUser(command: string, name: string, value: unknown, world: OptionWorld, resolved: Json): string {
+  const user = typeof value === 'object' && value !== null ? (value as UserFixture) : world.findUser(String(value));
+  if (!user) fail(command, `"${name}" names an unknown user`);
+  resolved.users = { ...resolved.users, [user.id]: user };
+  const member = world.place.guild?.members.find((candidate) => candidate.user.id === user.id);
+  if (member) {
+    resolved.members = {
+      ...resolved.members,
+      [user.id]: { roles: member.roles ?? [], joined_at: '2026-01-01T00:00:00.000Z', nick: null, avatar: null, flags: 0, pending: false, permissions: '0' },
+    };
+  }
+  return user.id;
+}
+
+function resolveRole(command: string, name: string, value: unknown, world: OptionWorld, resolved: Json): string {
+  const role = world.place.guild?.roles.find((candidate) => candidate.id === value);
+  if (!role) fail(command, `"${name}" must be a role of this guild`);
+  resolved.roles = {
+    ...resolved.roles,
+    [role.id]: { id: role.id, name: role.name, permissions: role.permissions, managed: role.managed ?? false, color: 0, hoist: false, position: 0, mentionable: false, flags: 0 },
+  };
+  return role.id;
+}
+
+/** Whether a user with these member permissions may see and use the command here. */
+export function commandUsable(command: ApiCommand, inGuild: boolean, permissions: bigint): string | undefined {
+  const contexts = command.contexts;
+  if (Array.isArray(contexts) && !contexts.includes(inGuild ? 0 : 1)) return `not available in ${inGuild ? 'guilds' : 'DMs'}`;
+  if (!inGuild && command.dm_permission === false) return 'not available in DMs';
+  const required = command.default_member_permissions;
+  if (inGuild && typeof required === 'string') {
+    const needed = BigInt(required);
+    const isAdministrator = (permissions & (1n << 3n)) !== 0n;
+    if (!isAdministrator && (permissions & needed) !== needed) return `needs permissions ${required}`;
+  }
+  return undefined;
+}

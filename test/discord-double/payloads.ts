@@ -1,0 +1,250 @@
+/**
+ * Builders for the raw API objects the double hands to discord.js: snowflakes, users, members, guilds,
+ * channels, messages and interactions, shaped like Discord's own payloads so discord.js builds its real
+ * structures from them.
+ */
+import type {
+  ApiUser,
+  ChannelFixture,
+  GuildFixture,
+  InteractionCtx,
+  Json,
+  MemberFixture,
+  RoleFixture,
+  StoredMessage,
+} from './types.js';
+
+const DiscordEpochMs = 1_420_070_400_000n;
+
+/** Hands out increasing snowflakes whose timestamp part is the current time, as Discord's do. */
+export class SnowflakeSource {
+  private increment = 0n;
+  next(): string {
+    const timestamp = BigInt(Date.now()) - DiscordEpochMs;
+    this.increment = (this.increment + 1n) & 0xfffn;
+    // Worker and process bits are fixed: one double is one "worker".
+    return ((timestamp << 22n) | (1n << 17n) | this.increment).toString();
+  }
+}
+
+/** Bits of an ordinary member: view, send, embed, attach, read history, react, use application commands. */
+export const OrdinaryMemberPermissions = (
+  (1n << 6n) | (1n << 10n) | (1n << 11n) | (1n << 14n) | (1n << 15n) | (1n << 16n) | (1n << 31n)
+).toString();
+/** What the bot's managed role grants: an ordinary member's rights plus sending in threads. */
+export const BotPermissions = (BigInt(OrdinaryMemberPermissions) | (1n << 38n)).toString();
+export const AdministratorBit = 1n << 3n;
+
+export const DefaultGuildId = '1100000000000000001';
+export const DefaultChannelId = '1100000000000000002';
+
+export function makeUser(id: string, username: string, bot = false): ApiUser {
+  return { id, username, discriminator: '0', global_name: bot ? null : username, avatar: null, ...(bot ? { bot: true } : {}) };
+}
+
+export function defaultGuilds(): GuildFixture[] {
+  return [{ id: DefaultGuildId, name: 'Tuning Fork Test Guild', channels: [{ id: DefaultChannelId, name: 'general' }] }];
+}
+
+/** The guild as the double keeps it: fixture plus the @everyone role, the bot's role and the bot as member. */
+export interface GuildState {
+  id: string;
+  name: string;
+  ownerId: string;
+  channels: ChannelFixture[];
+  roles: RoleFixture[];
+  members: MemberFixture[];
+  botRoleId: string;
+}
+
+export function completeGuild(fixture: GuildFixture, bot: ApiUser, ids: SnowflakeSource): GuildState {
+  const roles = [...(fixture.roles ?? [])];
+  if (!roles.some((role) => role.id === fixture.id)) {
+    roles.unshift({ id: fixture.id, name: '@everyone', permissions: OrdinaryMemberPermissions });
+  }
+  let botRole = roles.find((role) => role.managed === true);
+  if (!botRole) {
+    botRole = { id: ids.next(), name: bot.username, permissions: BotPermissions, managed: true };
+    roles.push(botRole);
+  }
+  const members = [...(fixture.members ?? [])];
+  if (!members.some((member) => member.user.id === bot.id)) members.push({ user: bot, roles: [botRole.id] });
+  return {
+    id: fixture.id,
+    name: fixture.name,
+    ownerId: fixture.ownerId ?? members.find((member) => member.user.id !== bot.id)?.user.id ?? bot.id,
+    channels: fixture.channels ?? [],
+    roles,
+    members,
+    botRoleId: botRole.id,
+  };
+}
+
+const FixedJoinDate = '2026-01-01T00:00:00.000Z';
+
+export function apiRole(role: RoleFixture, position: number): Json {
+  return {
+    id: role.id,
+    name: role.name,
+    color: 0,
+    colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
+    hoist: false,
+    icon: null,
+    unicode_emoji: null,
+    position,
+    permissions: role.permissions,
+    managed: role.managed ?? false,
+    mentionable: false,
+    flags: 0,
+  };
+}
+
+export function apiChannel(channel: ChannelFixture, guildId: string | undefined, position = 0): Json {
+  return {
+    id: channel.id,
+    type: channel.type ?? 0,
+    name: channel.name,
+    ...(guildId === undefined ? {} : { guild_id: guildId, position, permission_overwrites: [], parent_id: null, nsfw: false }),
+    topic: null,
+    last_message_id: null,
+    rate_limit_per_user: 0,
+  };
+}
+
+export function apiMember(member: MemberFixture): Json {
+  return {
+    user: member.user,
+    nick: null,
+    avatar: null,
+    roles: member.roles ?? [],
+    joined_at: FixedJoinDate,
+    premium_since: null,
+    deaf: false,
+    mute: false,
+    flags: 0,
+    pending: false,
+  };
+}
+
+export function guildCreatePayload(guild: GuildState): Json {
+  return {
+    id: guild.id,
+    name: guild.name,
+    icon: null,
+    splash: null,
+    discovery_splash: null,
+    owner_id: guild.ownerId,
+    afk_channel_id: null,
+    afk_timeout: 300,
+    verification_level: 0,
+    default_message_notifications: 1,
+    explicit_content_filter: 0,
+    roles: guild.roles.map((role, index) => apiRole(role, index)),
+    emojis: [],
+    stickers: [],
+    features: [],
+    mfa_level: 0,
+    application_id: null,
+    system_channel_id: null,
+    system_channel_flags: 0,
+    rules_channel_id: null,
+    vanity_url_code: null,
+    description: null,
+    banner: null,
+    premium_tier: 0,
+    premium_subscription_count: 0,
+    preferred_locale: 'en-US',
+    public_updates_channel_id: null,
+    nsfw_level: 0,
+    premium_progress_bar_enabled: false,
+    safety_alerts_channel_id: null,
+    joined_at: FixedJoinDate,
+    large: false,
+    unavailable: false,
+    member_count: guild.members.length,
+    voice_states: [],
+    members: guild.members.map(apiMember),
+    channels: guild.channels.map((channel, index) => apiChannel(channel, undefined, index)),
+    threads: [],
+    presences: [],
+    stage_instances: [],
+    guild_scheduled_events: [],
+    soundboard_sounds: [],
+  };
+}
+
+export function apiMessage(message: StoredMessage, applicationId: string): Json {
+  return {
+    id: message.id,
+    type: message.interactionId === undefined ? 0 : 20,
+    channel_id: message.channelId,
+    author: message.author,
+    content: message.content,
+    timestamp: message.createdAt,
+    edited_timestamp: message.editedAt ?? null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: message.attachments.map((attachment) => ({
+      id: attachment.id,
+      filename: attachment.filename,
+      ...(attachment.description === undefined ? {} : { description: attachment.description }),
+      ...(attachment.contentType === undefined ? {} : { content_type: attachment.contentType }),
+      size: attachment.data.length,
+      url: `https://cdn.discordapp.invalid/attachments/${message.channelId}/${attachment.id}/${attachment.filename}`,
+      proxy_url: `https://media.discordapp.invalid/attachments/${message.channelId}/${attachment.id}/${attachment.filename}`,
+    })),
+    embeds: message.embeds,
+    components: message.components,
+    pinned: false,
+    flags: message.flags,
+    ...(message.interactionId === undefined ? {} : { webhook_id: applicationId, application_id: applicationId }),
+  };
+}
+
+/** Where an interaction happens, resolved against the guild fixtures. */
+export interface InteractionPlace {
+  ctx: InteractionCtx;
+  guild: GuildState | undefined;
+  channel: ChannelFixture;
+}
+
+export function interactionEnvelope(
+  place: InteractionPlace,
+  ids: { id: string; token: string; applicationId: string; type: number },
+  data: Json,
+  extra: Json = {},
+): Json {
+  const { ctx, guild, channel } = place;
+  const locale = ctx.locale ?? 'en-US';
+  const botRole = guild?.roles.find((role) => role.id === guild.botRoleId);
+  const common = {
+    id: ids.id,
+    application_id: ids.applicationId,
+    type: ids.type,
+    data,
+    channel: guild ? apiChannel(channel, guild.id) : { ...apiChannel(channel, undefined), type: 1, recipients: [ctx.user] },
+    channel_id: channel.id,
+    token: ids.token,
+    version: 1,
+    app_permissions: botRole?.permissions ?? BotPermissions,
+    locale,
+    entitlements: [],
+    attachment_size_limit: 10 * 1024 * 1024,
+    ...extra,
+  };
+  if (guild) {
+    const member = guild.members.find((candidate) => candidate.user.id === ctx.user.id) ?? { user: ctx.user, roles: [] };
+    return {
+      ...common,
+      guild_id: guild.id,
+      guild: { id: guild.id, locale: 'en-US', features: [] },
+      guild_locale: 'en-US',
+      member: { ...apiMember(member), user: ctx.user, permissions: ctx.permissions ?? OrdinaryMemberPermissions },
+      context: 0,
+      authorizing_integration_owners: { '0': guild.id },
+    };
+  }
+  return { ...common, user: ctx.user, context: 1, authorizing_integration_owners: { '0': '0' } };
+}

@@ -1,0 +1,187 @@
+/**
+ * Shapes shared by the Discord test double: fixtures the tests describe, what the double stores, and the
+ * handle tests drive it with. Wire payloads stay loosely typed (`Json`) on purpose: the double must accept
+ * whatever the bot sends and judge it by Discord's rules, not by our TypeScript types.
+ */
+
+// Wire JSON is checked at run time by limits.ts, so a loose type is the honest one here.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
+export interface ApiUser {
+  id: string;
+  username: string;
+  discriminator: string;
+  global_name: string | null;
+  avatar: string | null;
+  bot?: boolean;
+}
+
+/** A Discord user the test acts as (fields are the raw API user). */
+export type UserFixture = ApiUser;
+
+export interface ChannelFixture {
+  id: string;
+  name: string;
+  /** Discord channel type; 0 (guild text) when omitted. */
+  type?: number;
+}
+
+export interface RoleFixture {
+  id: string;
+  name: string;
+  /** Permission bits as a decimal string, like the API. */
+  permissions: string;
+  managed?: boolean;
+}
+
+export interface MemberFixture {
+  user: UserFixture;
+  roles?: string[];
+}
+
+export interface GuildFixture {
+  id: string;
+  name: string;
+  ownerId?: string;
+  channels?: ChannelFixture[];
+  /** The @everyone role (id = guild id) and a managed role for the bot are added when missing. */
+  roles?: RoleFixture[];
+  members?: MemberFixture[];
+}
+
+export interface DiscordDoubleOptions {
+  applicationId?: string;
+  /** The token the bot must present; anything else gets 401 (REST) or close 4004 (gateway). */
+  token?: string;
+  /** Sent as GUILD_CREATE after READY. Defaults to one guild with a #general channel. */
+  guilds?: GuildFixture[];
+  /** Like Discord: a first callback later than this answers 404 Unknown interaction (10062). */
+  interactionDeadlineMs?: number;
+  /** Gateway heartbeat interval announced in Hello. */
+  heartbeatIntervalMs?: number;
+}
+
+export interface ApiCommand {
+  id: string;
+  application_id: string;
+  guild_id?: string;
+  version: string;
+  name: string;
+  description: string;
+  type: number;
+  options?: Json[];
+  default_member_permissions?: string | null;
+  contexts?: number[] | null;
+  integration_types?: number[];
+  [key: string]: Json;
+}
+
+export interface StoredAttachment {
+  id: string;
+  filename: string;
+  /** Alt text. */
+  description?: string;
+  contentType?: string;
+  data: Buffer;
+}
+
+export interface StoredMessage {
+  id: string;
+  channelId: string;
+  author: ApiUser;
+  content: string;
+  embeds: Json[];
+  components: Json[];
+  attachments: StoredAttachment[];
+  flags: number;
+  allowed_mentions?: Json;
+  /** The interaction this message answers, for replies and follow-ups. */
+  interactionId?: string;
+  /** Set on every edit; absent for messages never edited. */
+  editedAt?: string;
+  createdAt: string;
+  deleted: boolean;
+}
+
+export interface RecordedRequest {
+  method: string;
+  /** Path below /api/v10, with the query string removed, e.g. `/interactions/123/tok/callback`. */
+  route: string;
+  query: Record<string, string>;
+  /** Parsed JSON (or payload_json of a multipart body); undefined when there was none. */
+  body: Json;
+  status: number;
+}
+
+/** Who acts, and where. Without guildId the interaction happens in a DM with the bot. */
+export interface InteractionCtx {
+  user: UserFixture;
+  guildId?: string;
+  channelId: string;
+  /** Member permission bits (decimal string). Defaults to an ordinary member's. */
+  permissions?: string;
+  locale?: string;
+}
+
+/** For commands with subcommands: which one, and its options. */
+export interface OptionTree {
+  subcommandGroup?: string;
+  subcommand: string;
+  options?: Record<string, unknown>;
+}
+
+export interface InteractionCallback {
+  type: number;
+  data?: Json;
+}
+
+export interface InteractionResult {
+  id: string;
+  token: string;
+  /** The first callback. Rejects if none arrives before the deadline. */
+  response(): Promise<InteractionCallback>;
+  /**
+   * The visible answer: immediate for callback types 4 and 7, for 5 and 6 the edit of @original.
+   * Resolves undefined for answers that show no message (autocomplete, modal).
+   */
+  settled(timeoutMs?: number): Promise<StoredMessage | undefined>;
+  readonly followups: StoredMessage[];
+  /** Flags 64 on the answer. */
+  readonly ephemeral: boolean;
+}
+
+export interface DiscordDouble {
+  /** Give this to discord.js as `rest.api` (our DISCORD_API_URL), e.g. http://127.0.0.1:PORT/api */
+  apiUrl: string;
+  token: string;
+  applicationId: string;
+  botUser: ApiUser;
+  /** Resolves once a client has identified and received READY and every GUILD_CREATE. */
+  ready(): Promise<void>;
+  commands(guildId?: string): ApiCommand[];
+  user(id?: string): UserFixture;
+  slash(name: string, options: Record<string, unknown> | OptionTree, ctx: InteractionCtx): Promise<InteractionResult>;
+  autocomplete(
+    name: string,
+    options: Record<string, unknown> | OptionTree,
+    focusedName: string,
+    ctx: InteractionCtx,
+  ): Promise<{ choices: { name: string; value: string | number }[] }>;
+  click(messageId: string, customId: string, ctx: InteractionCtx): Promise<InteractionResult>;
+  select(messageId: string, customId: string, values: string[], ctx: InteractionCtx): Promise<InteractionResult>;
+  submitModal(
+    customId: string,
+    fields: Record<string, string>,
+    ctx: InteractionCtx & { messageId?: string },
+  ): Promise<InteractionResult>;
+  message(id: string): StoredMessage | undefined;
+  channelMessages(channelId: string): StoredMessage[];
+  requests: RecordedRequest[];
+  violations: string[];
+  /** Gateway op 7; resolves once the client resumed and got RESUMED (missed dispatches replayed). */
+  forceReconnect(): Promise<void>;
+  /** Gateway op 9; the client must resume (resumable) or identify afresh. Resolves when it has. */
+  invalidateSession(resumable: boolean): Promise<void>;
+  close(): Promise<void>;
+}

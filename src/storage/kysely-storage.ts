@@ -1,0 +1,128 @@
+/**
+ * Storage on any database Kysely speaks to. Queries stay in Kysely's builder, with no dialect-specific
+ * SQL, so the SQLite store and a future PostgreSQL one share this code and differ only in the dialect.
+ */
+import type { Kysely, Selectable } from 'kysely';
+import { isLevel, type Level } from '../content/levels.js';
+import { newGameId } from './ids.js';
+import type { Database, GamesTable } from './schema.js';
+import type { GameChange, GameMode, GameRecord, GameStatus, ListGamesOptions, NewGameRecord, Storage } from './types.js';
+
+const DEFAULT_LIST_LIMIT = 20;
+const MAX_LIST_LIMIT = 100;
+
+function toRecord(row: Selectable<GamesTable>): GameRecord {
+  return {
+    id: row.id,
+    game: row.game,
+    mode: row.mode as GameMode,
+    ownerId: row.owner_id,
+    guildId: row.guild_id,
+    channelId: row.channel_id,
+    messageId: row.message_id,
+    seed: row.seed,
+    difficulty: row.difficulty,
+    state: JSON.parse(row.state) as unknown,
+    version: Number(row.version),
+    status: row.status as GameStatus,
+    score: row.score === null ? null : Number(row.score),
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+    finishedAt: row.finished_at === null ? null : new Date(row.finished_at),
+  };
+}
+
+function toJson(state: unknown): string {
+  // undefined would vanish from the row; store it as JSON null so the column is never empty.
+  return JSON.stringify(state ?? null);
+}
+
+/** `close` is whatever releases the connection; Kysely's destroy() does for the built-in dialects. */
+export function createKyselyStorage(db: Kysely<Database>, close: () => Promise<void> = () => db.destroy()): Storage {
+  return {
+    preferences: {
+      async getLevel(userId: string): Promise<Level | undefined> {
+        const row = await db.selectFrom('preferences').select('level').where('user_id', '=', userId).executeTakeFirst();
+        const level = row === undefined ? undefined : Number(row.level);
+        return isLevel(level) ? level : undefined;
+      },
+      async setLevel(userId: string, level: Level): Promise<void> {
+        if (!isLevel(level)) throw new RangeError(`Level must be 1 to 5, got ${String(level)}`);
+        const now = new Date().toISOString();
+        await db
+          .insertInto('preferences')
+          .values({ user_id: userId, level, updated_at: now })
+          .onConflict((conflict) => conflict.column('user_id').doUpdateSet({ level, updated_at: now }))
+          .execute();
+      },
+    },
+
+    games: {
+      async create(game: NewGameRecord): Promise<GameRecord> {
+        const now = new Date().toISOString();
+        const row = await db
+          .insertInto('games')
+          .values({
+            id: newGameId(),
+            game: game.game,
+            mode: game.mode,
+            owner_id: game.ownerId,
+            guild_id: game.guildId ?? null,
+            channel_id: game.channelId ?? null,
+            message_id: game.messageId ?? null,
+            seed: game.seed,
+            difficulty: game.difficulty,
+            state: toJson(game.state),
+            version: 1,
+            status: 'active',
+            score: null,
+            created_at: now,
+            updated_at: now,
+            finished_at: null,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        return toRecord(row);
+      },
+
+      async get(id: string): Promise<GameRecord | undefined> {
+        const row = await db.selectFrom('games').selectAll().where('id', '=', id).executeTakeFirst();
+        return row && toRecord(row);
+      },
+
+      async update(id: string, expectedVersion: number, change: GameChange): Promise<GameRecord | undefined> {
+        const now = new Date().toISOString();
+        const row = await db
+          .updateTable('games')
+          .set((eb) => ({
+            state: toJson(change.state),
+            version: eb('version', '+', 1),
+            updated_at: now,
+            ...(change.status !== undefined && {
+              status: change.status,
+              // Keep the first finish time if a finished game is finished again (a late button press).
+              finished_at: change.status === 'active' ? null : eb.fn.coalesce('finished_at', eb.val(now)),
+            }),
+            ...(change.score !== undefined && { score: change.score }),
+            ...(change.messageId !== undefined && { message_id: change.messageId }),
+          }))
+          // One statement checks and bumps the version, so two writers cannot both succeed.
+          .where('id', '=', id)
+          .where('version', '=', expectedVersion)
+          .returningAll()
+          .executeTakeFirst();
+        return row && toRecord(row);
+      },
+
+      async listByOwner(ownerId: string, options: ListGamesOptions = {}): Promise<GameRecord[]> {
+        const limit = Math.min(Math.max(Math.trunc(options.limit ?? DEFAULT_LIST_LIMIT), 0), MAX_LIST_LIMIT);
+        let query = db.selectFrom('games').selectAll().where('owner_id', '=', ownerId);
+        if (options.status !== undefined) query = query.where('status', '=', options.status);
+        const rows = await query.orderBy('updated_at', 'desc').orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();
+        return rows.map(toRecord);
+      },
+    },
+
+    close,
+  };
+}

@@ -1,0 +1,178 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { GAME_ID_LENGTH, openStorage, type NewGameRecord, type Storage } from '../src/storage/index.js';
+
+let dir: string;
+let databasePath: string;
+const opened: Storage[] = [];
+
+async function open(): Promise<Storage> {
+  const storage = await openStorage({ databasePath });
+  opened.push(storage);
+  return storage;
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'tuning-fork-storage-'));
+  databasePath = join(dir, 'nested', 'folder', 'test.db');
+});
+
+afterEach(async () => {
+  for (const storage of opened.splice(0)) await storage.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const bakeGame: NewGameRecord = {
+  game: 'bake',
+  mode: 'solo',
+  ownerId: '100000000000000001',
+  guildId: '200000000000000002',
+  channelId: '300000000000000003',
+  seed: 'seed-1',
+  difficulty: 'easy',
+  state: { trays: [{ minutes: 12, taste: 0.4 }], note: 'ünïcødé ✓', done: false },
+};
+
+describe('openStorage', () => {
+  it('creates the folder and file on first use and applies the migrations', async () => {
+    expect(existsSync(databasePath)).toBe(false);
+    await open();
+    expect(existsSync(databasePath)).toBe(true);
+
+    const raw = new BetterSqlite3(databasePath, { readonly: true });
+    const tables = raw
+      .prepare("select name from sqlite_master where type = 'table' order by name")
+      .all()
+      .map((row) => (row as { name: string }).name);
+    const applied = raw
+      .prepare('select name from kysely_migration order by name')
+      .all()
+      .map((row) => (row as { name: string }).name);
+    raw.close();
+    expect(tables).toEqual(expect.arrayContaining(['games', 'preferences', 'kysely_migration']));
+    expect(applied).toEqual(['0001-preferences-and-games']);
+  });
+
+  it('keeps data when the same file is opened again, without re-running migrations', async () => {
+    const first = await open();
+    await first.preferences.setLevel('u1', 2);
+    const game = await first.games.create(bakeGame);
+    await first.close();
+    opened.splice(opened.indexOf(first), 1);
+
+    const second = await open();
+    expect(await second.preferences.getLevel('u1')).toBe(2);
+    expect(await second.games.get(game.id)).toEqual(game);
+  });
+});
+
+describe('preferences', () => {
+  it('round-trips a level and overwrites it', async () => {
+    const storage = await open();
+    expect(await storage.preferences.getLevel('someone')).toBeUndefined();
+    await storage.preferences.setLevel('someone', 5);
+    expect(await storage.preferences.getLevel('someone')).toBe(5);
+    await storage.preferences.setLevel('someone', 1);
+    expect(await storage.preferences.getLevel('someone')).toBe(1);
+    expect(await storage.preferences.getLevel('someone-else')).toBeUndefined();
+  });
+
+  it('refuses a level outside 1 to 5', async () => {
+    const storage = await open();
+    await expect(storage.preferences.setLevel('someone', 7 as never)).rejects.toThrow(RangeError);
+    expect(await storage.preferences.getLevel('someone')).toBeUndefined();
+  });
+});
+
+describe('games', () => {
+  it('creates a game with a fresh short id and reads it back', async () => {
+    const storage = await open();
+    const before = Date.now();
+    const game = await storage.games.create(bakeGame);
+    expect(game.id).toMatch(new RegExp(`^[0-9A-Za-z]{${GAME_ID_LENGTH}}$`));
+    expect(game).toMatchObject({
+      game: 'bake',
+      mode: 'solo',
+      ownerId: bakeGame.ownerId,
+      guildId: bakeGame.guildId,
+      channelId: bakeGame.channelId,
+      messageId: null,
+      seed: 'seed-1',
+      difficulty: 'easy',
+      state: bakeGame.state,
+      version: 1,
+      status: 'active',
+      score: null,
+      finishedAt: null,
+    });
+    expect(game.createdAt.getTime()).toBeGreaterThanOrEqual(before - 1);
+    expect(game.updatedAt).toEqual(game.createdAt);
+    expect(await storage.games.get(game.id)).toEqual(game);
+    expect(await storage.games.get('nosuchgame')).toBeUndefined();
+  });
+
+  it('gives every game its own id', async () => {
+    const storage = await open();
+    const ids = new Set<string>();
+    for (let i = 0; i < 50; i++) ids.add((await storage.games.create({ ...bakeGame, guildId: null, channelId: null })).id);
+    expect(ids.size).toBe(50);
+  });
+
+  it('updates with compare-and-set: the right version wins and bumps, a stale one changes nothing', async () => {
+    const storage = await open();
+    const game = await storage.games.create(bakeGame);
+
+    const moved = await storage.games.update(game.id, 1, { state: { trays: [1, 2] }, messageId: '400000000000000004' });
+    expect(moved).toMatchObject({ version: 2, state: { trays: [1, 2] }, messageId: '400000000000000004', status: 'active' });
+    expect(moved?.createdAt).toEqual(game.createdAt);
+
+    // A second writer still holding version 1 loses, and the stored game is untouched.
+    const stale = await storage.games.update(game.id, 1, { state: { trays: ['stale'] }, status: 'abandoned', score: 0 });
+    expect(stale).toBeUndefined();
+    expect(await storage.games.get(game.id)).toEqual(moved);
+
+    const finished = await storage.games.update(game.id, 2, { state: { trays: [1, 2, 3] }, status: 'finished', score: 87.5 });
+    expect(finished).toMatchObject({ version: 3, status: 'finished', score: 87.5, messageId: '400000000000000004' });
+    expect(finished?.finishedAt).toBeInstanceOf(Date);
+    expect(await storage.games.get(game.id)).toEqual(finished);
+  });
+
+  it('fails an update of a game that does not exist', async () => {
+    const storage = await open();
+    expect(await storage.games.update('missing123', 1, { state: {} })).toBeUndefined();
+  });
+
+  it('lets exactly one of two concurrent updates from the same version through', async () => {
+    const storage = await open();
+    const game = await storage.games.create(bakeGame);
+    const results = await Promise.all([
+      storage.games.update(game.id, 1, { state: 'first' }),
+      storage.games.update(game.id, 1, { state: 'second' }),
+    ]);
+    expect(results.filter((r) => r !== undefined)).toHaveLength(1);
+    expect((await storage.games.get(game.id))?.version).toBe(2);
+  });
+
+  it('lists a player’s games newest first, filtered by status and limited', async () => {
+    const storage = await open();
+    const a = await storage.games.create(bakeGame);
+    const b = await storage.games.create({ ...bakeGame, game: 'lock' });
+    const c = await storage.games.create({ ...bakeGame, game: 'tune' });
+    await storage.games.create({ ...bakeGame, ownerId: 'someone-else' });
+    // Make the order unambiguous: touch a last (timestamps are milliseconds).
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await storage.games.update(b.id, 1, { state: {}, status: 'finished', score: 10 });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await storage.games.update(a.id, 1, { state: { touched: true } });
+
+    const all = await storage.games.listByOwner(bakeGame.ownerId);
+    expect(all.map((g) => g.id)).toEqual([a.id, b.id, c.id]);
+    expect((await storage.games.listByOwner(bakeGame.ownerId, { status: 'active' })).map((g) => g.id)).toEqual([a.id, c.id]);
+    expect((await storage.games.listByOwner(bakeGame.ownerId, { status: 'finished' })).map((g) => g.id)).toEqual([b.id]);
+    expect((await storage.games.listByOwner(bakeGame.ownerId, { limit: 1 })).map((g) => g.id)).toEqual([a.id]);
+    expect(await storage.games.listByOwner('nobody')).toEqual([]);
+  });
+});

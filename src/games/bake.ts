@@ -1,0 +1,195 @@
+/**
+ * Bake: guess grandma's best bake time. Each bake is tasted (0–100) and described in one word.
+ *
+ * The taste curve is gentler on the underbaked side than on the burnt side, as real baking is: a minute
+ * short is soft, a minute long is crisp. On top sits a little oven noise.
+ *
+ * What purity means for this noisy objective: the noise is frozen per (puzzle seed, bake time) — the oven
+ * runs a touch hot at some settings and a touch cool at others, and it does so the same way every time.
+ * So a taste differs from the smooth curve by an amount the player cannot predict, yet `evaluate` stays a
+ * pure function of the bake time: re-baking a time tastes the same, a replay is exact, and player and
+ * strategies bake in the same oven. Winning depends on the true time, never on the noise.
+ */
+import { z } from 'zod';
+import { createRng, deriveSeed, normal, randomInt } from '../search/random.js';
+import type { Objective, Params } from '../search/types.js';
+import { bestReading, giveUpGame, leaderboardScore, recordTurn, requireDifficulty, requirePlaying } from './turns.js';
+import type { Difficulty, GameRules, GameState, MoveInput, Outcome } from './types.js';
+import { MoveError } from './types.js';
+
+export const BAKE_MIN_MINUTES = 5;
+export const BAKE_MAX_MINUTES = 25;
+export const BAKE_STEP_MINUTES = 0.5;
+export const BAKE_BUDGET = 8;
+
+/** Spread of the taste curve in minutes: wide below the best time (forgiving), narrow above (burns fast). */
+export const UNDERBAKED_SPREAD = 4;
+export const OVERBAKED_SPREAD = 1.8;
+
+type BakeDifficulty = 'easy' | 'normal' | 'hard';
+const DIFFICULTY_IDS: readonly BakeDifficulty[] = ['easy', 'normal', 'hard'];
+
+interface BakeSettings {
+  /** A bake this close to the best time (minutes) is "perfect" and wins. */
+  readonly perfectWithin: number;
+  /** Standard deviation of the oven noise, in taste points. */
+  readonly noise: number;
+}
+
+const SETTINGS: Record<BakeDifficulty, BakeSettings> = {
+  easy: { perfectWithin: 1, noise: 1.5 },
+  normal: { perfectWithin: 0.5, noise: 3 },
+  hard: { perfectWithin: 0, noise: 5 },
+};
+
+const DIFFICULTIES: readonly Difficulty[] = [
+  { id: 'easy', label: 'Easy', description: 'Perfect within a minute of the best time; a steady oven.' },
+  { id: 'normal', label: 'Normal', description: 'Perfect within half a minute; the oven wobbles a little.' },
+  { id: 'hard', label: 'Hard', description: 'Only the exact best time is perfect; a moody oven.' },
+];
+
+export type BakeWord = 'raw' | 'doughy' | 'soft' | 'golden' | 'perfect' | 'crisp' | 'burnt';
+
+export interface BakeMove {
+  readonly minutes: number;
+}
+
+export interface BakeFeedback {
+  /** 0–100, whole numbers, oven noise included. */
+  readonly taste: number;
+  readonly word: BakeWord;
+}
+
+export type BakeState = GameState<BakeMove, BakeFeedback>;
+
+/** Every allowed bake time, shortest first. */
+export const BAKE_TIMES: readonly number[] = Array.from(
+  { length: (BAKE_MAX_MINUTES - BAKE_MIN_MINUTES) / BAKE_STEP_MINUTES + 1 },
+  (_, i) => BAKE_MIN_MINUTES + i * BAKE_STEP_MINUTES,
+);
+
+/**
+ * The hidden best time: a half-minute step between 9 and 21 minutes, so both sides of the curve fit in
+ * the oven's range.
+ */
+export function bestBakeTime(seed: string): number {
+  const rng = createRng(deriveSeed(seed, 'bake', 'best-time'));
+  return 9 + randomInt(rng, (21 - 9) / BAKE_STEP_MINUTES + 1) * BAKE_STEP_MINUTES;
+}
+
+/** The smooth, noise-free taste of a bake `offset` minutes from the best time (negative = underbaked). */
+export function trueTaste(offset: number): number {
+  const spread = offset < 0 ? UNDERBAKED_SPREAD : OVERBAKED_SPREAD;
+  return 100 * Math.exp(-0.5 * (offset / spread) ** 2);
+}
+
+/** The oven's fixed wobble at this time for this puzzle, in taste points (clipped to ±2.5 standard deviations). */
+function ovenNoise(seed: string, difficulty: BakeDifficulty, minutes: number): number {
+  const rng = createRng(deriveSeed(seed, 'bake', 'oven', minutes.toFixed(1)));
+  const draw = Math.max(-2.5, Math.min(2.5, normal(rng)));
+  return SETTINGS[difficulty].noise * draw;
+}
+
+function wordFor(offset: number, perfectWithin: number): BakeWord {
+  if (Math.abs(offset) <= perfectWithin + 1e-9) return 'perfect';
+  const taste = trueTaste(offset);
+  if (taste >= 85) return 'golden';
+  if (offset < 0) return taste >= 65 ? 'soft' : taste >= 30 ? 'doughy' : 'raw';
+  return taste >= 40 ? 'crisp' : 'burnt';
+}
+
+/** Tastes one bake: pure in (seed, difficulty, minutes). */
+export function tasteBake(seed: string, difficulty: string, minutes: number): BakeFeedback {
+  const level = requireDifficulty(DIFFICULTY_IDS, difficulty, 'normal');
+  checkMinutes(minutes);
+  const offset = minutes - bestBakeTime(seed);
+  const noisy = trueTaste(offset) + ovenNoise(seed, level, minutes);
+  return {
+    taste: Math.round(Math.min(100, Math.max(0, noisy))),
+    word: wordFor(offset, SETTINGS[level].perfectWithin),
+  };
+}
+
+function checkMinutes(minutes: number): void {
+  const steps = (minutes - BAKE_MIN_MINUTES) / BAKE_STEP_MINUTES;
+  if (!Number.isFinite(minutes) || minutes < BAKE_MIN_MINUTES || minutes > BAKE_MAX_MINUTES || Math.abs(steps - Math.round(steps)) > 1e-9) {
+    throw new MoveError(
+      `Bake time must be from ${BAKE_MIN_MINUTES} to ${BAKE_MAX_MINUTES} minutes in half-minute steps (got ${String(minutes)}).`,
+    );
+  }
+}
+
+const minutesInput = z.union([z.number(), z.string().trim().regex(/^\d+(\.\d+)?$/).transform(Number)]);
+
+function parseBakeMove(input: MoveInput): BakeMove {
+  const parsed = minutesInput.safeParse(input.minutes);
+  if (!parsed.success) {
+    throw new MoveError(
+      `Bake time must be a number of minutes from ${BAKE_MIN_MINUTES} to ${BAKE_MAX_MINUTES} in half-minute steps (got ${JSON.stringify(input.minutes ?? '')}).`,
+    );
+  }
+  checkMinutes(parsed.data);
+  return { minutes: parsed.data };
+}
+
+export function bakeObjective(seed: string, difficulty: string): Objective {
+  const level = requireDifficulty(DIFFICULTY_IDS, difficulty, 'normal');
+  const evaluate = (params: Params): number => tasteBake(seed, level, Number(params.bakeTime)).taste;
+  return {
+    name: 'bake',
+    description: `Grandma's bake (puzzle "${seed}", ${level}): bake time in minutes → taste 0–100, with oven noise.`,
+    space: { bakeTime: { kind: 'float', low: BAKE_MIN_MINUTES, high: BAKE_MAX_MINUTES, step: BAKE_STEP_MINUTES } },
+    direction: 'maximize',
+    evaluate,
+    // Exact because the noise is frozen per time: the best taste any allowed bake can give.
+    optimum: Math.max(...BAKE_TIMES.map((minutes) => evaluate({ bakeTime: minutes }))),
+  };
+}
+
+export const bake: GameRules<BakeState, BakeMove, BakeFeedback> = {
+  id: 'bake',
+  title: "Grandma's Bake",
+  blurb: `Find grandma's perfect bake time (${BAKE_MIN_MINUTES}–${BAKE_MAX_MINUTES} minutes) in ${BAKE_BUDGET} bakes. Each bake is tasted and described.`,
+  topic: 'bayesian-optimisation',
+  difficulties: DIFFICULTIES,
+  defaultDifficulty: 'normal',
+
+  moveFields: () => [
+    { name: 'minutes', label: 'Bake time', kind: 'number', min: BAKE_MIN_MINUTES, max: BAKE_MAX_MINUTES, step: BAKE_STEP_MINUTES, unit: 'minutes' },
+  ],
+
+  parseMove: (input) => parseBakeMove(input),
+
+  start({ seed, difficulty }) {
+    const level = requireDifficulty(DIFFICULTY_IDS, difficulty, 'normal');
+    return { game: 'bake', seed, difficulty: level, budget: BAKE_BUDGET, status: 'playing', history: [] };
+  },
+
+  play(state, move) {
+    requirePlaying(state);
+    const checked = parseBakeMove({ minutes: (move as Partial<BakeMove> | undefined)?.minutes });
+    const feedback = tasteBake(state.seed, state.difficulty, checked.minutes);
+    return { state: recordTurn(state, checked, feedback, feedback.word === 'perfect'), feedback };
+  },
+
+  giveUp: (state) => giveUpGame(state),
+
+  outcome(state): Outcome {
+    const best = bestReading(state.history.map((turn) => turn.feedback.taste));
+    return {
+      status: state.status,
+      score: leaderboardScore(state.status, (best ?? 0) / 100, state.history.length, state.budget),
+      best,
+      movesUsed: state.history.length,
+      budget: state.budget,
+    };
+  },
+
+  objective: (seed, difficulty) => bakeObjective(seed, difficulty),
+
+  moveToParams(state, moveIndex) {
+    const turn = state.history[moveIndex];
+    if (turn === undefined) throw new RangeError(`Bake ${moveIndex + 1} has not happened yet.`);
+    return { bakeTime: turn.move.minutes };
+  },
+};

@@ -1,0 +1,28 @@
+/** The game registry: one entry per game, so a front end can drive any of them by id. */
+import { bake } from './bake.js';
+import { lock } from './lock.js';
+import { train } from './train.js';
+import { tune } from './tune.js';
+import type { AnyGameRules, GameId } from './types.js';
+import { GAME_IDS, MoveError } from './types.js';
+
+export const GAMES: Readonly<Record<GameId, AnyGameRules>> = {
+  bake: bake as unknown as AnyGameRules,
+  lock: lock as unknown as AnyGameRules,
+  tune: tune as unknown as AnyGameRules,
+  train: train as unknown as AnyGameRules,
+};
+
+export function isGameId(id: string): id is GameId {
+  return (GAME_IDS as readonly string[]).includes(id);
+}
+
+/** The game with this id; throws MoveError naming the games there are. */
+export function getGame(id: string): AnyGameRules {
+  if (!isGameId(id)) throw new MoveError(`Unknown game "${id}". Choose one of: ${GAME_IDS.join(', ')}.`);
+  return GAMES[id];
+}
+
+export { bake, lock, tune, train };
+export type * from './types.js';
+export { GAME_IDS, MoveError } from './types.js';

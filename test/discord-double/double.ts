@@ -105,6 +105,7 @@ class DiscordDoubleServer implements DiscordDouble {
   private readonly messages: MessageStore;
   private readonly interactions = new Map<string, InteractionRecord>();
   private readonly shownModals: ShownModal[] = [];
+  private readonly reportedErrors = new WeakSet<RestError>();
   private readonly deadlineMs: number;
   private readonly routes: Route[];
   private readonly lifetimeTimer: NodeJS.Timeout;
@@ -227,7 +228,6 @@ class DiscordDoubleServer implements DiscordDouble {
     const index = this.shownModals.findLastIndex((modal) => modal.customId === customId && modal.userId === ctx.user.id);
     const shown = this.shownModals[index];
     if (!shown) throw new Error(`Discord double: no modal "${customId}" is open for user ${ctx.user.id}`);
-    this.shownModals.splice(index, 1);
     const remaining = new Set(Object.keys(fields));
     const submitted = (input: Json): Json => {
       const value = fields[input.custom_id] ?? input.value ?? '';
@@ -249,6 +249,8 @@ class DiscordDoubleServer implements DiscordDouble {
     const message = messageId === undefined ? undefined : this.messages.get(messageId);
     if (messageId !== undefined && !message) throw new Error(`Discord double: unknown message ${messageId}`);
     const place = this.place(ctx);
+    // Only a submission the Discord client would accept closes the modal.
+    this.shownModals.splice(index, 1);
     const data = { custom_id: customId, components };
     return this.dispatchInteraction(InteractionType.ModalSubmit, `modal ${customId}`, place, data, message).result();
   }
@@ -377,7 +379,7 @@ class DiscordDoubleServer implements DiscordDouble {
     const method = request.method ?? 'GET';
     const prefix = '/api/v10';
     const route = url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) : url.pathname;
-    const recorded: RecordedRequest = { method, route, query: Object.fromEntries(url.searchParams), body: undefined, status: 0 };
+    const recorded: RecordedRequest = { method, route: safeDecode(route), query: Object.fromEntries(url.searchParams), body: undefined, status: 0 };
     this.requests.push(recorded);
     if (this.requests.length > MaxRecordedRequests) this.requests.shift();
     let status = 200;
@@ -570,7 +572,11 @@ class DiscordDoubleServer implements DiscordDouble {
     try {
       return action();
     } catch (error) {
-      if (error instanceof RestError) this.violate(`${where}: ${String(error.body?.code)} ${describeRestError(error)}`);
+      // Checks nest (a callback creates a message); each refusal is one violation, named by the innermost.
+      if (error instanceof RestError && !this.reportedErrors.has(error)) {
+        this.reportedErrors.add(error);
+        this.violate(`${where}: ${String(error.body?.code)} ${describeRestError(error)}`);
+      }
       throw error;
     }
   }
@@ -800,6 +806,14 @@ class DiscordDoubleServer implements DiscordDouble {
       if (index >= 0) record.followups[index] = edited;
     }
     return apiMessage(edited, this.applicationId);
+  }
+}
+
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
   }
 }
 

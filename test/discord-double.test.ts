@@ -1,0 +1,402 @@
+import { once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createInflate } from 'node:zlib';
+import {
+  ActionRowBuilder,
+  AttachmentBuilder,
+  ButtonBuilder,
+  ButtonStyle,
+  Client,
+  DiscordAPIError,
+  EmbedBuilder,
+  Events,
+  GatewayIntentBits,
+  MessageFlags,
+  ModalBuilder,
+  Routes,
+  TextInputBuilder,
+  TextInputStyle,
+  type Interaction,
+} from 'discord.js';
+import { PNG } from 'pngjs';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import {
+  DefaultChannelId,
+  DefaultGuildId,
+  startDiscordDouble,
+  type DiscordDouble,
+  type DiscordDoubleOptions,
+} from './discord-double/index.js';
+import { accidentalPings, checkCommand, checkMessage } from './discord-double/limits.js';
+
+type Handler = (interaction: Interaction) => Promise<void>;
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** A double plus a plain discord.js client logged into it; `handle` is the bot's whole behaviour. */
+async function setup(handle: Handler = async () => undefined, options: DiscordDoubleOptions = {}) {
+  const double = await startDiscordDouble(options);
+  cleanups.push(() => double.close());
+  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: double.apiUrl }, allowedMentions: { parse: [] } });
+  cleanups.push(() => client.destroy());
+  const handlerErrors: unknown[] = [];
+  client.on(Events.InteractionCreate, (interaction) => {
+    handle(interaction).catch((error: unknown) => handlerErrors.push(error));
+  });
+  const ready = once(client, Events.ClientReady);
+  await client.login(double.token);
+  await ready;
+  await double.ready();
+  return { double, client, handlerErrors };
+}
+
+const tuneCommand = {
+  name: 'tune',
+  description: 'Turn a dial and see what happens',
+  options: [
+    { type: 3, name: 'dial', description: 'Which dial', required: true, autocomplete: true },
+    { type: 4, name: 'steps', description: 'How many steps', min_value: 1, max_value: 10 },
+  ],
+};
+const feedbackCommand = { name: 'feedback', description: 'Tell us what you think' };
+
+async function register(double: DiscordDouble, client: Client) {
+  await client.application?.commands.set([tuneCommand, feedbackCommand]);
+  expect(double.commands().map((command) => command.name)).toEqual(['tune', 'feedback']);
+}
+
+function ctxFor(double: DiscordDouble) {
+  return { user: double.user(), guildId: DefaultGuildId, channelId: DefaultChannelId };
+}
+
+function tinyPng(): Buffer {
+  const png = new PNG({ width: 2, height: 2 });
+  png.data.fill(200);
+  return PNG.sync.write(png);
+}
+
+describe('Discord double with a real discord.js client', () => {
+  it('logs in: READY, guilds with channels and the bot member cached', async () => {
+    const { double, client } = await setup();
+    expect(client.user?.id).toBe(double.botUser.id);
+    expect(client.application?.id).toBe(double.applicationId);
+    const guild = client.guilds.cache.get(DefaultGuildId);
+    expect(guild?.available).toBe(true);
+    expect(guild?.channels.cache.get(DefaultChannelId)?.name).toBe('general');
+    expect(guild?.members.cache.has(double.botUser.id)).toBe(true);
+    expect(guild?.roles.cache.some((role) => role.managed)).toBe(true);
+    expect(double.requests.some((request) => request.method === 'GET' && request.route === '/gateway/bot')).toBe(true);
+    expect(double.violations).toEqual([]);
+  });
+
+  it('registers global and guild commands and rejects an invalid definition', async () => {
+    const { double, client } = await setup();
+    await register(double, client);
+    await client.application?.commands.set([{ name: 'guild-only', description: 'Only here' }], DefaultGuildId);
+    expect(double.commands(DefaultGuildId).map((command) => command.name)).toEqual(['guild-only']);
+
+    const invalid = client.application?.commands.set([
+      {
+        name: 'Bad Name',
+        description: 'Uppercase and a space',
+        options: [
+          { type: 3, name: 'optional', description: 'first', required: false },
+          { type: 3, name: 'required', description: 'second', required: true },
+        ],
+      },
+    ]);
+    const error = await invalid?.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(DiscordAPIError);
+    expect((error as DiscordAPIError).code).toBe(50035);
+    expect(double.commands().map((command) => command.name)).toEqual(['tune', 'feedback']);
+    expect(double.violations.join('\n')).toMatch(/invalid.*\n?.*Required options must be placed before/s);
+  });
+
+  it('answers a slash command with an embed and buttons, then a click with an update', async () => {
+    const { double, client, handlerErrors } = await setup(async (interaction) => {
+      if (interaction.isChatInputCommand()) {
+        const dial = interaction.options.getString('dial', true);
+        const steps = interaction.options.getInteger('steps') ?? 1;
+        const row = new ActionRowBuilder<ButtonBuilder>().addComponents(
+          new ButtonBuilder().setCustomId('tune:next').setLabel('Next').setStyle(ButtonStyle.Primary),
+          new ButtonBuilder().setCustomId('tune:stop').setLabel('Stop').setStyle(ButtonStyle.Secondary),
+        );
+        const embed = new EmbedBuilder().setTitle(`Turning ${dial}`).setDescription(`${steps} steps`);
+        await interaction.reply({ embeds: [embed], components: [row] });
+      } else if (interaction.isButton()) {
+        await interaction.update({ content: `clicked ${interaction.customId} by ${interaction.user.username}`, components: [] });
+      }
+    });
+    await register(double, client);
+    const ctx = ctxFor(double);
+    const slash = await double.slash('tune', { dial: 'bake time', steps: 3 }, ctx);
+    expect((await slash.response()).type).toBe(4);
+    const reply = await slash.settled();
+    expect(reply?.embeds[0]).toMatchObject({ title: 'Turning bake time', description: '3 steps' });
+    expect(reply?.components[0].components.map((button: { custom_id: string }) => button.custom_id)).toEqual(['tune:next', 'tune:stop']);
+    expect(slash.ephemeral).toBe(false);
+    expect(double.channelMessages(DefaultChannelId).map((message) => message.id)).toContain(reply?.id);
+
+    const click = await double.click(reply?.id ?? '', 'tune:next', ctx);
+    expect((await click.response()).type).toBe(7);
+    const updated = await click.settled();
+    expect(updated?.id).toBe(reply?.id);
+    expect(updated?.content).toBe(`clicked tune:next by ${ctx.user.username}`);
+    expect(updated?.components).toEqual([]);
+    expect(updated?.embeds).toHaveLength(1);
+    await expect(double.click(reply?.id ?? '', 'tune:next', ctx)).rejects.toThrow(/no component/);
+    expect(handlerErrors).toEqual([]);
+    expect(double.violations).toEqual([]);
+  });
+
+  it('fills a deferred ephemeral reply with a PNG whose bytes and alt text arrive', async () => {
+    const png = tinyPng();
+    const { double, client, handlerErrors } = await setup(async (interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+      await sleep(50);
+      const picture = new AttachmentBuilder(png, { name: 'loss-curve.png', description: 'Loss falls from 2.3 to 0.4' });
+      await interaction.editReply({ content: 'Here is your curve', files: [picture] });
+    });
+    await register(double, client);
+    const result = await double.slash('tune', { dial: 'learning rate' }, ctxFor(double));
+    expect((await result.response()).type).toBe(5);
+    const shown = await result.settled();
+    expect(shown?.content).toBe('Here is your curve');
+    expect(result.ephemeral).toBe(true);
+    expect(shown?.attachments).toHaveLength(1);
+    const attachment = shown?.attachments[0];
+    expect(attachment?.filename).toBe('loss-curve.png');
+    expect(attachment?.description).toBe('Loss falls from 2.3 to 0.4');
+    expect(attachment?.contentType).toBe('image/png');
+    expect(attachment?.data.equals(png)).toBe(true);
+    const edit = double.requests.find((request) => request.method === 'PATCH' && request.route.endsWith('/messages/@original'));
+    expect(edit?.status).toBe(200);
+    expect(handlerErrors).toEqual([]);
+    expect(double.violations).toEqual([]);
+  });
+
+  it('serves autocomplete with the focused option and rejects more than 25 choices', async () => {
+    const dials = ['bake time', 'batch size', 'learning rate', 'momentum'];
+    const { double, client } = await setup(async (interaction) => {
+      if (!interaction.isAutocomplete()) return;
+      const typed = interaction.options.getFocused();
+      if (typed === 'everything') {
+        const many = Array.from({ length: 30 }, (_, index) => ({ name: `dial ${index}`, value: `dial-${index}` }));
+        await interaction.respond(many).catch(() => undefined);
+        return;
+      }
+      await interaction.respond(dials.filter((dial) => dial.startsWith(typed)).map((dial) => ({ name: dial, value: dial })));
+    }, { interactionDeadlineMs: 1000 });
+    await register(double, client);
+    const ctx = ctxFor(double);
+    const { choices } = await double.autocomplete('tune', { dial: 'b' }, 'dial', ctx);
+    expect(choices).toEqual([
+      { name: 'bake time', value: 'bake time' },
+      { name: 'batch size', value: 'batch size' },
+    ]);
+    const tooMany = double.autocomplete('tune', { dial: 'everything' }, 'dial', ctx);
+    await expect(tooMany).rejects.toThrow(/not acknowledged/);
+    expect(double.violations.join('\n')).toMatch(/choices: Must be 25 or fewer/);
+  });
+
+  it('shows a modal and receives its submission', async () => {
+    const { double, client, handlerErrors } = await setup(async (interaction) => {
+      if (interaction.isChatInputCommand()) {
+        const modal = new ModalBuilder()
+          .setCustomId('feedback-modal')
+          .setTitle('Your feedback')
+          .addComponents(
+            new ActionRowBuilder<TextInputBuilder>().addComponents(
+              new TextInputBuilder().setCustomId('note').setLabel('What did you learn?').setStyle(TextInputStyle.Paragraph),
+            ),
+          );
+        await interaction.showModal(modal);
+      } else if (interaction.isModalSubmit()) {
+        await interaction.reply({ content: `Thanks: ${interaction.fields.getTextInputValue('note')}`, flags: MessageFlags.Ephemeral });
+      }
+    });
+    await register(double, client);
+    const ctx = ctxFor(double);
+    const opened = await double.slash('feedback', {}, ctx);
+    const response = await opened.response();
+    expect(response.type).toBe(9);
+    expect(response.data.title).toBe('Your feedback');
+    expect(await opened.settled()).toBeUndefined();
+    await expect(double.submitModal('feedback-modal', {}, ctx)).rejects.toThrow(/required/);
+    const submitted = await double.submitModal('feedback-modal', { note: 'small steps first' }, ctx);
+    const thanks = await submitted.settled();
+    expect(thanks?.content).toBe('Thanks: small steps first');
+    expect(submitted.ephemeral).toBe(true);
+    await expect(double.submitModal('feedback-modal', { note: 'again' }, ctx)).rejects.toThrow(/no modal/);
+    expect(handlerErrors).toEqual([]);
+    expect(double.violations).toEqual([]);
+  });
+
+  it('records a double acknowledgement and answers 40060', async () => {
+    const secondAnswers: unknown[] = [];
+    const { double, client } = await setup(async (interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      await interaction.reply({ content: 'first' });
+      // discord.js refuses a second reply itself, so go straight to the endpoint as a buggy bot might.
+      await client.rest
+        .post(Routes.interactionCallback(interaction.id, interaction.token), { body: { type: 4, data: { content: 'second' } }, auth: false })
+        .catch((error: unknown) => secondAnswers.push(error));
+    });
+    await register(double, client);
+    const result = await double.slash('feedback', {}, ctxFor(double));
+    expect((await result.settled())?.content).toBe('first');
+    await expect.poll(() => secondAnswers.length).toBe(1);
+    expect((secondAnswers[0] as DiscordAPIError).code).toBe(40060);
+    expect(double.violations.join('\n')).toMatch(/\/feedback: callback: 40060/);
+  });
+
+  it('rejects an over-long embed with 50035 and lets the bot answer properly after', async () => {
+    const { double, client } = await setup(async (interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      const rejected = await interaction.reply({ embeds: [{ title: 'T'.repeat(257), description: 'fine' }] }).catch((error: unknown) => error);
+      if (rejected instanceof DiscordAPIError && rejected.code === 50035) {
+        await client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
+          body: { type: 4, data: { content: 'shorter', allowed_mentions: { parse: [] } } },
+          auth: false,
+        });
+      }
+    });
+    await register(double, client);
+    const result = await double.slash('feedback', {}, ctxFor(double));
+    expect((await result.settled())?.content).toBe('shorter');
+    expect(double.violations, double.violations.join('\n')).toHaveLength(1);
+    expect(double.violations[0]).toMatch(/50035 Invalid Form Body: embeds\.0\.title: Must be 256 or fewer/);
+  });
+
+  it('answers a late first callback with 10062 and records the missed deadline', async () => {
+    const late: unknown[] = [];
+    const { double, client } = await setup(
+      async (interaction) => {
+        if (!interaction.isChatInputCommand()) return;
+        await sleep(400);
+        await interaction.reply({ content: 'too slow' }).catch((error: unknown) => late.push(error));
+      },
+      { interactionDeadlineMs: 200 },
+    );
+    await register(double, client);
+    const result = await double.slash('feedback', {}, ctxFor(double));
+    await expect(result.response()).rejects.toThrow(/not acknowledged within 200ms/);
+    await expect.poll(() => late.length).toBe(1);
+    expect((late[0] as DiscordAPIError).code).toBe(10062);
+    expect(double.violations.join('\n')).toMatch(/not acknowledged within 200ms[\s\S]*past the 200ms deadline/);
+  });
+
+  it('resumes after op 7, replaying an interaction sent while the client was away', async () => {
+    const { double, client } = await setup(async (interaction) => {
+      if (interaction.isChatInputCommand()) await interaction.reply({ content: `pong ${interaction.id}` });
+    });
+    await register(double, client);
+    const ctx = ctxFor(double);
+    const debug: string[] = [];
+    client.on(Events.Debug, (message) => debug.push(message));
+    const reconnecting = double.forceReconnect();
+    // discord.js closes at once on op 7 and waits 500 ms before resuming: this lands in the gap.
+    await sleep(150);
+    const missed = await double.slash('feedback', {}, ctx);
+    await reconnecting;
+    expect((await missed.settled())?.content).toBe(`pong ${missed.id}`);
+    const after = await double.slash('feedback', {}, ctx);
+    expect((await after.settled())?.content).toBe(`pong ${after.id}`);
+    // discord.js counts RESUMED itself among the replayed dispatches: one missed interaction + RESUMED.
+    expect(debug.join('\n')).toMatch(/Resumed and replayed 2 events/);
+    expect(double.violations).toEqual([]);
+  });
+
+  it('recovers from a non-resumable invalid session by identifying afresh', async () => {
+    const { double, client } = await setup(async (interaction) => {
+      if (interaction.isChatInputCommand()) await interaction.reply({ content: 'still here' });
+    });
+    await register(double, client);
+    await double.invalidateSession(false);
+    const result = await double.slash('feedback', {}, ctxFor(double));
+    expect((await result.settled())?.content).toBe('still here');
+  });
+
+  it('rejects a wrong token on REST (401) and login', async () => {
+    const double = await startDiscordDouble({ token: 'the-right-token' });
+    cleanups.push(() => double.close());
+    const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: double.apiUrl } });
+    cleanups.push(() => client.destroy());
+    await expect(client.login('a-wrong-token')).rejects.toMatchObject({ code: 'TokenInvalid' });
+    expect(double.requests[0]).toMatchObject({ method: 'GET', route: '/gateway/bot', status: 401 });
+    expect(double.violations[0]).toMatch(/wrong or missing Authorization/);
+  });
+
+  it('flags accidental pings in ordinary channel posts', async () => {
+    const { double, client } = await setup();
+    const channel = await client.channels.fetch(DefaultChannelId);
+    if (!channel?.isSendable()) throw new Error('expected a sendable channel');
+    const careful = await channel.send({ content: 'hey <@123> and @everyone' });
+    expect(careful.content).toBe('hey <@123> and @everyone');
+    expect(double.violations).toEqual([]);
+    await client.rest.post(Routes.channelMessages(DefaultChannelId), { body: { content: 'hello @here' } });
+    expect(double.violations).toEqual([`POST /channels/${DefaultChannelId}/messages: would ping @here (set allowed_mentions)`]);
+    expect(double.channelMessages(DefaultChannelId).map((message) => message.content)).toEqual(['hey <@123> and @everyone', 'hello @here']);
+  });
+
+  it('serves the gateway over zlib-stream when asked', async () => {
+    const double = await startDiscordDouble();
+    cleanups.push(() => double.close());
+    const gatewayUrl = double.apiUrl.replace('http', 'ws').replace('/api', '');
+    const socket = new WebSocket(`${gatewayUrl}/?v=10&encoding=json&compress=zlib-stream`);
+    cleanups.push(async () => socket.terminate());
+    const inflate = createInflate();
+    socket.on('message', (data: Buffer) => inflate.write(data));
+    const [chunk] = (await once(inflate, 'data')) as [Buffer];
+    expect(JSON.parse(chunk.toString('utf8'))).toMatchObject({ op: 10, d: { heartbeat_interval: 41_250 } });
+  });
+});
+
+describe('Discord limit checks', () => {
+  it('finds every broken message rule with its path', () => {
+    const row = (count: number) => ({ type: 1, components: Array.from({ length: count }, (_, index) => ({ type: 2, style: 1, label: 'b', custom_id: `b${index}` })) });
+    const issues = checkMessage({
+      content: 'x'.repeat(2001),
+      embeds: [{ description: 'd'.repeat(4097), fields: [{ name: 'n', value: 'v'.repeat(1025) }] }],
+      components: [row(6), { type: 1, components: [{ type: 3, custom_id: 'b0', options: [{ label: 'a', value: 'a' }] }, { type: 2, style: 1, custom_id: 'z' }] }],
+    }).map((issue) => issue.path);
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        'content',
+        'embeds.0.description',
+        'embeds.0.fields.0.value',
+        'components.0.components',
+        'components.1.components',
+        'components.1.components.0.custom_id',
+      ]),
+    );
+    expect(checkMessage({ content: 'fine', embeds: [{ title: 't' }] })).toEqual([]);
+    expect(checkMessage({}).map((issue) => issue.code)).toEqual(['EMPTY_MESSAGE']);
+  });
+
+  it('sums embed text across embeds against the 6000 total', () => {
+    const embed = { description: 'd'.repeat(4000) };
+    expect(checkMessage({ embeds: [embed] })).toEqual([]);
+    expect(checkMessage({ embeds: [embed, embed] }).map((issue) => issue.code)).toEqual(['MAX_EMBED_SIZE_EXCEEDED']);
+  });
+
+  it('checks command names, descriptions and option order', () => {
+    expect(checkCommand({ name: 'räkna', description: 'Unicode letters are fine' }, '0')).toEqual([]);
+    const paths = checkCommand({ name: 'Tune', description: '', options: [{ type: 3, name: 'a', description: 'a' }, { type: 3, name: 'b', description: 'b', required: true }] }, '0').map(
+      (issue) => issue.path,
+    );
+    expect(paths).toEqual(['0.name', '0.description', '0.options.1.required']);
+  });
+
+  it('treats only unrestricted mentions as accidental pings', () => {
+    expect(accidentalPings('hi <@1> <@&2> @everyone', undefined)).toEqual(['@everyone', '<@1>', '<@&2>']);
+    expect(accidentalPings('hi <@1> @everyone', { parse: [] })).toEqual([]);
+    expect(accidentalPings('hi <@1>', { parse: [], users: ['1'] })).toEqual([]);
+    expect(accidentalPings('hi <@1>', { parse: ['users'] })).toEqual(['<@1>']);
+  });
+});

@@ -103,7 +103,9 @@ class DiscordDoubleServer implements DiscordDouble {
   private readonly globalCommands: ApiCommand[] = [];
   private readonly guildCommands = new Map<string, ApiCommand[]>();
   private readonly messages: MessageStore;
+  /** By token, as webhooks and callbacks name them. */
   private readonly interactions = new Map<string, InteractionRecord>();
+  private readonly interactionsById = new Map<string, InteractionRecord>();
   private readonly shownModals: ShownModal[] = [];
   private readonly reportedErrors = new WeakSet<RestError>();
   private readonly deadlineMs: number;
@@ -362,13 +364,32 @@ class DiscordDoubleServer implements DiscordDouble {
       (messageId) => this.messages.get(messageId),
     );
     this.interactions.set(token, record);
-    const extra = message ? { message: apiMessage(message, this.applicationId) } : {};
+    this.interactionsById.set(id, record);
+    const extra = message ? { message: this.toApi(message) } : {};
     const payload = interactionEnvelope(place, { id, token, applicationId: this.applicationId, type }, data, extra);
     this.gateway.dispatch('INTERACTION_CREATE', payload);
     return record;
   }
 
   // ---- REST ----
+
+  /** A stored message as the API shows it, with the metadata of the interaction it answers. */
+  private toApi(message: StoredMessage): Json {
+    const record = message.interactionId === undefined ? undefined : this.interactionsById.get(message.interactionId);
+    if (!record) return apiMessage(message, this.applicationId);
+    const envelope = { ctx: record.place.ctx, guild: record.place.guild };
+    return apiMessage(message, this.applicationId, {
+      id: record.id,
+      type: record.type,
+      name: record.label.replace(/^\//, '').split(' ')[0] ?? '',
+      user: envelope.ctx.user,
+      owners: envelope.guild ? { '0': envelope.guild.id } : { '0': '0' },
+      ...(record.sourceMessageId === undefined ? {} : { interactedMessageId: record.sourceMessageId }),
+      ...(message.id !== record.originalMessageId && record.originalMessageId !== undefined
+        ? { originalResponseMessageId: record.originalMessageId }
+        : {}),
+    });
+  }
 
   private violate(message: string): void {
     this.violations.push(message);
@@ -473,7 +494,7 @@ class DiscordDoubleServer implements DiscordDouble {
       ),
       route('POST', `/webhooks/${id}/${id}`, false, ([app, token], { json, files }) => this.followup(app, token, json, files)),
       route('GET', `/webhooks/${id}/${id}/messages/${id}`, false, ([app, token, messageId]) =>
-        apiMessage(this.webhookMessage(app, token, messageId).message, this.applicationId),
+        this.toApi(this.webhookMessage(app, token, messageId).message),
       ),
       route('PATCH', `/webhooks/${id}/${id}/messages/${id}`, false, ([app, token, messageId], { json, files }) =>
         this.editWebhookMessage(app, token, messageId, json, files),
@@ -490,16 +511,16 @@ class DiscordDoubleServer implements DiscordDouble {
       route('GET', `/channels/${id}/messages`, true, ([channelId], _, query) => {
         this.apiChannelById(channelId);
         const limit = Math.min(Number(query.get('limit') ?? 50), 100);
-        return this.visibleChannelMessages(channelId).reverse().slice(0, limit).map((message) => apiMessage(message, this.applicationId));
+        return this.visibleChannelMessages(channelId).reverse().slice(0, limit).map((message) => this.toApi(message));
       }),
       route('POST', `/channels/${id}/messages`, true, ([channelId], { json, files }) => this.postChannelMessage(channelId, json, files)),
       route('GET', `/channels/${id}/messages/${id}`, true, ([channelId, messageId]) =>
-        apiMessage(this.channelMessage(channelId, messageId), this.applicationId),
+        this.toApi(this.channelMessage(channelId, messageId)),
       ),
       route('PATCH', `/channels/${id}/messages/${id}`, true, ([channelId, messageId], { json, files }) => {
         const message = this.channelMessage(channelId, messageId);
         if (message.author.id !== this.botUser.id) throw new RestError(403, { message: 'Cannot edit a message authored by another user', code: 50005 });
-        return apiMessage(this.checkedEdit(message, json, files, `PATCH /channels/${channelId}/messages/${messageId}`), this.applicationId);
+        return this.toApi(this.checkedEdit(message, json, files, `PATCH /channels/${channelId}/messages/${messageId}`));
       }),
       route('DELETE', `/channels/${id}/messages/${id}`, true, ([channelId, messageId]) => {
         this.messages.delete(this.channelMessage(channelId, messageId));
@@ -563,7 +584,7 @@ class DiscordDoubleServer implements DiscordDouble {
       this.violate(`${where}: ephemeral flag on an ordinary message`);
       throw Errors.invalidFormBody(invalidFormBody([{ path: 'flags', code: 'MESSAGE_FLAGS_INVALID', message: 'Only interaction responses can be ephemeral' }]));
     }
-    return apiMessage(this.checkedCreate(channelId, json, files, where), this.applicationId);
+    return this.toApi(this.checkedCreate(channelId, json, files, where));
   }
 
   // ---- validation that also records violations ----
@@ -746,7 +767,7 @@ class DiscordDoubleServer implements DiscordDouble {
               }
             : {}),
         },
-        resource: { type: callback.type, ...(message ? { message: apiMessage(message, this.applicationId) } : {}) },
+        resource: { type: callback.type, ...(message ? { message: this.toApi(message) } : {}) },
       };
     });
   }
@@ -792,7 +813,7 @@ class DiscordDoubleServer implements DiscordDouble {
     const record = this.webhookRecord(app, token, 'sent a follow-up');
     const message = this.checkedCreate(record.place.channel.id, json, files, `${record.label}: follow-up`, record.id);
     record.followups.push(message);
-    return apiMessage(message, this.applicationId);
+    return this.toApi(message);
   }
 
   private editWebhookMessage(app: string | undefined, token: string | undefined, messageId: string | undefined, json: Json, files: UploadedFile[]): Json {
@@ -805,7 +826,7 @@ class DiscordDoubleServer implements DiscordDouble {
       const index = record.followups.findIndex((followup) => followup.id === edited.id);
       if (index >= 0) record.followups[index] = edited;
     }
-    return apiMessage(edited, this.applicationId);
+    return this.toApi(edited);
   }
 }
 

@@ -173,10 +173,35 @@ export function guildCreatePayload(guild: GuildState): Json {
   };
 }
 
-export function apiMessage(message: StoredMessage, applicationId: string): Json {
+/** What a message says about the interaction it answers (`interaction_metadata`). */
+export interface AnsweredInteraction {
+  id: string;
+  type: number;
+  name: string;
+  user: ApiUser;
+  owners: Json;
+  interactedMessageId?: string;
+  originalResponseMessageId?: string;
+}
+
+export function apiMessage(message: StoredMessage, applicationId: string, answered?: AnsweredInteraction): Json {
+  const metadata = answered && {
+    interaction_metadata: {
+      id: answered.id,
+      type: answered.type,
+      user: answered.user,
+      authorizing_integration_owners: answered.owners,
+      ...(answered.interactedMessageId === undefined ? {} : { interacted_message_id: answered.interactedMessageId }),
+      ...(answered.originalResponseMessageId === undefined ? {} : { original_response_message_id: answered.originalResponseMessageId }),
+    },
+    // The deprecated `interaction` field still accompanies command answers.
+    ...(answered.type === 2 ? { interaction: { id: answered.id, type: answered.type, name: answered.name, user: answered.user } } : {}),
+  };
   return {
     id: message.id,
-    type: message.interactionId === undefined ? 0 : 20,
+    // Answers to slash commands are CHAT_INPUT_COMMAND messages; everything else is DEFAULT.
+    type: answered?.type === 2 ? 20 : 0,
+    ...metadata,
     channel_id: message.channelId,
     author: message.author,
     content: message.content,

@@ -3,7 +3,7 @@
  * ±2σ band) against the true curve, expected improvement underneath, its bakes so far, and the
  * bake time it picks next. The last frame is held so the final belief can be read.
  */
-import { altTextFrom, lowerFirst } from './chart-image.js';
+import { altTextFrom, count, lowerFirst } from './chart-image.js';
 import { FONT, INK, MUTED } from './chart-frame.js';
 import { bakeScales, bakeScene, type BakeSceneLayout, type BeliefSample, type Point } from './bake-scene.js';
 import { BAKE_CHART_DEFAULTS, bestPoint } from './bake-chart.js';
@@ -114,7 +114,7 @@ export function bakeAnimationAltText(frames: readonly BakeAnimationFrame[], opti
   const at = (x: number) => `${formatNumber(x, { decimals: o.xDecimals })}${o.xUnit ? ` ${o.xUnit}` : ''}`;
   const last = frames[frames.length - 1];
   const sentences = [
-    `Animation in ${frames.length} frames: ${o.searcherLabel} bake by bake, with its belief about ${lowerFirst(o.yLabel)} ` +
+    `Animation in ${count(frames.length, 'frame')}: ${o.searcherLabel} bake by bake, with its belief about ${lowerFirst(o.yLabel)} ` +
       `(dashed mean and a shaded ±2σ band) over the grey true curve, and expected improvement below.`,
   ];
   const trail = (last?.bakes ?? []).map((p, i) => `${i + 1}: ${at(p.x)} → ${formatNumber(p.y)}`);

@@ -107,7 +107,7 @@ export function bestSoFarChartAltText(input: BestSoFarChartInput): string {
     const bests = runningBest(series.scores, o.direction);
     const final = bests[bests.length - 1];
     if (final === undefined || !Number.isFinite(final)) {
-      sentences.push(`${label} has no successful tries.`);
+      sentences.push(`${label} had no successful tries.`);
       continue;
     }
     const reachedAt = bests.findIndex((b) => b === final);

@@ -45,3 +45,8 @@ export function lowerFirst(label: string): string {
 export function possessive(label: string): string {
   return label === 'You' ? 'Your' : `${label}'s`;
 }
+
+/** "1 try", "3 tries": `plural` defaults to the word plus s. */
+export function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}

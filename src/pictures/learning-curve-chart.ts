@@ -2,7 +2,7 @@
  * The train game's learning curve: training loss per epoch on top, held-out accuracy underneath,
  * sharing the epoch axis, so "loss keeps falling while accuracy turns down" is visible at a glance.
  */
-import { altTextFrom, type ChartImage } from './chart-image.js';
+import { altTextFrom, count, type ChartImage } from './chart-image.js';
 import { axes, bottom, clipPath, grow, marker, title, type Rect } from './chart-frame.js';
 import { withoutUndefined } from './options.js';
 import { renderPng } from './render.js';
@@ -89,11 +89,11 @@ const percent = (fraction: number) => `${formatNumber(fraction * 100, { decimals
 export function learningCurveAltText(input: LearningCurveInput): string {
   const o = { ...DEFAULTS, ...withoutUndefined(input) };
   const epochs = input.trainLoss.length;
-  const sentences = [`${o.title}: training loss (top) and held-out accuracy (bottom) for each of ${epochs} epochs.`];
+  const sentences = [`${o.title}: training loss (top) and held-out accuracy (bottom) over ${count(epochs, 'epoch')}.`];
   const firstLoss = input.trainLoss[0];
   const lastLoss = input.trainLoss[epochs - 1];
   const lowestLoss = extreme(input.trainLoss, (a, b) => a < b);
-  if (firstLoss !== undefined && lastLoss !== undefined && lowestLoss !== undefined) {
+  if (epochs > 1 && firstLoss !== undefined && lastLoss !== undefined && lowestLoss !== undefined) {
     sentences.push(
       `Training loss went from ${formatNumber(firstLoss)} at epoch 1 to ${formatNumber(lastLoss)} at epoch ${epochs}` +
         `${lowestLoss.epoch !== epochs ? ` (lowest ${formatNumber(lowestLoss.value)} at epoch ${lowestLoss.epoch})` : ''}.`,
@@ -103,7 +103,7 @@ export function learningCurveAltText(input: LearningCurveInput): string {
   const peak = extreme(accuracy, (a, b) => a > b);
   const firstAccuracy = accuracy[0];
   const lastAccuracy = accuracy[accuracy.length - 1];
-  if (peak !== undefined && firstAccuracy !== undefined && lastAccuracy !== undefined) {
+  if (accuracy.length > 1 && peak !== undefined && firstAccuracy !== undefined && lastAccuracy !== undefined) {
     sentences.push(
       `Held-out accuracy went from ${percent(firstAccuracy)} to ${percent(lastAccuracy)}, peaking at ${percent(peak.value)} at epoch ${peak.epoch}.`,
     );
@@ -111,6 +111,13 @@ export function learningCurveAltText(input: LearningCurveInput): string {
     if (peak.value - lastAccuracy >= NOTABLE_DROP && lossStillFalling) {
       sentences.push('After the peak, accuracy fell while training loss kept dropping: the model began to overfit.');
     }
+  }
+  if (epochs === 1 && firstLoss !== undefined) {
+    const onlyAccuracy = accuracy[0];
+    sentences.push(
+      `After its only epoch, training loss was ${formatNumber(firstLoss)}` +
+        `${onlyAccuracy !== undefined && Number.isFinite(onlyAccuracy) ? ` and held-out accuracy ${percent(onlyAccuracy)}` : ''}.`,
+    );
   }
   return altTextFrom(sentences);
 }

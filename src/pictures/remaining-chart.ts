@@ -2,7 +2,7 @@
  * The lock game's reveal: how many combinations were still possible after each try, for the player
  * and each strategy, on a log scale so "1000 → 100 → 10 → 1" reads as even steps.
  */
-import { altTextFrom, possessive, type ChartImage } from './chart-image.js';
+import { altTextFrom, count, possessive, type ChartImage } from './chart-image.js';
 import { lineChartFrame, lineChartSvg } from './line-chart.js';
 import { withoutUndefined } from './options.js';
 import { renderPng } from './render.js';
@@ -74,7 +74,7 @@ export function remainingChartAltText(input: RemainingChartInput): string {
     } else if (tries > 0) {
       const left = series.remaining[tries - 1] ?? input.total;
       sentences.push(
-        `${label} still had ${formatNumber(left, { decimals: 0 })} possible after ${tries} ${tries === 1 ? 'try' : 'tries'}.`,
+        `${label} still had ${formatNumber(left, { decimals: 0 })} possible after ${count(tries, 'try', 'tries')}.`,
       );
     } else {
       sentences.push(`${label} made no tries.`);

@@ -197,10 +197,10 @@ function swatch(kind: LegendSwatch, left: number, y: number): Markup {
 /** A numbered disc for the player's n-th move, readable against any line behind it. */
 export function numberedMarker(n: number, cx: number, cy: number, colour: string): Markup {
   const label = String(n);
-  const radius = label.length > 1 ? 13 : 12;
+  const radius = label.length > 1 ? 15 : 13;
   return group({}, [
     el('circle', { cx, cy, r: radius, fill: colour, stroke: '#ffffff', 'stroke-width': 2 }),
-    el('text', { x: cx, y: cy + 5.5, 'text-anchor': 'middle', 'font-size': label.length > 1 ? 13 : 15, 'font-weight': 'bold', fill: '#ffffff' }, [
+    el('text', { x: cx, y: cy + 5.8, 'text-anchor': 'middle', 'font-size': label.length > 1 ? 14 : 16, 'font-weight': 'bold', fill: '#ffffff' }, [
       text(label),
     ]),
   ]);

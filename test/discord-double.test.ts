@@ -14,6 +14,7 @@ import {
   MessageFlags,
   ModalBuilder,
   Routes,
+  StringSelectMenuBuilder,
   TextInputBuilder,
   TextInputStyle,
   type Interaction,
@@ -320,6 +321,98 @@ describe('Discord double with a real discord.js client', () => {
     await double.invalidateSession(false);
     const result = await double.slash('feedback', {}, ctxFor(double));
     expect((await result.settled())?.content).toBe('still here');
+  });
+
+  it('answers a select with a deferred update, then fills it in and follows up', async () => {
+    const { double, client, handlerErrors } = await setup(async (interaction) => {
+      if (interaction.isChatInputCommand()) {
+        const select = new StringSelectMenuBuilder()
+          .setCustomId('pick-dial')
+          .setMaxValues(2)
+          .addOptions(
+            { label: 'Bake time', value: 'bake' },
+            { label: 'Oven heat', value: 'heat' },
+            { label: 'Sugar', value: 'sugar' },
+          );
+        await interaction.reply({ content: 'Pick dials', components: [new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(select)] });
+      } else if (interaction.isStringSelectMenu()) {
+        await interaction.deferUpdate();
+        await sleep(30);
+        await interaction.editReply({ content: `Tuning ${interaction.values.join(' and ')}`, components: [] });
+        await interaction.followUp({ content: 'Only you can see this tip', flags: MessageFlags.Ephemeral });
+      }
+    });
+    await register(double, client);
+    const ctx = ctxFor(double);
+    const menu = await (await double.slash('feedback', {}, ctx)).settled();
+    await expect(double.select(menu?.id ?? '', 'pick-dial', ['bake', 'nope'], ctx)).rejects.toThrow(/offers no nope/);
+    await expect(double.select(menu?.id ?? '', 'pick-dial', ['bake', 'heat', 'sugar'], ctx)).rejects.toThrow(/1–2 values/);
+    const picked = await double.select(menu?.id ?? '', 'pick-dial', ['bake', 'heat'], ctx);
+    expect((await picked.response()).type).toBe(6);
+    const shown = await picked.settled();
+    expect(shown?.id).toBe(menu?.id);
+    expect(shown?.content).toBe('Tuning bake and heat');
+    await expect.poll(() => picked.followups.length).toBe(1);
+    expect(picked.followups[0]).toMatchObject({ content: 'Only you can see this tip', flags: 64 });
+    expect(double.channelMessages(DefaultChannelId).map((message) => message.content)).toEqual([
+      'Tuning bake and heat',
+      'Only you can see this tip',
+    ]);
+    expect(handlerErrors).toEqual([]);
+    expect(double.violations).toEqual([]);
+  });
+
+  it('works in a DM with the bot and checks what a real client would let a user send', async () => {
+    const { double, client, handlerErrors } = await setup(async (interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      const where = interaction.inGuild() ? 'guild' : 'dm';
+      await interaction.reply({ content: `${where} ${interaction.options.getSubcommand(false) ?? ''} ${interaction.options.getNumber('rate') ?? ''}`.trim() });
+    });
+    await client.application?.commands.set([
+      {
+        name: 'study',
+        description: 'Run a study',
+        contexts: [0, 1],
+        options: [
+          { type: 1, name: 'start', description: 'Start one', options: [{ type: 10, name: 'rate', description: 'Learning rate', min_value: 0, max_value: 1 }] },
+          { type: 1, name: 'stop', description: 'Stop it' },
+        ],
+      },
+      { name: 'admin', description: 'Moderators only', default_member_permissions: '8' },
+    ]);
+    const learner = double.user('1399999999999999999');
+    const dm = { user: learner, channelId: '1388888888888888888' };
+    const started = await double.slash('study', { subcommand: 'start', options: { rate: 0.1 } }, dm);
+    expect((await started.settled())?.content).toBe('dm start 0.1');
+    await expect(double.slash('study', { subcommand: 'start', options: { rate: 2 } }, dm)).rejects.toThrow(/out of range/);
+    await expect(double.slash('study', { rate: 0.1 }, dm)).rejects.toThrow(/has subcommands/);
+    await expect(double.slash('study', { subcommand: 'pause' }, dm)).rejects.toThrow(/no subcommand pause/);
+    await expect(double.slash('missing', {}, dm)).rejects.toThrow(/not registered/);
+    await expect(double.slash('admin', {}, { ...ctxFor(double), user: learner })).rejects.toThrow(/hidden/);
+    const admin = await double.slash('admin', {}, { ...ctxFor(double), user: learner, permissions: '8' });
+    expect((await admin.settled())?.content).toMatch(/^guild/);
+    expect(handlerErrors).toEqual([]);
+    expect(double.violations).toEqual([]);
+  });
+
+  it('refuses follow-ups before acknowledging and over-long content', async () => {
+    const failures: number[] = [];
+    const { double, client } = await setup(async (interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      await client.rest
+        .post(Routes.webhook(interaction.applicationId, interaction.token), { body: { content: 'too early' }, auth: false })
+        .catch((error: unknown) => failures.push((error as DiscordAPIError).code as number));
+      await interaction.reply({ content: 'x'.repeat(2001) }).catch((error: unknown) => failures.push((error as DiscordAPIError).code as number));
+      await interaction.reply({ content: 'ok' });
+    });
+    await register(double, client);
+    const result = await double.slash('feedback', {}, ctxFor(double));
+    expect((await result.settled())?.content).toBe('ok');
+    expect(failures).toEqual([10015, 50035]);
+    expect(double.violations).toEqual([
+      '/feedback: sent a follow-up before acknowledging the interaction',
+      '/feedback: callback: 50035 Invalid Form Body: content: Must be 2000 or fewer in length.',
+    ]);
   });
 
   it('rejects a wrong token on REST (401) and login', async () => {

@@ -21,15 +21,15 @@ try {
   process.exit(1);
 }
 
-const onDiscord = config.discordToken !== undefined;
-const logger = createLogger(config, { console: !onDiscord });
+const logger = createLogger(config);
 const app = await createApp({ config, logger });
 
 // A stray rejection is a bug to log, not a reason to drop every game in progress.
 process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
 
-if (config.discordToken !== undefined) {
-  const bot = await startDiscordBot({ token: config.discordToken, apiUrl: config.discordApiUrl, router: app.router, logger });
+if (config.mode === 'discord') {
+  const { token, apiUrl } = config.discord;
+  const bot = await startDiscordBot({ token, apiUrl, router: app.router, logger });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -18,9 +18,17 @@ const definitionJson = z.object({
 });
 
 export const commandModuleSchema = z.object({
-  data: z.object({ toJSON: fn }).refine((data) => definitionJson.safeParse((data.toJSON as () => unknown)()).success, {
-    message: 'data.toJSON() must give a name (1–32 lowercase characters) and a description (1–100 characters)',
-  }),
+  // The builder is checked through its own toJSON(), called on the original object (it needs `this`).
+  data: z.custom<{ toJSON(): unknown }>((data) => typeof (data as { toJSON?: unknown })?.toJSON === 'function', 'must have toJSON()').refine(
+    (data) => {
+      try {
+        return definitionJson.safeParse(data.toJSON()).success;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'data.toJSON() must give a name (1–32 lowercase characters) and a description (1–100 characters)' },
+  ),
   execute: fn,
   autocomplete: fn.optional(),
   components: z.record(z.string(), z.object({ parse: fn, run: fn })).optional(),

@@ -16,6 +16,8 @@ import type {
   CommandResponse,
   ComponentRequest,
   Invocation,
+  LaterEdit,
+  MessageView,
 } from './types.js';
 
 export interface SlashInput extends Invocation {
@@ -115,17 +117,41 @@ export class CommandRouter {
     }
     try {
       const response = await run();
-      const problems =
-        response.kind === 'modal' ? modalProblems(response.modal) : messageProblems(response.message);
-      if (problems.length > 0) throw new Error(`answer to ${what} breaks Discord's limits: ${problems.join('; ')}`);
-      return response;
+      if (response.kind === 'modal') {
+        checkLimits(what, modalProblems(response.modal));
+        return response;
+      }
+      checkLimits(what, messageProblems(response.message));
+      return response.later ? { ...response, later: this.guardLater(who, what, response.message, response.later) } : response;
     } catch (error) {
       if (error instanceof UserError) return userErrorResponse(error);
-      const errorId = newErrorId();
-      this.app.logger.error({ err: error, errorId, what, userId: who.user.id }, 'command failed');
-      return apology(errorId);
+      return apology(this.logFailure(error, who, what));
     }
   }
+
+  /** A failed follow-up edit keeps the first answer and adds the apology to it. */
+  private guardLater(who: Invocation, what: string, first: MessageView, later: LaterEdit): LaterEdit {
+    return async () => {
+      try {
+        const message = await later();
+        checkLimits(what, messageProblems(message));
+        return message;
+      } catch (error) {
+        const errorId = this.logFailure(error, who, what);
+        return { ...first, content: `Sorry, I could not finish this (error id \`${errorId}\`).` };
+      }
+    };
+  }
+
+  private logFailure(error: unknown, who: Invocation, what: string): string {
+    const errorId = newErrorId();
+    this.app.logger.error({ err: error, errorId, what, userId: who.user.id }, 'command failed');
+    return errorId;
+  }
+}
+
+function checkLimits(what: string, problems: string[]): void {
+  if (problems.length > 0) throw new Error(`answer to ${what} breaks Discord's limits: ${problems.join('; ')}`);
 }
 
 function invocationOf(input: Invocation): Invocation {

@@ -92,9 +92,15 @@ export interface ModalView {
  * `reply` posts a new message (often ephemeral); `modal` asks for typed input.
  */
 export type CommandResponse =
-  | { kind: 'reply'; message: MessageView }
-  | { kind: 'update'; message: MessageView }
+  | { kind: 'reply'; message: MessageView; later?: LaterEdit }
+  | { kind: 'update'; message: MessageView; later?: LaterEdit }
   | { kind: 'modal'; modal: ModalView };
+
+/**
+ * Work that may take longer than an interaction allows (a reveal with replays and pictures): the front
+ * end sends the first answer at once, then runs this and edits that same message with its result.
+ */
+export type LaterEdit = () => Promise<MessageView>;
 
 export const reply = (message: MessageView): CommandResponse => ({ kind: 'reply', message });
 export const update = (message: MessageView): CommandResponse => ({ kind: 'update', message });

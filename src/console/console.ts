@@ -87,6 +87,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     }
     const id = response.kind === 'update' && messageId ? messageId : String(nextMessageId++);
     show(response.message, id);
+    if (response.later) show(await response.later(), id);
   };
 
   if (interactive) {

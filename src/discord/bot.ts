@@ -150,15 +150,18 @@ async function respond(interaction: Answerable, work: () => Promise<CommandRespo
   }
   if (deferral) {
     await deferral;
-    return finishDeferred(interaction, onMessage !== undefined, response, logger);
-  }
-  if (response.kind === 'modal') {
+    await finishDeferred(interaction, onMessage !== undefined, response, logger);
+  } else if (response.kind === 'modal') {
     if (interaction.isModalSubmit()) throw new Error('a modal cannot answer a modal');
     await interaction.showModal(toDiscordModal(response.modal));
   } else if (response.kind === 'update' && onMessage) {
     await onMessage.update(toMessageEdit(response.message));
   } else {
     await interaction.reply(toNewMessage(response.message));
+  }
+  if (response.kind !== 'modal' && response.later) {
+    // The interaction token lasts 15 minutes, long enough for any reveal.
+    await interaction.editReply(toMessageEdit(await response.later()));
   }
 }
 

@@ -11,16 +11,15 @@ if (existsSync('.env')) process.loadEnvFile('.env');
 
 try {
   const config = loadConfig();
-  if (!config.discordToken || !config.discordClientId) {
-    throw new ConfigError('DISCORD_TOKEN and DISCORD_CLIENT_ID must be set to register commands: fill them in .env (see .env.example).');
+  if (config.mode !== 'discord') {
+    throw new ConfigError(['DISCORD_TOKEN and DISCORD_CLIENT_ID must be set to register commands: fill them in .env']);
   }
+  const { token, clientId, guildId, apiUrl } = config.discord;
   const definitions = [...(await loadCommands()).values()].map((c) => c.data.toJSON());
-  const rest = new REST({ api: config.discordApiUrl }).setToken(config.discordToken);
-  const route = config.discordGuildId
-    ? Routes.applicationGuildCommands(config.discordClientId, config.discordGuildId)
-    : Routes.applicationCommands(config.discordClientId);
+  const rest = new REST({ api: apiUrl }).setToken(token);
+  const route = guildId ? Routes.applicationGuildCommands(clientId, guildId) : Routes.applicationCommands(clientId);
   const registered = (await rest.put(route, { body: definitions })) as { name: string }[];
-  const where = config.discordGuildId ? `server ${config.discordGuildId}` : 'every server (global; may take up to an hour to appear)';
+  const where = guildId ? `server ${guildId}` : 'every server (global; may take up to an hour to appear)';
   console.log(`Registered ${registered.length} commands for ${where}: ${registered.map((c) => `/${c.name}`).join(', ')}`);
 } catch (error) {
   if (error instanceof ConfigError) {

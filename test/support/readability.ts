@@ -14,7 +14,7 @@ export function plainText(markdown: string): string {
     .replace(/[*_~>|]/g, ' ');
 }
 
-export interface ReadabilityCounts {
+export interface ReadabilityCounts extends Record<string, number> {
   sentence: number;
   word: number;
   syllable: number;

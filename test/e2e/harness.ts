@@ -1,0 +1,113 @@
+/**
+ * Starts the bot as `npm start` starts it — a separate Node process running src/main.ts with the real
+ * discord.js client — pointed at the local Discord test double, on a real SQLite file.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startDiscordDouble } from '../discord-double/index.js';
+import type { DiscordDouble, DiscordDoubleOptions, InteractionCtx } from '../discord-double/types.js';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface BotProcess {
+  /** Everything the process wrote, stdout and stderr together. */
+  output(): string;
+  /** Sends SIGTERM and waits for a clean exit; resolves the exit code. */
+  stop(): Promise<number | null>;
+  readonly child: ChildProcess;
+}
+
+export interface Scenario {
+  double: DiscordDouble;
+  dir: string;
+  databasePath: string;
+  env: NodeJS.ProcessEnv;
+  bot: BotProcess;
+  /** A member of the fixture guild, in its #general channel. */
+  as(userId: string, permissions?: string): InteractionCtx;
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const GUILD_ID = '900000000000000001';
+export const CHANNEL_ID = '900000000000000002';
+
+/** Runs a script of ours with tsx, as the npm scripts do, and collects its output. */
+export function runScript(script: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ code, output }));
+  });
+}
+
+export function botEnv(double: DiscordDouble, databasePath: string): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    DISCORD_TOKEN: double.token,
+    DISCORD_CLIENT_ID: double.applicationId,
+    DISCORD_GUILD_ID: GUILD_ID,
+    DISCORD_API_URL: double.apiUrl,
+    DATABASE_PATH: databasePath,
+    LOG_LEVEL: 'info',
+  };
+}
+
+export async function startBot(double: DiscordDouble, env: NodeJS.ProcessEnv): Promise<BotProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const failed = exited.then((code) => {
+    throw new Error(`the bot exited with code ${code} before it was ready:\n${output}`);
+  });
+  await Promise.race([double.ready(), failed]);
+  failed.catch(() => undefined);
+  return {
+    child,
+    output: () => output,
+    async stop() {
+      if (child.exitCode !== null) return child.exitCode;
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
+
+export async function startScenario(options: DiscordDoubleOptions = {}): Promise<Scenario> {
+  const double = await startDiscordDouble({
+    guilds: [{ id: GUILD_ID, name: 'Study group', channels: [{ id: CHANNEL_ID, name: 'general' }] }],
+    ...options,
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'tuning-fork-e2e-'));
+  const databasePath = join(dir, 'bot.db');
+  const env = botEnv(double, databasePath);
+  const registration = await runScript('src/discord/deploy-commands.ts', env);
+  if (registration.code !== 0) throw new Error(`deploy-commands failed:\n${registration.output}`);
+  const scenario: Scenario = {
+    double,
+    dir,
+    databasePath,
+    env,
+    bot: await startBot(double, env),
+    as: (userId, permissions) => ({ user: double.user(userId), guildId: GUILD_ID, channelId: CHANNEL_ID, permissions }),
+    async restart() {
+      await scenario.bot.stop();
+      scenario.bot = await startBot(double, env);
+    },
+    async close() {
+      await scenario.bot.stop();
+      await double.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return scenario;
+}

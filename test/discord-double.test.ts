@@ -415,6 +415,39 @@ describe('Discord double with a real discord.js client', () => {
     ]);
   });
 
+  it('lets the first follow-up after a deferred reply fill in the thinking message', async () => {
+    const { double, client } = await setup(async (interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      await interaction.deferReply();
+      await interaction.followUp({ content: 'done thinking' });
+      await interaction.followUp({ content: 'one more thing' });
+    });
+    await register(double, client);
+    const result = await double.slash('feedback', {}, ctxFor(double));
+    const shown = await result.settled();
+    expect(shown?.content).toBe('done thinking');
+    expect(shown?.flags).toBe(0);
+    await expect.poll(() => result.followups.map((message) => message.content)).toEqual(['one more thing']);
+    expect(double.violations).toEqual([]);
+  });
+
+  it('closes the gateway with Discord codes for a wrong token and an unknown opcode', async () => {
+    const double = await startDiscordDouble();
+    cleanups.push(() => double.close());
+    const gatewayUrl = `${double.apiUrl.replace('http', 'ws').replace('/api', '')}/?v=10&encoding=json`;
+    const closeCodeAfter = async (payload: object) => {
+      const socket = new WebSocket(gatewayUrl);
+      cleanups.push(async () => socket.terminate());
+      await once(socket, 'message');
+      socket.send(JSON.stringify(payload));
+      const [code] = (await once(socket, 'close')) as [number];
+      return code;
+    };
+    expect(await closeCodeAfter({ op: 2, d: { token: 'nope', intents: 1, properties: {} } })).toBe(4004);
+    expect(await closeCodeAfter({ op: 42, d: null })).toBe(4001);
+    expect(double.violations).toEqual(['gateway: identify/resume with a wrong token', 'gateway: unknown opcode 42']);
+  });
+
   it('rejects a wrong token on REST (401) and login', async () => {
     const double = await startDiscordDouble({ token: 'the-right-token' });
     cleanups.push(() => double.close());

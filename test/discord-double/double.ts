@@ -152,8 +152,8 @@ class DiscordDoubleServer implements DiscordDouble {
 
   // ---- the test-facing handle ----
 
-  ready(): Promise<void> {
-    return this.gateway.ready();
+  ready(timeoutMs?: number): Promise<void> {
+    return this.gateway.ready(timeoutMs);
   }
 
   commands(guildId?: string): ApiCommand[] {
@@ -428,8 +428,10 @@ class DiscordDoubleServer implements DiscordDouble {
         status = error.status;
         body = error.body;
       } else {
+        // A bug in the double, not the bot; recorded so it cannot pass unnoticed.
         status = 500;
         body = { message: `Discord double failed: ${(error as Error).message}`, code: 0 };
+        this.violate(`double failed on ${method} ${route}: ${(error as Error).message}`);
       }
     }
     recorded.status = status;
@@ -707,7 +709,10 @@ class DiscordDoubleServer implements DiscordDouble {
 
   private callback(interactionId: string | undefined, token: string | undefined, body: { json: Json; files: UploadedFile[] }, query: URLSearchParams): Json {
     const record = this.interactions.get(String(token));
-    if (!record || record.id !== interactionId) throw Errors.unknownInteraction();
+    if (!record || record.id !== interactionId) {
+      this.violate(`callback for unknown interaction ${String(interactionId)}`);
+      throw Errors.unknownInteraction();
+    }
     const where = `${record.label}: callback`;
     if (record.isLate && !record.callback) {
       this.violate(`${where} came ${Date.now() - record.createdAt}ms after the interaction, past the ${this.deadlineMs}ms deadline`);
@@ -792,7 +797,10 @@ class DiscordDoubleServer implements DiscordDouble {
 
   private webhookRecord(app: string | undefined, token: string | undefined, action: string): InteractionRecord {
     const record = this.interactions.get(String(token));
-    if (app !== this.applicationId || !record) throw Errors.unknownWebhook();
+    if (app !== this.applicationId || !record) {
+      this.violate(`webhook call with an unknown application or interaction token (${action})`);
+      throw Errors.unknownWebhook();
+    }
     if (!record.callback) {
       this.violate(`${record.label}: ${action} before acknowledging the interaction`);
       throw Errors.unknownWebhook();
@@ -811,6 +819,14 @@ class DiscordDoubleServer implements DiscordDouble {
 
   private followup(app: string | undefined, token: string | undefined, json: Json, files: UploadedFile[]): Json {
     const record = this.webhookRecord(app, token, 'sent a follow-up');
+    const original = record.originalMessageId === undefined ? undefined : this.messages.get(record.originalMessageId);
+    if (record.callback?.type === CallbackType.DeferredChannelMessage && original && (original.flags & LoadingFlag) !== 0) {
+      // As on Discord, the first follow-up after a deferred reply fills in the "thinking…" message,
+      // keeping the ephemerality chosen when deferring.
+      const filled = this.checkedEdit(original, json, files, `${record.label}: follow-up filling the deferred reply`);
+      record.markAnswered();
+      return this.toApi(filled);
+    }
     const message = this.checkedCreate(record.place.channel.id, json, files, `${record.label}: follow-up`, record.id);
     record.followups.push(message);
     return this.toApi(message);

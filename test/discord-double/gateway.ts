@@ -88,18 +88,18 @@ interface Waiter {
   timer: NodeJS.Timeout;
 }
 
-function waiterList(): { add(label: string): Promise<void>; settle(): void; failAll(error: Error): void } {
+function waiterList(): { add(label: string, timeoutMs?: number): Promise<void>; settle(): void; failAll(error: Error): void } {
   let waiters: Waiter[] = [];
   return {
-    add(label) {
+    add(label, timeoutMs = WaitForClientMs) {
       return new Promise<void>((resolve, reject) => {
         const waiter: Waiter = {
           resolve,
           reject,
           timer: setTimeout(() => {
             waiters = waiters.filter((other) => other !== waiter);
-            reject(new Error(`Discord double: timed out after ${WaitForClientMs}ms waiting for ${label}`));
-          }, WaitForClientMs),
+            reject(new Error(`Discord double: timed out after ${timeoutMs}ms waiting for ${label}`));
+          }, timeoutMs),
         };
         waiters.push(waiter);
       });
@@ -168,8 +168,9 @@ export class Gateway {
     this.send(connection, { op: Op.Hello, d: { heartbeat_interval: this.options.heartbeatIntervalMs }, s: null, t: null });
   }
 
-  ready(): Promise<void> {
-    return this.readyOnce ? Promise.resolve() : this.readyWaiters.add('a client to identify and receive READY');
+  /** A bot process may take a while to start, hence a longer default wait than for reconnects. */
+  ready(timeoutMs = 30_000): Promise<void> {
+    return this.readyOnce ? Promise.resolve() : this.readyWaiters.add('a client to identify and receive READY', timeoutMs);
   }
 
   /** Sends a dispatch to the current session; kept for replay if the client is away. */

@@ -58,17 +58,19 @@ async function readRaw(request: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+function parseJson(text: string): Json {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new RestError(400, { message: 'The request body contains invalid JSON.', code: 50109 });
+  }
+}
+
 export async function readBody(request: IncomingMessage): Promise<ParsedBody> {
   const raw = await readRaw(request);
   const contentType = request.headers['content-type'] ?? '';
   if (raw.length === 0) return { json: undefined, files: [] };
-  if (contentType.startsWith('application/json')) {
-    try {
-      return { json: JSON.parse(raw.toString('utf8')), files: [] };
-    } catch {
-      throw new RestError(400, { message: 'The request body contains invalid JSON.', code: 50109 });
-    }
-  }
+  if (contentType.startsWith('application/json')) return { json: parseJson(raw.toString('utf8')), files: [] };
   if (contentType.startsWith('multipart/form-data')) return readMultipart(raw, contentType);
   throw new RestError(400, { message: `Unsupported content type ${contentType}`, code: 50035, errors: {} });
 }
@@ -84,7 +86,7 @@ async function readMultipart(raw: Buffer, contentType: string): Promise<ParsedBo
   const files: UploadedFile[] = [];
   for (const [field, value] of form.entries()) {
     if (typeof value === 'string') {
-      if (field === 'payload_json') json = JSON.parse(value);
+      if (field === 'payload_json') json = parseJson(value);
       continue;
     }
     files.push({

@@ -146,6 +146,7 @@ export interface InteractionResult {
    * Resolves undefined for answers that show no message (autocomplete, modal).
    */
   settled(timeoutMs?: number): Promise<StoredMessage | undefined>;
+  /** Follow-up messages. The first follow-up after a deferred reply fills in @original instead, as on Discord. */
   readonly followups: StoredMessage[];
   /** Flags 64 on the answer. */
   readonly ephemeral: boolean;
@@ -157,8 +158,8 @@ export interface DiscordDouble {
   token: string;
   applicationId: string;
   botUser: ApiUser;
-  /** Resolves once a client has identified and received READY and every GUILD_CREATE. */
-  ready(): Promise<void>;
+  /** Resolves once a client has identified and been sent READY and every GUILD_CREATE (default wait 30 s). */
+  ready(timeoutMs?: number): Promise<void>;
   commands(guildId?: string): ApiCommand[];
   user(id?: string): UserFixture;
   slash(name: string, options: Record<string, unknown> | OptionTree, ctx: InteractionCtx): Promise<InteractionResult>;

@@ -89,6 +89,28 @@ describe('the topic library as a whole', () => {
   });
 });
 
+describe('/ask on the real topics', () => {
+  // A few questions a learner would type, each with the topic that plainly answers it.
+  it.each([
+    ['why learning rate on a log scale', 'search-spaces-and-log-scales'],
+    ['what is the difference between weights and hyperparameters', 'parameters-vs-hyperparameters'],
+    ['how many trees in a random forest', 'tree-depth-and-number-of-trees'],
+    ['what does gamma do in an svm', 'svm-c-and-gamma'],
+    ['what is hyperband', 'successive-halving-and-hyperband'],
+    ['how big should batches be', 'batch-size'],
+  ])('%j → %s', (question, slug) => {
+    expect(loadTopicLibrary().ask(question, 3)[0]?.topic.slug).toBe(slug);
+  });
+
+  it('resolves every topic by its slug and its title', () => {
+    const library = loadTopicLibrary();
+    for (const topic of library.all()) {
+      expect(library.resolve(topic.slug)).toBe(topic);
+      expect(library.resolve(topic.title)).toBe(topic);
+    }
+  });
+});
+
 describe.each(files)('%s', (file) => {
   it('parses: front matter, five levels in order, each within the length limit', () => {
     const topic = parse(file);

@@ -150,6 +150,7 @@ describe('Discord double with a real discord.js client', () => {
     expect(updated?.components).toEqual([]);
     expect(updated?.embeds).toHaveLength(1);
     await expect(double.click(reply?.id ?? '', 'tune:next', ctx)).rejects.toThrow(/no component/);
+    await expect(double.click(reply?.id ?? '', 'tune:stop', { ...ctx, channelId: '1100000000000000009' })).rejects.toThrow(/not 1100000000000000009/);
     expect(handlerErrors).toEqual([]);
     expect(double.violations).toEqual([]);
   });
@@ -354,6 +355,8 @@ describe('Discord double with a real discord.js client', () => {
     expect(shown?.content).toBe('Tuning bake and heat');
     await expect.poll(() => picked.followups.length).toBe(1);
     expect(picked.followups[0]).toMatchObject({ content: 'Only you can see this tip', flags: 64 });
+    const otherUser = { ...ctx, user: double.user('1377777777777777777') };
+    await expect(double.click(picked.followups[0]?.id ?? '', 'anything', otherUser)).rejects.toThrow(/ephemeral/);
     expect(double.channelMessages(DefaultChannelId).map((message) => message.content)).toEqual([
       'Tuning bake and heat',
       'Only you can see this tip',

@@ -197,7 +197,7 @@ class DiscordDoubleServer implements DiscordDouble {
   }
 
   async click(messageId: string, customId: string, ctx: InteractionCtx): Promise<InteractionResult> {
-    const { message, component } = this.componentOn(messageId, customId);
+    const { message, component } = this.componentOn(messageId, customId, ctx);
     if (component.type !== 2) throw new Error(`Discord double: "${customId}" is not a button`);
     if (component.disabled === true) throw new Error(`Discord double: button "${customId}" is disabled`);
     const place = this.place(ctx);
@@ -206,7 +206,7 @@ class DiscordDoubleServer implements DiscordDouble {
   }
 
   async select(messageId: string, customId: string, values: string[], ctx: InteractionCtx): Promise<InteractionResult> {
-    const { message, component } = this.componentOn(messageId, customId);
+    const { message, component } = this.componentOn(messageId, customId, ctx);
     if (component.type !== 3) throw new Error(`Discord double: "${customId}" is not a string select`);
     if (component.disabled === true) throw new Error(`Discord double: select "${customId}" is disabled`);
     const offered = new Set((component.options ?? []).map((option: Json) => option.value));
@@ -335,9 +335,17 @@ class DiscordDoubleServer implements DiscordDouble {
     };
   }
 
-  private componentOn(messageId: string, customId: string): { message: StoredMessage; component: Json } {
+  /** Finds the component a user is about to use, refusing what no Discord client could show them. */
+  private componentOn(messageId: string, customId: string, ctx: InteractionCtx): { message: StoredMessage; component: Json } {
     const message = this.messages.get(messageId);
     if (!message || message.deleted) throw new Error(`Discord double: unknown message ${messageId}`);
+    if (message.channelId !== ctx.channelId) {
+      throw new Error(`Discord double: message ${messageId} is in channel ${message.channelId}, not ${ctx.channelId}`);
+    }
+    const recipient = message.interactionId === undefined ? undefined : this.interactionsById.get(message.interactionId)?.place.ctx.user.id;
+    if ((message.flags & EphemeralFlag) !== 0 && recipient !== ctx.user.id) {
+      throw new Error(`Discord double: message ${messageId} is ephemeral; only user ${String(recipient)} can see it`);
+    }
     const component = findComponent(message.components, customId);
     if (!component) throw new Error(`Discord double: message ${messageId} has no component "${customId}"`);
     return { message, component };

@@ -110,12 +110,16 @@ export function tasteBake(seed: string, difficulty: string, minutes: number): Ba
   };
 }
 
+function rangeMessage(got: unknown): string {
+  const shown = typeof got === 'string' ? JSON.stringify(got) : String(got);
+  return `Bake time must be from ${BAKE_MIN_MINUTES} to ${BAKE_MAX_MINUTES} minutes in half-minute steps (got ${shown}).`;
+}
+
 function checkMinutes(minutes: number): void {
   const steps = (minutes - BAKE_MIN_MINUTES) / BAKE_STEP_MINUTES;
-  if (!Number.isFinite(minutes) || minutes < BAKE_MIN_MINUTES || minutes > BAKE_MAX_MINUTES || Math.abs(steps - Math.round(steps)) > 1e-9) {
-    throw new MoveError(
-      `Bake time must be from ${BAKE_MIN_MINUTES} to ${BAKE_MAX_MINUTES} minutes in half-minute steps (got ${String(minutes)}).`,
-    );
+  const onStep = Math.abs(steps - Math.round(steps)) < 1e-9;
+  if (!Number.isFinite(minutes) || minutes < BAKE_MIN_MINUTES || minutes > BAKE_MAX_MINUTES || !onStep) {
+    throw new MoveError(rangeMessage(minutes));
   }
 }
 
@@ -123,11 +127,7 @@ const minutesInput = z.union([z.number(), z.string().trim().regex(/^\d+(\.\d+)?$
 
 function parseBakeMove(input: MoveInput): BakeMove {
   const parsed = minutesInput.safeParse(input.minutes);
-  if (!parsed.success) {
-    throw new MoveError(
-      `Bake time must be a number of minutes from ${BAKE_MIN_MINUTES} to ${BAKE_MAX_MINUTES} in half-minute steps (got ${JSON.stringify(input.minutes ?? '')}).`,
-    );
-  }
+  if (!parsed.success) throw new MoveError(rangeMessage(input.minutes ?? ''));
   checkMinutes(parsed.data);
   return { minutes: parsed.data };
 }

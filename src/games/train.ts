@@ -137,15 +137,24 @@ export function trainObjective(seed: string, difficulty: string): Objective {
       weightDecay: { kind: 'float', ...KNOBS.weightDecay, log: true },
     },
     direction: 'maximize',
-    evaluate(params: Params, fidelity?: number) {
-      const settings = paramsToSettings(params);
-      const epochs =
-        fidelity === undefined ? settings.epochs : Math.min(KNOBS.epochs.high, Math.max(KNOBS.epochs.low, Math.round(fidelity)));
-      return toFeedback(trainRun(seed, dataset, { ...settings, epochs })).accuracy;
-    },
+    evaluate: (params: Params, fidelity?: number) => trainAtFidelity(seed, dataset, params, fidelity).feedback.accuracy,
     optimum: 100,
     maxFidelity: KNOBS.epochs.high,
   };
+}
+
+/** Trains with the objective's parameters; a fidelity (epochs) replaces the epochs knob, rounded to a whole epoch. */
+export function trainAtFidelity(
+  seed: string,
+  difficulty: string,
+  params: Params,
+  fidelity?: number,
+): { settings: TrainingSettings; feedback: TrainFeedback } {
+  const knobs = paramsToSettings(params);
+  const epochs =
+    fidelity === undefined ? knobs.epochs : Math.min(KNOBS.epochs.high, Math.max(KNOBS.epochs.low, Math.round(fidelity)));
+  const settings = { ...knobs, epochs };
+  return { settings, feedback: toFeedback(trainRun(seed, difficulty, settings)) };
 }
 
 export function paramsToSettings(params: Params): TrainingSettings {

@@ -1,0 +1,106 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CommandRouter } from '../../src/command-layer/router.js';
+import { reply, type CommandModule, type CommandResponse } from '../../src/command-layer/types.js';
+import { createTestApp, person, type TestApp } from '../support/app.js';
+
+let app: TestApp;
+
+beforeEach(async () => {
+  app = await createTestApp();
+});
+
+afterEach(async () => {
+  await app.dispose();
+});
+
+function text(response: CommandResponse): string {
+  if (response.kind === 'modal') throw new Error('expected a message');
+  return response.message.content ?? response.message.embeds?.[0]?.description ?? '';
+}
+
+/** Fixture commands that misbehave on purpose, next to the real ones. */
+function routerWith(...extra: CommandModule[]): CommandRouter {
+  const commands = new Map(app.services.commands().map((c) => [c.data.toJSON().name, c] as const));
+  for (const command of extra) commands.set(command.data.toJSON().name, command);
+  return new CommandRouter(commands, app.services);
+}
+
+const failing: CommandModule = {
+  data: new SlashCommandBuilder().setName('boom').setDescription('Always fails'),
+  execute() {
+    throw new Error('kaboom');
+  },
+};
+
+const oversize: CommandModule = {
+  data: new SlashCommandBuilder().setName('huge').setDescription('Answers too much'),
+  execute: () => reply({ content: 'x'.repeat(2001) }),
+};
+
+const failsLater: CommandModule = {
+  data: new SlashCommandBuilder().setName('later').setDescription('Fails after answering'),
+  execute: () => ({ kind: 'reply', message: { content: 'first' }, later: () => Promise.reject(new Error('late kaboom')) }),
+};
+
+describe('CommandRouter', () => {
+  it('runs a real command with checked options', async () => {
+    const response = await app.router.slash({ ...person('1'), command: 'explain', subcommand: null, options: { topic: 'tpe', level: '2' } });
+    expect(response.kind).toBe('reply');
+    if (response.kind === 'reply') expect(response.message.embeds?.[0]?.footer).toContain('Level 2 of 5');
+  });
+
+  it('refuses unknown commands and bad options with private, readable messages', async () => {
+    const unknown = await app.router.slash({ ...person('1'), command: 'nope', subcommand: null, options: {} });
+    expect(text(unknown)).toBe('There is no /nope command here. Type /help to see what I can do.');
+    const bad = await app.router.slash({ ...person('1'), command: 'explain', subcommand: null, options: { topic: 'tpe', level: '9' } });
+    expect(bad.kind === 'reply' && bad.message.ephemeral).toBe(true);
+    expect(text(bad)).toContain('`level` for /explain must be one of');
+  });
+
+  it('refuses forged and garbled custom ids before any handler runs', async () => {
+    for (const customId of ['explain:level:tpe:99:1', 'explain:nothing:1', 'nope:level', '<script>', 'explain:level:no-such-topic:2:1']) {
+      const response = await app.router.component({ ...person('1'), source: 'button', customId, values: [], fields: {}, messageId: '5' });
+      expect(response.kind === 'reply' && response.message.ephemeral).toBe(true);
+    }
+    const forged = await app.router.component({ ...person('1'), source: 'button', customId: 'explain:level:tpe:99:1', values: [], fields: {}, messageId: '5' });
+    expect(text(forged)).toContain('not one I recognise');
+  });
+
+  it('slows down a flood from one person without affecting others', async () => {
+    const answers: string[] = [];
+    for (let i = 0; i < 12; i++) answers.push(text(await app.router.slash({ ...person('7'), command: 'help', subcommand: null, options: {} })));
+    expect(answers.filter((a) => a.includes('going a little fast')).length).toBe(2);
+    expect(text(await app.router.slash({ ...person('8'), command: 'help', subcommand: null, options: {} }))).not.toContain('going a little fast');
+  });
+
+  it('turns a thrown error into an apology whose id is in the log', async () => {
+    const router = routerWith(failing);
+    const response = await router.slash({ ...person('1'), command: 'boom', subcommand: null, options: {} });
+    const id = /error id: `([0-9a-f]{8})`/.exec(text(response))?.[1];
+    expect(id).toBeDefined();
+    expect(app.logs()).toContain(`"errorId":"${id}"`);
+    expect(app.logs()).toContain('kaboom');
+  });
+
+  it('never sends an answer that breaks Discord’s limits', async () => {
+    const response = await routerWith(oversize).slash({ ...person('1'), command: 'huge', subcommand: null, options: {} });
+    expect(text(response)).toContain('error id');
+    expect(app.logs()).toContain('breaks Discord');
+  });
+
+  it('keeps the first answer when the follow-up work fails, adding the apology', async () => {
+    const response = await routerWith(failsLater).slash({ ...person('1'), command: 'later', subcommand: null, options: {} });
+    if (response.kind === 'modal' || !response.later) throw new Error('expected a later edit');
+    const edited = await response.later();
+    expect(edited.content).toMatch(/could not finish this \(error id `[0-9a-f]{8}`\)/);
+    expect(app.logs()).toContain('late kaboom');
+  });
+
+  it('answers autocomplete from memory with at most 25 choices, and never errors', async () => {
+    const choices = await app.router.autocomplete({ ...person('1'), command: 'explain', subcommand: null, options: { topic: '' }, focused: 'topic' });
+    expect(choices.length).toBeLessThanOrEqual(25);
+    expect(choices.length).toBeGreaterThan(0);
+    expect(await app.router.autocomplete({ ...person('1'), command: 'nope', subcommand: null, options: {}, focused: 'x' })).toEqual([]);
+  });
+});

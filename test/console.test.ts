@@ -1,0 +1,82 @@
+/**
+ * The console front end driven as a person would pipe into `npm start` with no token.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadTopicLibrary } from '../src/content/library.js';
+import { REPO_ROOT } from './e2e/harness.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'tuning-fork-console-'));
+const topics = loadTopicLibrary();
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function runConsole(input: string, env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: REPO_ROOT,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_PATH: join(dir, 'console.db'), ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+describe('the console', () => {
+  it('prints an explanation from piped input and exits 0 at the end of input', async () => {
+    const { code, stdout } = await runConsole('/explain topic:hyperparameters level:1\n');
+    expect(code).toBe(0);
+    expect(stdout).toContain(`== ${topics.get('hyperparameters')?.title} ==`);
+    expect(stdout).toContain(topics.text('hyperparameters', 1).split('\n')[0]);
+    expect(stdout).toContain('[1] Deeper');
+  });
+
+  it('presses buttons and menu options by their keys', async () => {
+    const { stdout } = await runConsole('/explain topic:learning-rate level:2\n1\n2\na1\n');
+    expect(stdout).toContain('Level 2 of 5');
+    expect(stdout).toContain('Level 1 of 5');
+    const related = topics.related('learning-rate')[0];
+    expect(stdout).toContain(`== ${related?.title} ==`);
+  });
+
+  it('remembers /level between runs (same database) and answers /ask', async () => {
+    await runConsole('/level level:4\n');
+    const { stdout } = await runConsole('/level\n/ask question:"why is the learning rate on a log scale"\n');
+    expect(stdout).toContain('Your level is 4');
+    expect(stdout).toContain('**You asked:** why is the learning rate on a log scale');
+    expect(stdout).toContain('Level 4 of 5');
+  });
+
+  it('gives the same clear messages as Discord for unknown commands and bad options', async () => {
+    const { code, stdout } = await runConsole('/dance\n/explain level:2\n/explain topic:tpe level:8\nhello\n/ask question:"unclosed\n');
+    expect(code).toBe(0);
+    expect(stdout).toContain('There is no /dance command here. Type /help to see what I can do.');
+    expect(stdout).toContain('/explain needs `topic`');
+    expect(stdout).toContain('`level` for /explain must be one of');
+    expect(stdout).toContain('Type a command that starts with /');
+    expect(stdout).toContain('A quote is not closed');
+  });
+
+  it('lists the commands with /help', async () => {
+    const { stdout } = await runConsole('/help\n');
+    for (const name of ['/ask', '/explain', '/help', '/level']) expect(stdout).toContain(`**${name}**`);
+  });
+
+  it('stops with one readable message and exit code 1 on bad configuration', async () => {
+    const { code, stderr, stdout } = await runConsole('', { DISCORD_TOKEN: 'secret-token-value', LOG_LEVEL: 'loud' });
+    expect(code).toBe(1);
+    expect(stderr).toContain('DISCORD_CLIENT_ID is required when DISCORD_TOKEN is set');
+    expect(stderr).toContain('LOG_LEVEL must be one of');
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(stderr + stdout).not.toContain('secret-token-value');
+  });
+});

@@ -1,0 +1,40 @@
+/** A real app (real commands, topics and SQLite file) for tests that drive the command layer directly. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { createApp, type App } from '../../src/app.js';
+import type { Invocation } from '../../src/command-layer/types.js';
+import { loadConfig } from '../../src/config.js';
+
+export interface TestApp extends App {
+  /** Every log line written so far, as JSON text. */
+  logs(): string;
+  dispose(): Promise<void>;
+}
+
+export async function createTestApp(now?: () => Date): Promise<TestApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'tuning-fork-app-'));
+  const config = loadConfig({ DATABASE_PATH: join(dir, 'test.db'), LOG_LEVEL: 'info' });
+  let written = '';
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      written += chunk.toString();
+      done();
+    },
+  });
+  const app = await createApp({ config, logger: pino({ level: 'info' }, sink), now });
+  return {
+    ...app,
+    logs: () => written,
+    async dispose() {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function person(id: string, name = `user ${id}`): Invocation {
+  return { user: { id, name }, guildId: '900000000000000001', channelId: '900000000000000002', canManageGuild: false };
+}

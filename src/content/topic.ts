@@ -25,21 +25,42 @@ export const MAX_LEVEL_LENGTH = 3000;
 export const MAX_SUMMARY_LENGTH = 100;
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const slug = z.string().regex(SLUG_PATTERN, { error: (issue) => `"${String(issue.input)}" is not a topic slug (lower-case words joined by hyphens)` });
+const slug = z.string().regex(SLUG_PATTERN, {
+  error: (issue) => `"${String(issue.input)}" is not a topic slug (lower-case words joined by hyphens)`,
+});
 
 const frontMatterSchema = z.strictObject(
   {
-    title: z.string({ error: 'title is required (a short heading, such as "Learning rate")' }).trim().min(1, { error: 'title is empty' }).max(256, { error: 'title is over 256 characters' }),
-    aliases: z.array(z.string({ error: 'each alias must be text; quote it if YAML reads it as a number' }).trim().min(1, { error: 'an alias is empty' }).max(100)).default([]),
+    title: z
+      .string({ error: 'title is required (a short heading, such as "Learning rate")' })
+      .trim()
+      .min(1, { error: 'title is empty' })
+      .max(256, { error: 'title is over 256 characters, more than an embed title holds' }),
+    aliases: z
+      .array(
+        z
+          .string({ error: 'each alias must be text; quote it if YAML reads it as a number' })
+          .trim()
+          .min(1, { error: 'an alias is empty' })
+          .max(100, { error: 'an alias is over 100 characters' }),
+      )
+      .default([]),
     summary: z
       .string({ error: 'summary is required (one line shown in menus)' })
       .trim()
       .min(1, { error: 'summary is empty' })
       .max(MAX_SUMMARY_LENGTH, { error: (issue) => `summary is ${String((issue.input as string).length)} characters; keep it to ${MAX_SUMMARY_LENGTH}` }),
     related: z.array(slug).default([]),
-    game: z.enum(GAME_IDS as [GameId, ...GameId[]], { error: (issue) => `game "${String(issue.input)}" is not one of ${GAME_IDS.join(', ')}` }).optional(),
+    game: z
+      .enum(GAME_IDS as [GameId, ...GameId[]], {
+        error: (issue) => `game "${String(issue.input)}" is not one of ${GAME_IDS.join(', ')}`,
+      })
+      .optional(),
   },
-  { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown front-matter field ${issue.keys.join(', ')}` : 'the front matter must be a YAML mapping') },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys' ? `unknown front-matter field ${issue.keys.join(', ')}` : 'the front matter must be a YAML mapping',
+  },
 );
 
 export type TopicParseResult = { ok: true; topic: Topic } | { ok: false; problems: string[] };

@@ -29,7 +29,7 @@ import {
   type DiscordDouble,
   type DiscordDoubleOptions,
 } from './discord-double/index.js';
-import { accidentalPings, checkCommand, checkMessage } from './discord-double/limits.js';
+import { accidentalPings, checkAutocompleteChoices, checkCommand, checkMessage, checkModal } from './discord-double/limits.js';
 
 type Handler = (interaction: Interaction) => Promise<void>;
 
@@ -520,6 +520,16 @@ describe('Discord limit checks', () => {
       (issue) => issue.path,
     );
     expect(paths).toEqual(['0.name', '0.description', '0.options.1.required']);
+  });
+
+  it('checks modals and autocomplete results', () => {
+    const input = (index: number) => ({ type: 1, components: [{ type: 4, custom_id: `f${index}`, label: 'Field', style: 1 }] });
+    expect(checkModal({ custom_id: 'm', title: 'Fine', components: [input(0)] })).toEqual([]);
+    const paths = checkModal({ custom_id: 'm', title: 'T'.repeat(46), components: Array.from({ length: 6 }, (_, index) => input(index)) }).map((issue) => issue.path);
+    expect(paths).toEqual(['title', 'components']);
+    const choices = (count: number) => ({ choices: Array.from({ length: count }, (_, index) => ({ name: `c${index}`, value: index })) });
+    expect(checkAutocompleteChoices(choices(25))).toEqual([]);
+    expect(checkAutocompleteChoices(choices(26)).map((issue) => issue.path)).toEqual(['choices']);
   });
 
   it('treats only unrestricted mentions as accidental pings', () => {

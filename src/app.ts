@@ -4,7 +4,7 @@
 import type { Logger } from 'pino';
 import { loadCommands } from './command-layer/loader.js';
 import { CommandRouter } from './command-layer/router.js';
-import type { AppServices, CommandModule } from './command-layer/types.js';
+import type { AppServices, Channels, CommandModule } from './command-layer/types.js';
 import type { Config } from './config.js';
 import { loadTopicLibrary } from './content/library.js';
 import { openStorage } from './storage/index.js';
@@ -18,16 +18,35 @@ export interface App {
 export interface AppOptions {
   config: Config;
   logger: Logger;
+  /** Posting outside interactions; the front end provides it (see lateBoundChannels). */
+  channels: Channels;
   now?: () => Date;
 }
 
-export async function createApp({ config, logger, now = () => new Date() }: AppOptions): Promise<App> {
+/**
+ * The front end that provides channels starts after the app it serves; this stands in for it until
+ * then and delegates afterwards.
+ */
+export function lateBoundChannels(): Channels & { bind(channels: Channels): void } {
+  let target: Channels | undefined;
+  const current = () => {
+    if (!target) throw new Error('channels used before the front end started');
+    return target;
+  };
+  return {
+    bind: (channels) => void (target = channels),
+    canPost: (guildId, channelId) => current().canPost(guildId, channelId),
+    post: (channelId, message) => current().post(channelId, message),
+  };
+}
+
+export async function createApp({ config, logger, channels, now = () => new Date() }: AppOptions): Promise<App> {
   const storage = await openStorage({ databasePath: config.databasePath });
   try {
     const topics = loadTopicLibrary();
     const commands = await loadCommands();
     const list: readonly CommandModule[] = [...commands.values()];
-    const services: AppServices = { storage, topics, logger, now, commands: () => list };
+    const services: AppServices = { storage, channels, topics, logger, now, commands: () => list };
     return {
       router: new CommandRouter(commands, services),
       services,

@@ -4,10 +4,11 @@
  */
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { createApp } from './app.js';
+import { createApp, lateBoundChannels } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { runConsole } from './console/console.js';
 import { startDiscordBot } from './discord/bot.js';
+import { discordChannels } from './discord/channels.js';
 import { createLogger } from './logger.js';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
@@ -22,7 +23,8 @@ try {
 }
 
 const logger = createLogger(config);
-const app = await createApp({ config, logger });
+const channels = lateBoundChannels();
+const app = await createApp({ config, logger, channels });
 
 // A stray rejection is a bug to log, not a reason to drop every game in progress.
 process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
@@ -30,6 +32,7 @@ process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unha
 if (config.mode === 'discord') {
   const { token, apiUrl } = config.discord;
   const bot = await startDiscordBot({ token, apiUrl, router: app.router, logger });
+  channels.bind(discordChannels(bot.client));
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -50,6 +53,7 @@ if (config.mode === 'discord') {
     invocation: { user: { id: '1', name: userInfo().username || 'you' }, guildId: '1', channelId: '1', canManageGuild: true },
     filesDir: 'out',
     interactive,
+    channels,
   });
   await app.close();
 }

@@ -158,8 +158,21 @@ export interface AutocompleteChoice {
 
 // ---- What a command may use ------------------------------------------------------------------------
 
+/**
+ * What a command may do in channels beyond answering its own interaction (the daily post, checking a
+ * channel the bot is asked to post in). Each front end provides it: Discord through its client, the
+ * console by printing.
+ */
+export interface Channels {
+  /** Whether the bot can see the channel and send messages with embeds and files there. */
+  canPost(guildId: string, channelId: string): Promise<boolean>;
+  /** Posts a message; resolves its id. */
+  post(channelId: string, message: MessageView): Promise<string>;
+}
+
 export interface AppServices {
   storage: Storage;
+  channels: Channels;
   topics: TopicLibrary;
   logger: Logger;
   /** The current time; tests pass a controlled clock. */

@@ -8,7 +8,8 @@ import { join, resolve } from 'node:path';
 import { createInterface, type Completer, type AsyncCompleter } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { CommandRouter } from '../command-layer/router.js';
-import type { CommandResponse, Invocation, MessageView, ModalView } from '../command-layer/types.js';
+import type { Channels, CommandResponse, Invocation, MessageView, ModalView } from '../command-layer/types.js';
+import { consoleChannels } from './channels.js';
 import { ParseError, parseCommandLine } from './parse.js';
 import { ANSI, PLAIN, renderMessage, type Key } from './render.js';
 
@@ -22,6 +23,8 @@ export interface ConsoleOptions {
   filesDir: string;
   /** Prompt, banner and colours; off when input is piped. */
   interactive: boolean;
+  /** Receives the console's stand-in for channels, so posts (the daily post) print here. */
+  channels?: { bind(channels: Channels): void };
 }
 
 const EXIT_WORDS = new Set(['/quit', '/exit', 'quit', 'exit']);
@@ -62,6 +65,14 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       keysMessageId = messageId;
     }
   };
+
+  options.channels?.bind(
+    consoleChannels((message) => {
+      const id = String(nextMessageId++);
+      show(message, id);
+      return id;
+    }),
+  );
 
   const ask = async (question: string): Promise<string | undefined> => {
     if (interactive) readline.setPrompt(question);

@@ -5,10 +5,12 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { createApp, type App } from '../../src/app.js';
-import type { Invocation } from '../../src/command-layer/types.js';
+import type { Channels, Invocation, MessageView } from '../../src/command-layer/types.js';
 import { loadConfig } from '../../src/config.js';
 
 export interface TestApp extends App {
+  /** What was posted to channels outside interactions. */
+  posted: { channelId: string; message: MessageView }[];
   /** Every log line written so far, as JSON text. */
   logs(): string;
   dispose(): Promise<void>;
@@ -24,10 +26,16 @@ export async function createTestApp(now?: () => Date): Promise<TestApp> {
       done();
     },
   });
-  const app = await createApp({ config, logger: pino({ level: 'info' }, sink), now });
+  const posted: { channelId: string; message: MessageView }[] = [];
+  const channels: Channels = {
+    canPost: (_guildId, channelId) => Promise.resolve(!channelId.endsWith('0')),
+    post: (channelId, message) => Promise.resolve(String(posted.push({ channelId, message }))),
+  };
+  const app = await createApp({ config, logger: pino({ level: 'info' }, sink), channels, now });
   return {
     ...app,
     logs: () => written,
+    posted,
     async dispose() {
       await app.close();
       rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,30 @@
+/** Posting outside an interaction (the daily post), through the discord.js client. */
+import { PermissionFlagsBits, type Client } from 'discord.js';
+import type { Channels } from '../command-layer/types.js';
+import { toNewMessage } from './payloads.js';
+
+const NEEDED = [
+  PermissionFlagsBits.ViewChannel,
+  PermissionFlagsBits.SendMessages,
+  PermissionFlagsBits.EmbedLinks,
+  PermissionFlagsBits.AttachFiles,
+];
+
+export function discordChannels(client: Client): Channels {
+  return {
+    async canPost(guildId, channelId) {
+      const channel = await client.channels.fetch(channelId).catch(() => null);
+      if (!channel || channel.isDMBased() || !channel.isTextBased() || channel.guildId !== guildId) return false;
+      const me = client.user;
+      const permissions = me ? channel.permissionsFor(me) : null;
+      return permissions?.has(NEEDED) === true;
+    },
+    async post(channelId, message) {
+      const channel = await client.channels.fetch(channelId);
+      if (!channel?.isSendable()) throw new Error(`cannot post in channel ${channelId}`);
+      const { flags: _ephemeralMakesNoSenseHere, ...payload } = toNewMessage({ ...message, ephemeral: false });
+      const sent = await channel.send(payload);
+      return sent.id;
+    },
+  };
+}

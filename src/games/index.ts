@@ -7,10 +7,10 @@ import type { AnyGameRules, GameId } from './types.js';
 import { GAME_IDS, MoveError } from './types.js';
 
 export const GAMES: Readonly<Record<GameId, AnyGameRules>> = {
-  bake: bake as unknown as AnyGameRules,
-  lock: lock as unknown as AnyGameRules,
-  tune: tune as unknown as AnyGameRules,
-  train: train as unknown as AnyGameRules,
+  bake: bake,
+  lock: lock,
+  tune: tune,
+  train: train,
 };
 
 export function isGameId(id: string): id is GameId {

@@ -434,7 +434,7 @@ describe('Discord double with a real discord.js client', () => {
     expect(double.violations).toEqual([]);
   });
 
-  it('closes the gateway with Discord codes for a wrong token and an unknown opcode', async () => {
+  it('closes the gateway with Discord codes for a wrong token, an unknown opcode and disallowed intents', async () => {
     const double = await startDiscordDouble();
     cleanups.push(() => double.close());
     const gatewayUrl = `${double.apiUrl.replace('http', 'ws').replace('/api', '')}/?v=10&encoding=json`;
@@ -448,7 +448,13 @@ describe('Discord double with a real discord.js client', () => {
     };
     expect(await closeCodeAfter({ op: 2, d: { token: 'nope', intents: 1, properties: {} } })).toBe(4004);
     expect(await closeCodeAfter({ op: 42, d: null })).toBe(4001);
-    expect(double.violations).toEqual(['gateway: identify/resume with a wrong token', 'gateway: unknown opcode 42']);
+    const messageContent = 1 << 15;
+    expect(await closeCodeAfter({ op: 2, d: { token: double.token, intents: 1 | messageContent, properties: {} } })).toBe(4014);
+    expect(double.violations).toEqual([
+      'gateway: identify/resume with a wrong token',
+      'gateway: unknown opcode 42',
+      `gateway: identified with privileged intents ${messageContent} not enabled for the application`,
+    ]);
   });
 
   it('rejects a wrong token on REST (401) and login', async () => {

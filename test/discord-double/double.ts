@@ -59,6 +59,7 @@ const DefaultApplicationId = '1200000000000000001';
 /** Past this the double closes itself, so a forgotten close() cannot keep a test run alive. */
 const MaxLifetimeMs = 10 * 60_000;
 const MaxRecordedRequests = 10_000;
+const InteractionTokenLifetimeMs = 15 * 60_000;
 
 /** Up to three path parameters, in order; missing ones are empty strings. */
 type RouteParams = [string, string, string];
@@ -128,6 +129,7 @@ class DiscordDoubleServer implements DiscordDouble {
       botUser: this.botUser,
       guilds: this.guilds,
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
+      allowedPrivilegedIntents: options.allowedPrivilegedIntents ?? 0,
       gatewayUrl: () => `ws://127.0.0.1:${this.port}`,
       ids: this.ids,
       violation: (message) => this.violate(message),
@@ -812,6 +814,10 @@ class DiscordDoubleServer implements DiscordDouble {
     if (!record.callback) {
       this.violate(`${record.label}: ${action} before acknowledging the interaction`);
       throw Errors.unknownWebhook();
+    }
+    if (Date.now() - record.createdAt > InteractionTokenLifetimeMs) {
+      this.violate(`${record.label}: ${action} after the interaction token expired (15 minutes)`);
+      throw new RestError(401, { message: 'Invalid Webhook Token', code: 50027 });
     }
     return record;
   }

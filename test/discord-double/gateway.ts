@@ -33,7 +33,11 @@ const Close = {
   InvalidSeq: 4007,
   InvalidApiVersion: 4012,
   InvalidIntents: 4013,
+  DisallowedIntents: 4014,
 } as const;
+
+/** Guild members, presences and message content must be switched on in the Developer Portal first. */
+const PrivilegedIntents = (1 << 1) | (1 << 8) | (1 << 15);
 
 /** How many past dispatches a session keeps for replay; older ones make a resume fail with op 9. */
 const ReplayLogSize = 1000;
@@ -127,6 +131,7 @@ export interface GatewayOptions {
   botUser: ApiUser;
   guilds: GuildState[];
   heartbeatIntervalMs: number;
+  allowedPrivilegedIntents: number;
   gatewayUrl: () => string;
   ids: SnowflakeSource;
   violation: (message: string) => void;
@@ -285,6 +290,12 @@ export class Gateway {
     if (!this.authenticate(connection, data?.token)) return;
     if (typeof data?.intents !== 'number' || data.intents < 0) {
       connection.socket.close(Close.InvalidIntents, 'Invalid intent(s).');
+      return;
+    }
+    const disallowed = data.intents & PrivilegedIntents & ~this.options.allowedPrivilegedIntents;
+    if (disallowed !== 0) {
+      this.options.violation(`gateway: identified with privileged intents ${disallowed} not enabled for the application`);
+      connection.socket.close(Close.DisallowedIntents, 'Disallowed intent(s).');
       return;
     }
     const session: Session = { id: this.options.ids.next(), seq: 0, log: [], connection, invalid: false };

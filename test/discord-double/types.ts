@@ -60,6 +60,12 @@ export interface DiscordDoubleOptions {
   interactionDeadlineMs?: number;
   /** Gateway heartbeat interval announced in Hello. */
   heartbeatIntervalMs?: number;
+  /**
+   * Privileged intents switched on for the application (bits of GuildMembers 1<<1, GuildPresences 1<<8,
+   * MessageContent 1<<15). Identifying with any other privileged intent closes with 4014, as on Discord.
+   * Default none.
+   */
+  allowedPrivilegedIntents?: number;
 }
 
 export interface ApiCommand {

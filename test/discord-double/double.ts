@@ -60,6 +60,7 @@ const DefaultApplicationId = '1200000000000000001';
 const MaxLifetimeMs = 10 * 60_000;
 const MaxRecordedRequests = 10_000;
 const InteractionTokenLifetimeMs = 15 * 60_000;
+const MaxKeptInteractions = 10_000;
 
 /** Up to three path parameters, in order; missing ones are empty strings. */
 type RouteParams = [string, string, string];
@@ -375,6 +376,14 @@ class DiscordDoubleServer implements DiscordDouble {
     );
     this.interactions.set(token, record);
     this.interactionsById.set(id, record);
+    if (this.interactions.size > MaxKeptInteractions) {
+      const [oldestToken, oldest] = this.interactions.entries().next().value ?? [];
+      if (oldestToken !== undefined && oldest !== undefined) {
+        oldest.stop();
+        this.interactions.delete(oldestToken);
+        this.interactionsById.delete(oldest.id);
+      }
+    }
     const extra = message ? { message: this.toApi(message) } : {};
     const payload = interactionEnvelope(place, { id, token, applicationId: this.applicationId, type }, data, extra);
     this.gateway.dispatch('INTERACTION_CREATE', payload);
@@ -387,13 +396,13 @@ class DiscordDoubleServer implements DiscordDouble {
   private toApi(message: StoredMessage): Json {
     const record = message.interactionId === undefined ? undefined : this.interactionsById.get(message.interactionId);
     if (!record) return apiMessage(message, this.applicationId);
-    const envelope = { ctx: record.place.ctx, guild: record.place.guild };
     return apiMessage(message, this.applicationId, {
       id: record.id,
       type: record.type,
-      name: record.label.replace(/^\//, '').split(' ')[0] ?? '',
-      user: envelope.ctx.user,
-      owners: envelope.guild ? { '0': envelope.guild.id } : { '0': '0' },
+      // Command records are labelled `/name`; only command answers show the name.
+      name: record.type === InteractionType.ApplicationCommand ? record.label.slice(1) : '',
+      user: record.place.ctx.user,
+      owners: record.place.guild ? { '0': record.place.guild.id } : { '0': '0' },
       ...(record.sourceMessageId === undefined ? {} : { interactedMessageId: record.sourceMessageId }),
       ...(message.id !== record.originalMessageId && record.originalMessageId !== undefined
         ? { originalResponseMessageId: record.originalMessageId }

@@ -9,6 +9,7 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export const DEFAULT_DISCORD_API_URL = 'https://discord.com/api';
 export const DEFAULT_DATABASE_PATH = 'data/tuning-fork.db';
+export const DEFAULT_CONSOLE_FILES_DIR = 'out';
 
 export interface DiscordSettings {
   readonly token: string;
@@ -20,6 +21,8 @@ export interface DiscordSettings {
 
 interface SharedSettings {
   readonly databasePath: string;
+  /** Where the console saves pictures and sounds it would attach on Discord. */
+  readonly consoleFilesDir: string;
   readonly logLevel: LogLevel;
 }
 
@@ -77,6 +80,7 @@ const envSchema = z
         .optional(),
     ),
     DATABASE_PATH: optionalText,
+    CONSOLE_FILES_DIR: optionalText,
     LOG_LEVEL: optionalText.pipe(
       z
         .enum(LOG_LEVELS, {
@@ -104,6 +108,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const vars = parsed.data;
   const databasePath = vars.DATABASE_PATH ?? DEFAULT_DATABASE_PATH;
+  const consoleFilesDir = vars.CONSOLE_FILES_DIR ?? DEFAULT_CONSOLE_FILES_DIR;
   if (vars.DISCORD_TOKEN !== undefined && vars.DISCORD_CLIENT_ID !== undefined) {
     return deepFreeze({
       mode: 'discord',
@@ -114,10 +119,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
         apiUrl: (vars.DISCORD_API_URL ?? DEFAULT_DISCORD_API_URL).replace(/\/+$/, ''),
       },
       databasePath,
+      consoleFilesDir,
       logLevel: vars.LOG_LEVEL ?? 'info',
     });
   }
-  return deepFreeze({ mode: 'console', discord: undefined, databasePath, logLevel: vars.LOG_LEVEL ?? 'warn' });
+  return deepFreeze({ mode: 'console', discord: undefined, databasePath, consoleFilesDir, logLevel: vars.LOG_LEVEL ?? 'warn' });
 }
 
 function isSet(value: string | undefined): boolean {

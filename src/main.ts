@@ -10,6 +10,8 @@ import { runConsole } from './console/console.js';
 import { startDiscordBot } from './discord/bot.js';
 import { discordChannels } from './discord/channels.js';
 import { createLogger } from './logger.js';
+import { TopicLoadError } from './content/library.js';
+import { MigrationError } from './storage/index.js';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 
@@ -24,7 +26,15 @@ try {
 
 const logger = createLogger(config);
 const channels = lateBoundChannels();
-const app = await createApp({ config, logger, channels });
+let app;
+try {
+  app = await createApp({ config, logger, channels });
+} catch (error) {
+  // A broken topic file or database is the host's to fix: say what and where, without a stack trace.
+  if (!(error instanceof TopicLoadError || error instanceof MigrationError)) throw error;
+  process.stderr.write(`Tuning Fork cannot start:\n${error.message}\n`);
+  process.exit(1);
+}
 
 // A stray rejection is a bug to log, not a reason to drop every game in progress.
 process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
@@ -51,7 +61,7 @@ if (config.mode === 'discord') {
     input: process.stdin,
     output: process.stdout,
     invocation: { user: { id: '1', name: userInfo().username || 'you' }, guildId: '1', channelId: '1', canManageGuild: true },
-    filesDir: 'out',
+    filesDir: config.consoleFilesDir,
     interactive,
     channels,
   });

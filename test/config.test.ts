@@ -21,7 +21,13 @@ function problemsOf(env: Record<string, string>): readonly string[] {
 describe('loadConfig', () => {
   it('runs in the console with defaults when nothing is set', () => {
     const config = loadConfig({});
-    expect(config).toEqual({ mode: 'console', discord: undefined, databasePath: 'data/tuning-fork.db', logLevel: 'warn' });
+    expect(config).toEqual({
+      mode: 'console',
+      discord: undefined,
+      databasePath: 'data/tuning-fork.db',
+      consoleFilesDir: 'out',
+      logLevel: 'warn',
+    });
   });
 
   it('treats empty strings as unset', () => {
@@ -37,12 +43,14 @@ describe('loadConfig', () => {
       DISCORD_GUILD_ID: GUILD_ID,
       DISCORD_API_URL: 'http://127.0.0.1:4000/api/',
       DATABASE_PATH: '/tmp/x.db',
+      CONSOLE_FILES_DIR: '/tmp/files',
       LOG_LEVEL: 'debug',
     });
     expect(config).toEqual({
       mode: 'discord',
       discord: { token: TOKEN, clientId: CLIENT_ID, guildId: GUILD_ID, apiUrl: 'http://127.0.0.1:4000/api' },
       databasePath: '/tmp/x.db',
+      consoleFilesDir: '/tmp/files',
       logLevel: 'debug',
     });
   });

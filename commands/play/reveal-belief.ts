@@ -1,0 +1,82 @@
+/**
+ * What a Gaussian process believes about a one-knob puzzle after some tries: mean, spread and expected
+ * improvement across the knob's range, in the game's own units. Built through the same encoding and fit
+ * the Bayesian strategy uses, so the picture shows the model the strategy really had.
+ */
+import { expectedImprovement } from '../../src/search/gp/acquisition.js';
+import { directionSign, trainingData, usableTrials } from '../../src/search/gp/encoding.js';
+import { fitGaussianProcess } from '../../src/search/gp/model.js';
+import { Space } from '../../src/search/space.js';
+import type { Direction, SpaceSpec, Trial } from '../../src/search/types.js';
+import type { BakeAnimationFrame, BeliefSample } from '../../src/pictures/index.js';
+import type { RevealTrial } from '../../src/games/reveal.js';
+
+export interface BeliefAxis {
+  readonly space: SpaceSpec;
+  readonly direction: Direction;
+  /** The one parameter drawn along x. */
+  readonly parameter: string;
+  /** Where to sample the belief, in the parameter's units. */
+  readonly xs: readonly number[];
+}
+
+function asTrials(trials: readonly RevealTrial[]): Trial[] {
+  return trials.map((trial, index) =>
+    trial.value === null
+      ? { index, params: trial.params, state: 'failed' }
+      : { index, params: trial.params, state: 'complete', value: trial.value },
+  );
+}
+
+/**
+ * Where any x in the knob's range sits in the unit interval the model works in. The space accepts only
+ * allowed values (whole half-minutes, say), but the curve is drawn between them too; the mapping is affine
+ * in x (in log x on a log scale), so it is pinned by the two ends of the range.
+ */
+function unitPosition(space: Space, parameter: string): (x: number) => number {
+  const spec = space.specs[0];
+  if (spec === undefined || spec.kind === 'categorical') throw new RangeError('A belief curve needs a numeric knob.');
+  const warp = (x: number) => (spec.log === true ? Math.log(x) : x);
+  const low = space.toUnit({ [parameter]: spec.low })[0] as number;
+  const high = space.toUnit({ [parameter]: spec.high })[0] as number;
+  return (x) => low + ((warp(x) - warp(spec.low)) / (warp(spec.high) - warp(spec.low))) * (high - low);
+}
+
+/** The belief after `trials`; empty when there is nothing to learn from yet. */
+export function beliefAfter(axis: BeliefAxis, trials: readonly RevealTrial[]): BeliefSample[] {
+  const space = new Space(axis.space);
+  if (space.dimension !== 1) throw new RangeError('A belief curve is drawn for a single knob only.');
+  const usable = usableTrials(space, asTrials(trials));
+  if (usable.length === 0) return [];
+  const model = fitGaussianProcess(trainingData(space, axis.direction, usable), { noise: 'fixed' });
+  const points = Float64Array.from(axis.xs, unitPosition(space, axis.parameter));
+  const mean = new Float64Array(points.length);
+  const variance = new Float64Array(points.length);
+  model.predictStandardised(points, points.length, mean, variance);
+  // The model minimises sign·value in standardised units; turn everything back into the game's units.
+  const sign = directionSign(axis.direction);
+  const bestStandardised = Math.min(...model.standardisedTargets);
+  return axis.xs.map((x, i) => {
+    const m = mean[i] as number;
+    const sd = Math.sqrt(variance[i] as number);
+    return {
+      x,
+      mean: sign * (model.targetMean + model.targetScale * m),
+      sd: model.targetScale * sd,
+      expectedImprovement: model.targetScale * expectedImprovement(m, sd, bestStandardised),
+    };
+  });
+}
+
+/**
+ * One animation frame per try of a run: its belief after the tries so far and the try it made next.
+ */
+export function beliefFrames(axis: BeliefAxis, trials: readonly RevealTrial[]): BakeAnimationFrame[] {
+  const toX = (trial: RevealTrial) => Number(trial.params[axis.parameter]);
+  return trials.map((_, k) => {
+    const sofar = trials.slice(0, k + 1);
+    const bakes = sofar.flatMap((trial) => (trial.value === null ? [] : [{ x: toX(trial), y: trial.value }]));
+    const next = trials[k + 1];
+    return { belief: beliefAfter(axis, sofar), bakes, ...(next === undefined ? {} : { nextX: toX(next) }) };
+  });
+}

@@ -1,0 +1,133 @@
+/**
+ * The reveal's pictures for each game, as message files with alt text: bake gets its chart and the
+ * Bayesian optimiser's belief bake by bake (GIF); lock the combinations still possible; tune and train
+ * the best-so-far race, and train also the best model's learning curve.
+ */
+import type { FileView } from '../../src/command-layer/types.js';
+import { BAKE_MAX_MINUTES, BAKE_MIN_MINUTES } from '../../src/games/bake.js';
+import { bakeObjective } from '../../src/games/bake.js';
+import type { BakeReveal, LockReveal, Reveal, RevealRun, TrainReveal, TuneReveal } from '../../src/games/reveal.js';
+import { bakeAnimation, bakeChart, bestSoFarChart, learningCurveChart, remainingChart } from '../../src/pictures/index.js';
+import type { ScoreSeries } from '../../src/pictures/index.js';
+import { beliefAfter, beliefFrames, type BeliefAxis } from './reveal-belief.js';
+import { racerNames } from './reveal-words.js';
+
+export interface RevealPictures {
+  readonly files: FileView[];
+  /** The PNG the embed shows. */
+  readonly imageFile: string;
+}
+
+/** Stable names, so a front end (or a person) can tell the pictures apart. */
+export const REVEAL_FILE_NAMES = {
+  bakeChart: 'bake-reveal.png',
+  bakeBelief: 'bake-belief.gif',
+  lockChart: 'lock-reveal.png',
+  tuneChart: 'tune-reveal.png',
+  trainChart: 'train-reveal.png',
+  trainCurve: 'train-curve.png',
+} as const;
+
+/** Belief samples every quarter minute: smooth enough to draw, cheap to predict. */
+const BELIEF_STEP_MINUTES = 0.25;
+
+function bakeAxis(reveal: BakeReveal): BeliefAxis {
+  const count = Math.round((BAKE_MAX_MINUTES - BAKE_MIN_MINUTES) / BELIEF_STEP_MINUTES) + 1;
+  return {
+    space: bakeObjective(reveal.seed, reveal.difficulty).space,
+    direction: reveal.direction,
+    parameter: 'bakeTime',
+    xs: Array.from({ length: count }, (_, i) => BAKE_MIN_MINUTES + i * BELIEF_STEP_MINUTES),
+  };
+}
+
+function runPoints(run: RevealRun): { x: number; y: number }[] {
+  return run.trials.flatMap((trial) => (trial.value === null ? [] : [{ x: Number(trial.params.bakeTime), y: trial.value }]));
+}
+
+function bakePictures(reveal: BakeReveal): RevealPictures {
+  const axis = bakeAxis(reveal);
+  const chart = bakeChart({
+    trueCurve: reveal.trueCurve,
+    playerBakes: reveal.playerBakes,
+    belief: beliefAfter(axis, reveal.player.trials),
+    strategies: reveal.strategies.map((run) => ({ name: racerNames(run).series, label: racerNames(run).long, points: runPoints(run) })),
+  });
+  const files: FileView[] = [{ name: REVEAL_FILE_NAMES.bakeChart, data: chart.png, description: chart.altText }];
+  const bayes = reveal.strategies.find((run) => run.name === 'bayes');
+  if (bayes !== undefined && bayes.trials.length > 0) {
+    const animation = bakeAnimation(beliefFrames(axis, bayes.trials), { trueCurve: reveal.trueCurve, searcherLabel: racerNames(bayes).long });
+    files.push({ name: REVEAL_FILE_NAMES.bakeBelief, data: animation.gif, description: animation.altText });
+  }
+  return { files, imageFile: REVEAL_FILE_NAMES.bakeChart };
+}
+
+function lockPictures(reveal: LockReveal): RevealPictures {
+  const chart = remainingChart({
+    total: 10 ** reveal.combination.length,
+    series: [reveal.player, ...reveal.strategies].map((run) => ({
+      name: racerNames(run).series,
+      label: racerNames(run).long,
+      remaining: reveal.consistentCounts[run.name] ?? [],
+    })),
+  });
+  return { files: [{ name: REVEAL_FILE_NAMES.lockChart, data: chart.png, description: chart.altText }], imageFile: REVEAL_FILE_NAMES.lockChart };
+}
+
+function scoreSeries(reveal: Reveal): ScoreSeries[] {
+  return [reveal.player, ...reveal.strategies].map((run) => ({
+    name: racerNames(run).series,
+    label: racerNames(run).long,
+    // A failed try has no reading; the chart keeps the best before it.
+    scores: run.trials.map((trial) => trial.value ?? Number.NaN),
+  }));
+}
+
+function tunePictures(reveal: TuneReveal): RevealPictures {
+  const chart = bestSoFarChart({
+    series: scoreSeries(reveal),
+    direction: reveal.direction,
+    target: 100,
+    targetLabel: 'In tune (100)',
+    title: 'Best chord score so far after each strum',
+    xLabel: 'Strum',
+    yLabel: 'Chord score',
+  });
+  return { files: [{ name: REVEAL_FILE_NAMES.tuneChart, data: chart.png, description: chart.altText }], imageFile: REVEAL_FILE_NAMES.tuneChart };
+}
+
+function trainPictures(reveal: TrainReveal): RevealPictures {
+  const race = bestSoFarChart({
+    series: scoreSeries(reveal),
+    direction: reveal.direction,
+    title: 'Best held-out accuracy so far after each run',
+    xLabel: 'Run',
+    yLabel: 'Accuracy (%)',
+  });
+  const files: FileView[] = [{ name: REVEAL_FILE_NAMES.trainChart, data: race.png, description: race.altText }];
+  const model = reveal.bestModel;
+  if (model !== null) {
+    const who = model.by === 'player' ? 'yours' : racerNames({ name: model.by, label: model.by }).long;
+    const curve = learningCurveChart({
+      title: `Learning curve of the best model (${who}, ${model.accuracy.toFixed(1)}%)`,
+      // A blown-up epoch has no loss to draw.
+      trainLoss: model.curve.trainLoss.map((loss) => loss ?? Number.NaN),
+      heldOutAccuracy: model.curve.heldOutAccuracy,
+    });
+    files.push({ name: REVEAL_FILE_NAMES.trainCurve, data: curve.png, description: curve.altText });
+  }
+  return { files, imageFile: REVEAL_FILE_NAMES.trainChart };
+}
+
+export function revealPictures(reveal: Reveal): RevealPictures {
+  switch (reveal.game) {
+    case 'bake':
+      return bakePictures(reveal);
+    case 'lock':
+      return lockPictures(reveal);
+    case 'tune':
+      return tunePictures(reveal);
+    case 'train':
+      return trainPictures(reveal);
+  }
+}

@@ -112,6 +112,13 @@ function clicksBetween(table: CombinationTable, a: number, b: number): number {
   return clicks;
 }
 
+/** A clue, or a turn of the game's history: the reasoning functions accept either. */
+export type LockEvidence = LockClue | { readonly move: LockMove; readonly feedback: LockFeedback };
+
+function asClue(evidence: LockEvidence): LockClue {
+  return 'move' in evidence ? { combination: evidence.move.combination, clicks: evidence.feedback.clicks } : evidence;
+}
+
 function dialsOf(clues: readonly LockClue[], dials?: number): number {
   const found = dials ?? clues[0]?.combination.length;
   if (found === undefined) throw new RangeError('Say how many dials when there are no tries yet.');
@@ -119,7 +126,8 @@ function dialsOf(clues: readonly LockClue[], dials?: number): number {
 }
 
 /** Indices (in the combination table) of every combination that would have produced all these clicks. */
-export function consistentCombinations(clues: readonly LockClue[], dials?: number): number[] {
+export function consistentCombinations(evidence: readonly LockEvidence[], dials?: number): number[] {
+  const clues = evidence.map(asClue);
   const table = combinationTable(dialsOf(clues, dials));
   const tried = clues.map((clue) => ({ digits: clue.combination, clicks: clue.clicks }));
   const consistent: number[] = [];
@@ -138,14 +146,14 @@ export function consistentCombinations(clues: readonly LockClue[], dials?: numbe
   return consistent;
 }
 
-/** How many combinations were still possible after all these tries. */
-export function consistentCount(clues: readonly LockClue[], dials?: number): number {
-  return consistentCombinations(clues, dials).length;
+/** How many combinations were still possible after all these tries (clues, or a game's `state.history`). */
+export function consistentCount(evidence: readonly LockEvidence[], dials?: number): number {
+  return consistentCombinations(evidence, dials).length;
 }
 
 /** How many combinations were still possible after each try in turn (element i: after try i+1). */
-export function consistentCountsAfterEachTry(clues: readonly LockClue[]): number[] {
-  return clues.map((_, i) => consistentCount(clues.slice(0, i + 1)));
+export function consistentCountsAfterEachTry(evidence: readonly LockEvidence[]): number[] {
+  return evidence.map((_, i) => consistentCount(evidence.slice(0, i + 1)));
 }
 
 /** Largest set of possible combinations we score a candidate try against; beyond it we sample. */

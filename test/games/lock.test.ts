@@ -159,3 +159,13 @@ describe('the lock reasoner against random guessing', () => {
     expect(second.trials).toEqual(first.trials);
   });
 });
+
+describe('consistent counts from a game history', () => {
+  it('accepts the stored history directly, the same as clues', () => {
+    let state = lock.start({ seed: SEED });
+    for (const combination of [[1, 2, 3], [4, 5, 6]]) state = lock.play(state, { combination }).state;
+    const clues = state.history.map((t) => ({ combination: t.move.combination, clicks: t.feedback.clicks }));
+    expect(consistentCountsAfterEachTry(state.history)).toEqual(consistentCountsAfterEachTry(clues));
+    expect(consistentCount(state.history)).toBe(consistentCount(clues));
+  });
+});

@@ -39,7 +39,9 @@ export class CommandRouter {
     private readonly app: AppServices,
     limiter?: RateLimiter,
   ) {
-    this.limiter = limiter ?? new RateLimiter({ capacity: 10, refillPerSecond: 1, now: () => app.now().getTime() });
+    // A game move can take several interactions (open a modal, submit it; set three dials, try), so the
+    // bucket allows a quick game but not a flood.
+    this.limiter = limiter ?? new RateLimiter({ capacity: 20, refillPerSecond: 2, now: () => app.now().getTime() });
   }
 
   definitions(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {

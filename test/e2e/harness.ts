@@ -69,7 +69,17 @@ export async function startBot(double: DiscordDouble, env: NodeJS.ProcessEnv): P
   const failed = exited.then((code) => {
     throw new Error(`the bot exited with code ${code} before it was ready:\n${output}`);
   });
-  await Promise.race([double.ready(), failed]);
+  // The double's ready() stays resolved after a first client, so a restarted bot is ready when it says so.
+  const connected = new Promise<void>((resolve) => {
+    const check = () => {
+      if (output.includes('connected to Discord')) {
+        child.stdout?.off('data', check);
+        resolve();
+      }
+    };
+    child.stdout?.on('data', check);
+  });
+  await Promise.race([Promise.all([double.ready(), connected]), failed]);
   failed.catch(() => undefined);
   return {
     child,

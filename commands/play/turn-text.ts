@@ -1,0 +1,50 @@
+/**
+ * One line per move, in the learner's words: what they did and what they heard back.
+ * The games keep moves and feedback as data; this is the one place that says them aloud.
+ */
+import type { BakeFeedback, BakeMove } from '../../src/games/bake.js';
+import type { LockFeedback, LockMove } from '../../src/games/lock.js';
+import type { TrainFeedback, TrainMove } from '../../src/games/train.js';
+import type { TuneFeedback, TuneMove } from '../../src/games/tune.js';
+import type { GameId, Turn } from '../../src/games/types.js';
+
+const NOUNS: Readonly<Record<GameId, { move: string; moves: string }>> = {
+  bake: { move: 'bake', moves: 'bakes' },
+  lock: { move: 'try', moves: 'tries' },
+  tune: { move: 'strum', moves: 'strums' },
+  train: { move: 'run', moves: 'runs' },
+};
+
+export function moveNoun(game: GameId, count = 1): string {
+  return count === 1 ? NOUNS[game].move : NOUNS[game].moves;
+}
+
+/** Numbers as people write them: 0.003, 1e-5, 12.5. */
+export function formatNumber(value: number): string {
+  if (value !== 0 && Math.abs(value) < 0.001) return value.toExponential(0);
+  return String(Number(value.toPrecision(3)));
+}
+
+export function turnText(game: GameId, turn: Turn<unknown, unknown>): string {
+  switch (game) {
+    case 'bake': {
+      const { move, feedback } = turn as Turn<BakeMove, BakeFeedback>;
+      return `${move.minutes} min → tastes **${feedback.taste}** (${feedback.word})`;
+    }
+    case 'lock': {
+      const { move, feedback } = turn as Turn<LockMove, LockFeedback>;
+      const clicks = feedback.opened ? '**open!**' : `**${feedback.clicks}** click${feedback.clicks === 1 ? '' : 's'}`;
+      return `\`${move.combination.join(' ')}\` → ${clicks}`;
+    }
+    case 'tune': {
+      const { move, feedback } = turn as Turn<TuneMove, TuneFeedback>;
+      const change = feedback.change > 0 ? `+${feedback.change}` : String(feedback.change);
+      return `${move.string} ${move.cents > 0 ? '+' : ''}${move.cents}¢ → sounds **${feedback.score}** (${change})${feedback.inTune ? ' in tune!' : ''}`;
+    }
+    case 'train': {
+      const { move, feedback } = turn as Turn<TrainMove, TrainFeedback>;
+      const settings = `lr ${formatNumber(move.learningRate)} · ${move.epochs} ep · ${move.hiddenUnits} units · batch ${move.batchSize} · wd ${formatNumber(move.weightDecay)}`;
+      return `${settings} → **${feedback.accuracy}%**${feedback.diverged ? ' (diverged)' : ''}`;
+    }
+  }
+}

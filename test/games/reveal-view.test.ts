@@ -11,7 +11,7 @@ import { bake, GAMES, lock, train, tune } from '../../src/games/index.js';
 import type { BakeState } from '../../src/games/bake.js';
 import { bakeObjective } from '../../src/games/bake.js';
 import type { LockState } from '../../src/games/lock.js';
-import type { Reveal, RevealRun } from '../../src/games/reveal.js';
+import type { BakeReveal, Reveal, RevealRun } from '../../src/games/reveal.js';
 import { reveal } from '../../src/games/reveal.js';
 import type { TrainState } from '../../src/games/train.js';
 import type { TuneMove, TuneState } from '../../src/games/tune.js';
@@ -136,10 +136,12 @@ function expectFitsDiscord(view: RevealView): void {
 
 describe('reveal view: bake', () => {
   const state = playBake('view-bake');
-  let numbers: Reveal;
+  let numbers: BakeReveal;
   let view: RevealView;
   beforeAll(() => {
-    numbers = reveal(state);
+    const computed = reveal(state);
+    if (computed.game !== 'bake') throw new Error('wrong game');
+    numbers = computed;
     view = revealView(state, numbers);
   });
 
@@ -150,7 +152,6 @@ describe('reveal view: bake', () => {
   });
 
   it('names the best time and its taste, and sums up the race in the learner’s words', () => {
-    if (numbers.game !== 'bake') throw new Error('wrong game');
     const taste = numbers.ovenTastes.find((p) => p.x === numbers.bestTime)!.y;
     expect(view.fields[0]!.value).toContain(`**${numbers.bestTime} minutes**`);
     expect(view.fields[0]!.value).toContain(`**${taste}**`);
@@ -158,7 +159,6 @@ describe('reveal view: bake', () => {
   });
 
   it('attaches the chart (PNG at 900×500) and the belief animation (GIF), each described with key numbers', () => {
-    if (numbers.game !== 'bake') throw new Error('wrong game');
     const chart = fileNamed(view, REVEAL_FILE_NAMES.bakeChart);
     expect(view.imageFile).toBe(REVEAL_FILE_NAMES.bakeChart);
     expect(pngSize(chart.data)).toEqual({ width: 900, height: 500 });
@@ -173,7 +173,6 @@ describe('reveal view: bake', () => {
   });
 
   it('draws a belief that passes through the bakes it learned from and is unsure far from them', () => {
-    if (numbers.game !== 'bake') throw new Error('wrong game');
     const axis = { space: bakeObjective(state.seed, state.difficulty).space, direction: numbers.direction, parameter: 'bakeTime', xs: [5, 5.25, ...numbers.playerBakes.map((b) => b.x), 25] };
     const belief = beliefAfter(axis, numbers.player.trials);
     for (const bakeMade of numbers.playerBakes) {
@@ -189,7 +188,6 @@ describe('reveal view: bake', () => {
   });
 
   it('animates the Bayesian run frame by frame: its bakes so far and the bake it made next', () => {
-    if (numbers.game !== 'bake') throw new Error('wrong game');
     const bayes = numbers.strategies.find((r) => r.name === 'bayes')!;
     const axis = { space: bakeObjective(state.seed, state.difficulty).space, direction: numbers.direction, parameter: 'bakeTime', xs: [10, 15, 20] };
     const frames = beliefFrames(axis, bayes.trials);

@@ -4,7 +4,12 @@
  */
 import type { Kysely, Selectable } from 'kysely';
 import { isLevel, type Level } from '../content/levels.js';
+import { createDailyPostStore } from './daily-post-store.js';
+import { createGameExpiryStore } from './game-expiry-store.js';
 import { newGameId } from './ids.js';
+import { createPrivacyStore } from './privacy-store.js';
+import { createResultStore } from './results-store.js';
+import { createGuildSettingsStore } from './settings-store.js';
 import type { Database, GamesTable } from './schema.js';
 import type { GameChange, GameMode, GameRecord, GameStatus, ListGamesOptions, NewGameRecord, Storage } from './types.js';
 
@@ -122,6 +127,12 @@ export function createKyselyStorage(db: Kysely<Database>, close: () => Promise<v
         return rows.map(toRecord);
       },
     },
+
+    results: createResultStore(db),
+    guildSettings: createGuildSettingsStore(db),
+    dailyPosts: createDailyPostStore(db),
+    privacy: createPrivacyStore(db),
+    gameExpiry: createGameExpiryStore(db),
 
     close,
   };

@@ -27,7 +27,46 @@ export interface GamesTable {
   finished_at: string | null;
 }
 
+/** One player's result of one finished game; `won` is 0 or 1, `day` the UTC date YYYY-MM-DD. */
+export interface ResultsTable {
+  game_record_id: string;
+  user_id: string;
+  guild_id: string | null;
+  game: string;
+  mode: string;
+  score: number;
+  won: number;
+  moves: number;
+  finished_at: string;
+  day: string;
+}
+
+export interface GuildSettingsTable {
+  guild_id: string;
+  daily_channel_id: string;
+  /** HH:MM, 24-hour, in `timezone`. */
+  daily_time: string;
+  /** An IANA time zone name. */
+  timezone: string;
+  updated_at: string;
+}
+
+/** A daily post claimed (then posted) for one server and one local date. */
+export interface DailyPostsTable {
+  guild_id: string;
+  local_date: string;
+  channel_id: string;
+  status: string;
+  attempts: number;
+  message_id: string | null;
+  claimed_at: string;
+  posted_at: string | null;
+}
+
 export interface Database {
   preferences: PreferencesTable;
   games: GamesTable;
+  results: ResultsTable;
+  guild_settings: GuildSettingsTable;
+  daily_posts: DailyPostsTable;
 }

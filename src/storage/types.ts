@@ -77,8 +77,184 @@ export interface GameStore {
   listByOwner(ownerId: string, options?: ListGamesOptions): Promise<GameRecord[]>;
 }
 
+// ---- The social layer: results, server settings, daily posts, privacy, expiry ---------------------
+
+/** One player's result of one finished game, as the game's front end reports it. */
+export interface NewResult {
+  /** The `games` record the result comes from; with `userId` it makes recording idempotent. */
+  readonly gameRecordId: string;
+  readonly userId: string;
+  readonly guildId: string | null;
+  readonly game: string;
+  readonly mode: GameMode;
+  /** 0–100. */
+  readonly score: number;
+  readonly won: boolean;
+  /** Moves this player made. */
+  readonly moves: number;
+  readonly finishedAt: Date;
+}
+
+export interface ResultRecord extends NewResult {
+  /** The UTC date of `finishedAt`, YYYY-MM-DD. */
+  readonly day: string;
+}
+
+export interface LeaderboardQuery {
+  readonly guildId: string;
+  readonly game: string;
+  /** Only results on or after this UTC day (YYYY-MM-DD); all time when absent. */
+  readonly since?: string;
+  /** Only results of this mode; every mode when absent. */
+  readonly mode?: GameMode;
+}
+
+/** A player's place: their best score in the period, ties broken by who reached it first. */
+export interface LeaderboardEntry {
+  readonly rank: number;
+  readonly userId: string;
+  readonly score: number;
+  /** When they first reached `score` in the period. */
+  readonly finishedAt: Date;
+}
+
+export interface Standing extends LeaderboardEntry {
+  /** How many players the leaderboard has in all. */
+  readonly players: number;
+}
+
+/** The top players of one day's daily puzzles, for many servers at once. */
+export interface DailyLeadersQuery {
+  readonly day: string;
+  /** Places kept per server and game. */
+  readonly perGame: number;
+  /** Only these servers; every server when absent. */
+  readonly guildIds?: readonly string[];
+}
+
+export interface DailyLeader extends LeaderboardEntry {
+  readonly guildId: string;
+  readonly game: string;
+}
+
+export interface PlayerStats {
+  readonly played: number;
+  readonly wins: number;
+  /** Average moves used in won games; null without a win. */
+  readonly averageMovesToWin: number | null;
+  /** Best score per game id, for games played. */
+  readonly bestByGame: Readonly<Record<string, number>>;
+  /** UTC days with at least one finished daily result, oldest first (for streaks). */
+  readonly dailyDays: readonly string[];
+}
+
+export interface ResultStore {
+  /** Records one player's result; a second call for the same game record and player changes nothing. Resolves whether it was new. */
+  record(result: NewResult): Promise<boolean>;
+  /** The top `limit` players, best first. */
+  leaderboard(query: LeaderboardQuery & { readonly limit: number }): Promise<LeaderboardEntry[]>;
+  /** One player's place on the leaderboard, wherever it is; undefined when they have no result there. */
+  rankOf(query: LeaderboardQuery, userId: string): Promise<Standing | undefined>;
+  /** The top `perGame` daily players per server and game on one day, in one grouped query. */
+  dailyLeaders(query: DailyLeadersQuery): Promise<DailyLeader[]>;
+  /** Over one server's results, or everywhere when `guildId` is absent. */
+  statsFor(userId: string, guildId?: string): Promise<PlayerStats>;
+  /** Deletes every result of this player; resolves how many. */
+  forgetUser(userId: string): Promise<number>;
+}
+
+export interface GuildSettings {
+  readonly guildId: string;
+  readonly dailyChannelId: string;
+  /** HH:MM, 24-hour, local to `timezone`. */
+  readonly dailyTime: string;
+  /** An IANA time zone, e.g. Europe/Paris. */
+  readonly timezone: string;
+  readonly updatedAt: Date;
+}
+
+export type NewGuildSettings = Omit<GuildSettings, 'updatedAt'>;
+
+export interface GuildSettingsStore {
+  get(guildId: string): Promise<GuildSettings | undefined>;
+  /** Creates or replaces the server's settings. */
+  save(settings: NewGuildSettings): Promise<GuildSettings>;
+  /** Every server with a daily channel. */
+  list(): Promise<GuildSettings[]>;
+}
+
+export type DailyPostStatus = 'claimed' | 'posted' | 'failed';
+
+export interface DailyPostKey {
+  readonly guildId: string;
+  /** The server's local date, YYYY-MM-DD. */
+  readonly localDate: string;
+}
+
+export interface DailyPostRecord extends DailyPostKey {
+  readonly channelId: string;
+  readonly status: DailyPostStatus;
+  readonly attempts: number;
+  readonly messageId: string | null;
+  readonly claimedAt: Date;
+  readonly postedAt: Date | null;
+}
+
+/**
+ * Claim, then post, then mark: a claim is taken before posting, so two schedulers (or one restarted
+ * mid-post) never post the same server's day twice. A failed post may be claimed again a few times.
+ */
+export interface DailyPostStore {
+  /** The keys among these local dates that are settled: claimed, posted, or failed too often to retry. */
+  settledOn(localDates: readonly string[]): Promise<DailyPostKey[]>;
+  /** Takes the claim; resolves false when someone already holds it (or it failed too often). */
+  claim(key: DailyPostKey & { readonly channelId: string }, now: Date): Promise<boolean>;
+  markPosted(key: DailyPostKey, messageId: string, now: Date): Promise<void>;
+  markFailed(key: DailyPostKey): Promise<void>;
+  latest(guildId: string): Promise<DailyPostRecord | undefined>;
+}
+
+/** What the bot keeps about one person, for /privacy. */
+export interface StoredAboutUser {
+  readonly level: Level | undefined;
+  readonly games: { readonly count: number; readonly first: Date | null; readonly last: Date | null };
+  readonly results: { readonly count: number; readonly first: Date | null; readonly last: Date | null };
+  /** UTC days with a finished daily result (the streak is derived from them). */
+  readonly dailyDays: readonly string[];
+}
+
+export interface ForgetReport {
+  readonly games: number;
+  readonly results: number;
+  readonly level: boolean;
+}
+
+export interface PrivacyStore {
+  about(userId: string): Promise<StoredAboutUser>;
+  /** Deletes the person's games, results (and so streaks) and saved level, all or nothing. */
+  forget(userId: string): Promise<ForgetReport>;
+}
+
+export interface GameExpiryRule {
+  /** Active daily games created before this (the start of today, UTC) are over. */
+  readonly dailyCreatedBefore: Date;
+  /** Other active games not touched since this are over. */
+  readonly idleSince: Date;
+  readonly now: Date;
+}
+
+export interface GameExpiryStore {
+  /** Marks expired active games 'abandoned'; resolves how many. */
+  abandonExpired(rule: GameExpiryRule): Promise<number>;
+}
+
 export interface Storage {
   readonly preferences: PreferenceStore;
   readonly games: GameStore;
+  readonly results: ResultStore;
+  readonly guildSettings: GuildSettingsStore;
+  readonly dailyPosts: DailyPostStore;
+  readonly privacy: PrivacyStore;
+  readonly gameExpiry: GameExpiryStore;
   close(): Promise<void>;
 }

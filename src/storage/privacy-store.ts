@@ -1,0 +1,45 @@
+/** What the bot keeps about one person, and forgetting it all in one transaction. */
+import type { Kysely } from 'kysely';
+import { isLevel } from '../content/levels.js';
+import { createResultStore } from './results-store.js';
+import type { Database } from './schema.js';
+import type { ForgetReport, PrivacyStore, StoredAboutUser } from './types.js';
+
+const dateOrNull = (text: string | null | undefined): Date | null => (text ? new Date(text) : null);
+
+export function createPrivacyStore(db: Kysely<Database>): PrivacyStore {
+  return {
+    async about(userId): Promise<StoredAboutUser> {
+      const [preference, games, results, days] = await Promise.all([
+        db.selectFrom('preferences').select('level').where('user_id', '=', userId).executeTakeFirst(),
+        db
+          .selectFrom('games')
+          .where('owner_id', '=', userId)
+          .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min('created_at').as('first'), eb.fn.max('updated_at').as('last')])
+          .executeTakeFirstOrThrow(),
+        db
+          .selectFrom('results')
+          .where('user_id', '=', userId)
+          .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min('finished_at').as('first'), eb.fn.max('finished_at').as('last')])
+          .executeTakeFirstOrThrow(),
+        db.selectFrom('results').where('user_id', '=', userId).where('mode', '=', 'daily').select('day').distinct().orderBy('day').execute(),
+      ]);
+      const level = preference === undefined ? undefined : Number(preference.level);
+      return {
+        level: isLevel(level) ? level : undefined,
+        games: { count: Number(games.count), first: dateOrNull(games.first), last: dateOrNull(games.last) },
+        results: { count: Number(results.count), first: dateOrNull(results.first), last: dateOrNull(results.last) },
+        dailyDays: days.map((row) => row.day),
+      };
+    },
+
+    forget(userId): Promise<ForgetReport> {
+      return db.transaction().execute(async (trx) => {
+        const results = await createResultStore(trx).forgetUser(userId);
+        const games = await trx.deleteFrom('games').where('owner_id', '=', userId).executeTakeFirst();
+        const level = await trx.deleteFrom('preferences').where('user_id', '=', userId).executeTakeFirst();
+        return { results, games: Number(games.numDeletedRows), level: Number(level.numDeletedRows) > 0 };
+      });
+    },
+  };
+}

@@ -13,7 +13,7 @@
 import { z } from 'zod';
 import { createRng, deriveSeed, normal, randomInt } from '../search/random.js';
 import type { Objective, Params } from '../search/types.js';
-import { bestReading, giveUpGame, leaderboardScore, recordTurn, requireDifficulty, requirePlaying } from './turns.js';
+import { bestReading, giveUpGame, leaderboardScore, recordTurn, requireDifficulty, requirePlaying, requireSeed } from './turns.js';
 import type { Difficulty, GameRules, GameState, MoveInput, Outcome } from './types.js';
 import { MoveError } from './types.js';
 
@@ -162,7 +162,7 @@ export const bake: GameRules<BakeState, BakeMove, BakeFeedback> = {
 
   start({ seed, difficulty }) {
     const level = requireDifficulty(DIFFICULTY_IDS, difficulty, 'normal');
-    return { game: 'bake', seed, difficulty: level, budget: BAKE_BUDGET, status: 'playing', history: [] };
+    return { game: 'bake', seed: requireSeed(seed), difficulty: level, budget: BAKE_BUDGET, status: 'playing', history: [] };
   },
 
   play(state, move) {

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Rng } from '../search/random.js';
 import { createRng, deriveSeed, randomInt } from '../search/random.js';
 import type { Objective, Params } from '../search/types.js';
-import { giveUpGame, leaderboardScore, recordTurn, requireDifficulty, requirePlaying } from './turns.js';
+import { giveUpGame, leaderboardScore, recordTurn, requireDifficulty, requirePlaying, requireSeed } from './turns.js';
 import type { Difficulty, GameRules, GameState, MoveField, MoveInput, Outcome } from './types.js';
 import { MoveError } from './types.js';
 
@@ -284,7 +284,7 @@ export const lock: GameRules<LockState, LockMove, LockFeedback> = {
 
   start({ seed, difficulty }) {
     const level = requireDifficulty(DIFFICULTY_IDS, difficulty, 'normal');
-    return { game: 'lock', seed, difficulty: level, budget: SETTINGS[level].budget, status: 'playing', history: [] };
+    return { game: 'lock', seed: requireSeed(seed), difficulty: level, budget: SETTINGS[level].budget, status: 'playing', history: [] };
   },
 
   play(state, move) {

@@ -14,7 +14,7 @@ import type { DatasetName, Split } from './datasets.js';
 import { heldOutSplit, loadDataset } from './datasets.js';
 import type { LearningCurve, TrainingResult, TrainingSettings } from './neural-network.js';
 import { trainClassifier } from './neural-network.js';
-import { bestReading, giveUpGame, recordTurn, requireDifficulty, requirePlaying } from './turns.js';
+import { bestReading, giveUpGame, recordTurn, requireDifficulty, requirePlaying, requireSeed } from './turns.js';
 import type { Difficulty, GameRules, GameState, MoveField, MoveInput, Outcome } from './types.js';
 import { MoveError } from './types.js';
 
@@ -194,7 +194,7 @@ export const train: GameRules<TrainState, TrainMove, TrainFeedback> = {
 
   start({ seed, difficulty }) {
     const dataset = requireDifficulty(DIFFICULTY_IDS, difficulty, 'iris');
-    return { game: 'train', seed, difficulty: dataset, budget: TRAIN_BUDGET, status: 'playing', history: [] };
+    return { game: 'train', seed: requireSeed(seed), difficulty: dataset, budget: TRAIN_BUDGET, status: 'playing', history: [] };
   },
 
   play(state, move) {

@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { createRng, deriveSeed, randomInt } from '../search/random.js';
 import type { Objective, Params } from '../search/types.js';
-import { bestReading, giveUpGame, leaderboardScore, recordTurn, requireDifficulty, requirePlaying } from './turns.js';
+import { bestReading, giveUpGame, leaderboardScore, recordTurn, requireDifficulty, requirePlaying, requireSeed } from './turns.js';
 import type { Difficulty, GameRules, GameState, MoveInput, Outcome } from './types.js';
 import { MoveError } from './types.js';
 
@@ -178,7 +178,7 @@ export const tune: GameRules<TuneState, TuneMove, TuneFeedback> = {
 
   start({ seed, difficulty }) {
     const level = requireDifficulty(DIFFICULTY_IDS, difficulty, 'normal');
-    return { game: 'tune', seed, difficulty: level, budget: TUNE_BUDGET, status: 'playing', history: [] };
+    return { game: 'tune', seed: requireSeed(seed), difficulty: level, budget: TUNE_BUDGET, status: 'playing', history: [] };
   },
 
   play(state, move) {

@@ -55,3 +55,13 @@ export function requireDifficulty<D extends string>(allowed: readonly D[], reque
   }
   return difficulty as D;
 }
+
+export const MAX_SEED_LENGTH = 100;
+
+/** A seed is any short text; empty or very long seeds are refused so a puzzle can always be typed back. */
+export function requireSeed(seed: string): string {
+  if (typeof seed !== 'string' || seed.trim() === '' || seed.length > MAX_SEED_LENGTH) {
+    throw new MoveError(`A puzzle seed is any text of 1 to ${MAX_SEED_LENGTH} characters (for example "maple-417").`);
+  }
+  return seed;
+}

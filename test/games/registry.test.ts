@@ -17,6 +17,14 @@ describe('game registry', () => {
     expect(() => getGame('chess')).toThrow(/bake, lock, tune, train/);
   });
 
+  it('refuses an empty or overlong seed in every game', () => {
+    for (const game of Object.values(GAMES)) {
+      expect(() => game.start({ seed: '  ' })).toThrow(/1 to 100 characters/);
+      expect(() => game.start({ seed: 'x'.repeat(101) })).toThrow(MoveError);
+      expect(game.start({ seed: 'maple-417' }).seed).toBe('maple-417');
+    }
+  });
+
   it('starts every game at every difficulty as plain JSON that survives a reload', () => {
     for (const game of Object.values(GAMES)) {
       for (const { id } of game.difficulties) {

@@ -15,9 +15,10 @@ type LockDifficulty = 'easy' | 'normal' | 'hard';
 const DIFFICULTY_IDS: readonly LockDifficulty[] = ['easy', 'normal', 'hard'];
 
 /**
- * Budgets measured with test/games/bench/lock-budget.ts over 200 seeds: the click-listening reasoner needs
- * a median of 9 tries for 3 dials (worst 12) and 10 for 4 dials (worst 14), because most tries hear zero
- * clicks and teach only about one bit. Blind guessing opens 3 dials within 12 tries about 1 time in 100.
+ * Budgets measured with test/games/bench/lock-budget.ts over 200 seeds: the click-listening reasoner opens
+ * 3 dials in a median of 10 tries (99 % within 12) and 4 dials in a median of 11 (all within 14), because
+ * most tries hear zero clicks and teach only about one bit. Blind guessing opens 3 dials within 12 tries
+ * about 1 time in 100.
  */
 const SETTINGS: Record<LockDifficulty, { dials: number; budget: number }> = {
   easy: { dials: 3, budget: 15 },

@@ -492,6 +492,177 @@ describe('Discord double with a real discord.js client', () => {
   });
 });
 
+describe('Discord double as a tampered client', () => {
+  /** Replies to /tune with a Next button, and answers every component and modal with what it received. */
+  async function setupTuneBot(options: DiscordDoubleOptions = {}) {
+    const seen: Interaction[] = [];
+    const fixture = await setup(async (interaction) => {
+      seen.push(interaction);
+      if (interaction.isChatInputCommand() && interaction.commandName === 'tune') {
+        const row = new ActionRowBuilder<ButtonBuilder>().addComponents(
+          new ButtonBuilder().setCustomId('tune:next').setLabel('Next').setStyle(ButtonStyle.Primary),
+        );
+        await interaction.reply({ content: `steps ${String(interaction.options.get('steps')?.value)}`, components: [row] });
+      } else if (interaction.isChatInputCommand()) {
+        const note = new TextInputBuilder().setCustomId('note').setLabel('What did you learn?').setStyle(TextInputStyle.Short).setMaxLength(20);
+        await interaction.showModal(
+          new ModalBuilder().setCustomId('feedback-modal').setTitle('Your feedback').addComponents(new ActionRowBuilder<TextInputBuilder>().addComponents(note)),
+        );
+      } else if (interaction.isButton() && interaction.customId === 'tune:next') {
+        await interaction.update({ content: 'next step', components: [] });
+      } else if (interaction.isButton() || interaction.isStringSelectMenu()) {
+        await interaction.reply({ content: `unknown control ${interaction.customId}`, flags: MessageFlags.Ephemeral });
+      } else if (interaction.isModalSubmit()) {
+        await interaction.reply({ content: `got ${interaction.fields.getTextInputValue('note')}`, flags: MessageFlags.Ephemeral });
+      }
+    }, options);
+    await register(fixture.double, fixture.client);
+    return { ...fixture, seen };
+  }
+
+  it('dispatches a click on a forged custom id, on the message as stored', async () => {
+    const { double, handlerErrors, seen } = await setupTuneBot();
+    const ctx = ctxFor(double);
+    const reply = await (await double.slash('tune', { dial: 'bake time', steps: 2 }, ctx)).settled();
+    const messageId = reply?.id ?? '';
+    await expect(double.click(messageId, 'tune:admin-reset', ctx)).rejects.toThrow(/no component "tune:admin-reset"/);
+
+    const forged = await double.tampered.click(messageId, 'tune:admin-reset', ctx);
+    expect((await forged.settled())?.content).toBe('unknown control tune:admin-reset');
+    const received = seen.at(-1);
+    if (!received?.isButton()) throw new Error('expected a button interaction');
+    expect(received.customId).toBe('tune:admin-reset');
+    expect(received.message.id).toBe(messageId);
+    expect(received.message.components).toHaveLength(1);
+    expect(received.component).toBeNull();
+    // The same message, untouched: a strict client can still use the real button.
+    expect((await (await double.click(messageId, 'tune:next', ctx)).settled())?.content).toBe('next step');
+    // A stale client still showing the removed button can press it; Discord's own checks still hold.
+    const stale = await double.tampered.click(messageId, 'tune:next', ctx);
+    expect((await stale.response()).type).toBe(7);
+    await expect(double.tampered.click(messageId, 'tune:next', { ...ctx, channelId: '1100000000000000009' })).rejects.toThrow(/not 1100000000000000009/);
+    await expect(double.tampered.click('1100000000000000123', 'tune:next', ctx)).rejects.toThrow(/unknown message/);
+    expect(handlerErrors).toEqual([]);
+    expect(double.violations).toEqual([]);
+  });
+
+  it('sends slash options raw: out of range, wrong type, unknown, required ones missing', async () => {
+    const { double, handlerErrors, seen } = await setupTuneBot();
+    const ctx = ctxFor(double);
+    await expect(double.slash('tune', { dial: 'bake time', steps: 99 }, ctx)).rejects.toThrow(/"steps" is out of range/);
+    await expect(double.slash('tune', { dial: 'bake time', steps: 'lots' }, ctx)).rejects.toThrow(/"steps" takes a number/);
+    await expect(double.slash('tune', { steps: 2 }, ctx)).rejects.toThrow(/required option "dial" is missing/);
+
+    const outOfRange = await double.tampered.slash('tune', { dial: 'bake time', steps: 99 }, ctx);
+    expect((await outOfRange.settled())?.content).toBe('steps 99');
+    const first = seen.at(-1);
+    if (!first?.isChatInputCommand()) throw new Error('expected a slash command');
+    expect(first.options.getInteger('steps')).toBe(99);
+
+    const wrongType = await double.tampered.slash('tune', { steps: 'lots', extra: 7.5 }, ctx);
+    expect((await wrongType.settled())?.content).toBe('steps lots');
+    const second = seen.at(-1);
+    if (!second?.isChatInputCommand()) throw new Error('expected a slash command');
+    expect(second.options.get('steps')).toMatchObject({ type: 4, value: 'lots' });
+    expect(second.options.get('extra')).toMatchObject({ type: 10, value: 7.5 });
+    expect(second.options.getString('dial')).toBeNull();
+
+    await expect(double.tampered.slash('missing', {}, ctx)).rejects.toThrow(/not registered/);
+    expect(handlerErrors).toEqual([]);
+    expect(double.violations).toEqual([]);
+  });
+
+  it('submits a modal that is not open, and lets two submits of one modal race', async () => {
+    const { double, handlerErrors, seen } = await setupTuneBot();
+    const ctx = ctxFor(double);
+    await expect(double.submitModal('feedback-modal', { note: 'forged' }, ctx)).rejects.toThrow(/no modal "feedback-modal" is open/);
+    const forged = await double.tampered.submitModal('feedback-modal', { note: 'forged' }, ctx);
+    expect((await forged.settled())?.content).toBe('got forged');
+    const received = seen.at(-1);
+    if (!received?.isModalSubmit()) throw new Error('expected a modal submission');
+    expect(received.customId).toBe('feedback-modal');
+    expect(received.message).toBeNull();
+    // No modal was ever shown, so the field travels as a labelled text input.
+    expect(received.components[0]?.type).toBe(18);
+
+    expect((await (await double.slash('feedback', {}, ctx)).response()).type).toBe(9);
+    await expect(double.submitModal('feedback-modal', { note: 'x'.repeat(21) }, ctx)).rejects.toThrow(/wrong length/);
+    const [winner, racer] = await Promise.all([
+      double.tampered.submitModal('feedback-modal', { note: 'first' }, ctx),
+      double.tampered.submitModal('feedback-modal', { note: 'x'.repeat(21) }, ctx),
+    ]);
+    expect(winner.id).not.toBe(racer.id);
+    expect((await winner.settled())?.content).toBe('got first');
+    expect((await racer.settled())?.content).toBe(`got ${'x'.repeat(21)}`);
+    // The racing submit has the shape of the modal the bot showed (one action row), like the first.
+    const racing = seen.filter((interaction) => interaction.id === winner.id || interaction.id === racer.id);
+    expect(racing.map((interaction) => (interaction.isModalSubmit() ? interaction.components[0]?.type : undefined))).toEqual([1, 1]);
+    await expect(double.submitModal('feedback-modal', { note: 'late' }, ctx)).rejects.toThrow(/no modal/);
+    expect(handlerErrors).toEqual([]);
+    expect(double.violations).toEqual([]);
+  });
+
+  it('sends select values the menu does not offer', async () => {
+    const { double, client, handlerErrors, seen } = await setupTuneBot();
+    const channel = await client.channels.fetch(DefaultChannelId);
+    if (!channel?.isSendable()) throw new Error('expected a sendable channel');
+    const select = new StringSelectMenuBuilder().setCustomId('pick-dial').addOptions({ label: 'Bake time', value: 'bake' });
+    const menu = await channel.send({ content: 'Pick', components: [new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(select)] });
+    const ctx = ctxFor(double);
+    await expect(double.select(menu.id, 'pick-dial', ['bake', 'heat'], ctx)).rejects.toThrow(/offers no heat/);
+    const tampered = await double.tampered.select(menu.id, 'pick-dial', ['bake', 'heat'], ctx);
+    expect((await tampered.settled())?.content).toBe('unknown control pick-dial');
+    const received = seen.at(-1);
+    if (!received?.isStringSelectMenu()) throw new Error('expected a select interaction');
+    expect(received.values).toEqual(['bake', 'heat']);
+    expect(handlerErrors).toEqual([]);
+    expect(double.violations).toEqual([]);
+  });
+
+  it('judges the answers to tampered input as strictly as any other', async () => {
+    const { double, client } = await setup(async (interaction) => {
+      if (interaction.isChatInputCommand()) {
+        const row = new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId('ok').setLabel('OK').setStyle(ButtonStyle.Primary));
+        await interaction.reply({ content: 'menu', components: [row] });
+      }
+      // A bot that ignores custom ids it does not know leaves the user with "interaction failed".
+    }, { interactionDeadlineMs: 200 });
+    await register(double, client);
+    const ctx = ctxFor(double);
+    const menu = await (await double.slash('feedback', {}, ctx)).settled();
+    const ignored = await double.tampered.click(menu?.id ?? '', 'forged', ctx);
+    await expect(ignored.response()).rejects.toThrow(/button forged \(tampered\) was not acknowledged within 200ms/);
+    expect(double.violations).toEqual(['button forged (tampered): not acknowledged within 200ms (the user sees "The application did not respond")']);
+  });
+
+  it('lets a user double-click a button without tampering, until the message loses it', async () => {
+    const clicks: string[] = [];
+    const { double, client, handlerErrors } = await setup(async (interaction) => {
+      if (interaction.isChatInputCommand()) {
+        const row = new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId('roll').setLabel('Roll').setStyle(ButtonStyle.Primary));
+        await interaction.reply({ content: 'ready', components: [row] });
+      } else if (interaction.isButton()) {
+        clicks.push(interaction.id);
+        await interaction.update({ content: `rolled ${clicks.length}`, components: [] });
+      }
+    });
+    await register(double, client);
+    const ctx = ctxFor(double);
+    const reply = await (await double.slash('feedback', {}, ctx)).settled();
+    const messageId = reply?.id ?? '';
+    const first = await double.click(messageId, 'roll', ctx);
+    const second = await double.click(messageId, 'roll', ctx);
+    expect(first.id).not.toBe(second.id);
+    expect((await first.response()).type).toBe(7);
+    expect((await second.response()).type).toBe(7);
+    await expect.poll(() => clicks.length).toBe(2);
+    expect(double.message(messageId)?.content).toBe('rolled 2');
+    await expect(double.click(messageId, 'roll', ctx)).rejects.toThrow(/no component "roll"/);
+    expect(handlerErrors).toEqual([]);
+    expect(double.violations).toEqual([]);
+  });
+});
+
 describe('Discord limit checks', () => {
   it('finds every broken message rule with its path', () => {
     const row = (count: number) => ({ type: 1, components: Array.from({ length: count }, (_, index) => ({ type: 2, style: 1, label: 'b', custom_id: `b${index}` })) });

@@ -13,6 +13,7 @@ import {
   InteractionRecord,
   InteractionType,
   OptionType,
+  rawOptionValues,
   resolveOptionValues,
 } from './interactions.js';
 import {
@@ -51,6 +52,7 @@ import type {
   OptionTree,
   RecordedRequest,
   StoredMessage,
+  TamperedClient,
   UserFixture,
 } from './types.js';
 
@@ -61,6 +63,7 @@ const MaxLifetimeMs = 10 * 60_000;
 const MaxRecordedRequests = 10_000;
 const InteractionTokenLifetimeMs = 15 * 60_000;
 const MaxKeptInteractions = 10_000;
+const MaxClosedModals = 1000;
 
 /** Up to three path parameters, in order; missing ones are empty strings. */
 type RouteParams = [string, string, string];
@@ -78,6 +81,11 @@ interface ShownModal {
   data: Json;
   /** The interaction that showed it; a submission from a component modal carries that message. */
   from: InteractionRecord;
+}
+
+/** Interactions from a tampered client say so wherever they are named (violations, errors). */
+function labelled(label: string, tampered: boolean): string {
+  return tampered ? `${label} (tampered)` : label;
 }
 
 function isOptionTree(value: Record<string, unknown> | OptionTree): value is OptionTree {
@@ -109,6 +117,14 @@ class DiscordDoubleServer implements DiscordDouble {
   private readonly interactions = new Map<string, InteractionRecord>();
   private readonly interactionsById = new Map<string, InteractionRecord>();
   private readonly shownModals: ShownModal[] = [];
+  /** Submitted modals, newest last, so a tampered client can race a second submit of the same one. */
+  private readonly closedModals: ShownModal[] = [];
+  readonly tampered: TamperedClient = {
+    slash: async (name, options, ctx) => this.useCommand(name, options, ctx, true),
+    click: async (messageId, customId, ctx) => this.clickButton(messageId, customId, ctx, true),
+    select: async (messageId, customId, values, ctx) => this.selectValues(messageId, customId, values, ctx, true),
+    submitModal: async (customId, fields, ctx) => this.submitFields(customId, fields, ctx, true),
+  };
   private readonly reportedErrors = new WeakSet<RestError>();
   private readonly deadlineMs: number;
   private readonly routes: Route[];
@@ -181,9 +197,7 @@ class DiscordDoubleServer implements DiscordDouble {
   }
 
   async slash(name: string, options: Record<string, unknown> | OptionTree, ctx: InteractionCtx): Promise<InteractionResult> {
-    const place = this.place(ctx);
-    const data = this.commandData(name, options, place);
-    return this.dispatchInteraction(InteractionType.ApplicationCommand, `/${name}`, place, data, undefined).result();
+    return this.useCommand(name, options, ctx, false);
   }
 
   async autocomplete(
@@ -193,36 +207,18 @@ class DiscordDoubleServer implements DiscordDouble {
     ctx: InteractionCtx,
   ): Promise<{ choices: { name: string; value: string | number }[] }> {
     const place = this.place(ctx);
-    const data = this.commandData(name, options, place, focusedName);
+    const data = this.commandData(name, options, place, false, focusedName);
     const record = this.dispatchInteraction(InteractionType.Autocomplete, `/${name} autocomplete`, place, data, undefined);
     const callback = await record.result().response();
     return { choices: callback.data?.choices ?? [] };
   }
 
   async click(messageId: string, customId: string, ctx: InteractionCtx): Promise<InteractionResult> {
-    const { message, component } = this.componentOn(messageId, customId, ctx);
-    if (component.type !== 2) throw new Error(`Discord double: "${customId}" is not a button`);
-    if (component.disabled === true) throw new Error(`Discord double: button "${customId}" is disabled`);
-    const place = this.place(ctx);
-    const data = { custom_id: customId, component_type: 2 };
-    return this.dispatchInteraction(InteractionType.MessageComponent, `button ${customId}`, place, data, message).result();
+    return this.clickButton(messageId, customId, ctx, false);
   }
 
   async select(messageId: string, customId: string, values: string[], ctx: InteractionCtx): Promise<InteractionResult> {
-    const { message, component } = this.componentOn(messageId, customId, ctx);
-    if (component.type !== 3) throw new Error(`Discord double: "${customId}" is not a string select`);
-    if (component.disabled === true) throw new Error(`Discord double: select "${customId}" is disabled`);
-    const offered = new Set((component.options ?? []).map((option: Json) => option.value));
-    const unknown = values.filter((value) => !offered.has(value));
-    if (unknown.length > 0) throw new Error(`Discord double: select "${customId}" offers no ${unknown.join(', ')}`);
-    const min = component.min_values ?? 1;
-    const max = component.max_values ?? 1;
-    if (values.length < min || values.length > max) {
-      throw new Error(`Discord double: select "${customId}" takes ${min}–${max} values, not ${values.length}`);
-    }
-    const place = this.place(ctx);
-    const data = { custom_id: customId, component_type: 3, values };
-    return this.dispatchInteraction(InteractionType.MessageComponent, `select ${customId}`, place, data, message).result();
+    return this.selectValues(messageId, customId, values, ctx, false);
   }
 
   async submitModal(
@@ -230,34 +226,7 @@ class DiscordDoubleServer implements DiscordDouble {
     fields: Record<string, string>,
     ctx: InteractionCtx & { messageId?: string },
   ): Promise<InteractionResult> {
-    const index = this.shownModals.findLastIndex((modal) => modal.customId === customId && modal.userId === ctx.user.id);
-    const shown = this.shownModals[index];
-    if (!shown) throw new Error(`Discord double: no modal "${customId}" is open for user ${ctx.user.id}`);
-    const remaining = new Set(Object.keys(fields));
-    const submitted = (input: Json): Json => {
-      const value = fields[input.custom_id] ?? input.value ?? '';
-      remaining.delete(input.custom_id);
-      const length = [...value].length;
-      if (input.required !== false && length === 0) throw new Error(`Discord double: modal field "${input.custom_id}" is required`);
-      if (length > 0 && (length < (input.min_length ?? 0) || length > (input.max_length ?? 4000))) {
-        throw new Error(`Discord double: modal field "${input.custom_id}" has the wrong length`);
-      }
-      return { type: 4, id: input.id ?? 0, custom_id: input.custom_id, value };
-    };
-    const components = (shown.data.components as Json[]).map((component) => {
-      if (component.type === 1) return { type: 1, id: component.id ?? 0, components: component.components.map(submitted) };
-      if (component.type === 18) return { type: 18, id: component.id ?? 0, component: submitted(component.component) };
-      return { type: component.type, id: component.id ?? 0 };
-    });
-    if (remaining.size > 0) throw new Error(`Discord double: modal "${customId}" has no fields ${[...remaining].join(', ')}`);
-    const messageId = ctx.messageId ?? shown.from.sourceMessageId;
-    const message = messageId === undefined ? undefined : this.messages.get(messageId);
-    if (messageId !== undefined && !message) throw new Error(`Discord double: unknown message ${messageId}`);
-    const place = this.place(ctx);
-    // Only a submission the Discord client would accept closes the modal.
-    this.shownModals.splice(index, 1);
-    const data = { custom_id: customId, components };
-    return this.dispatchInteraction(InteractionType.ModalSubmit, `modal ${customId}`, place, data, message).result();
+    return this.submitFields(customId, fields, ctx, false);
   }
 
   forceReconnect(): Promise<void> {
@@ -283,6 +252,94 @@ class DiscordDoubleServer implements DiscordDouble {
 
   // ---- playing users ----
 
+  private useCommand(name: string, options: Record<string, unknown> | OptionTree, ctx: InteractionCtx, tampered: boolean): InteractionResult {
+    const place = this.place(ctx);
+    const data = this.commandData(name, options, place, tampered);
+    return this.dispatchInteraction(InteractionType.ApplicationCommand, labelled(`/${name}`, tampered), place, data, undefined).result();
+  }
+
+  private clickButton(messageId: string, customId: string, ctx: InteractionCtx, tampered: boolean): InteractionResult {
+    const { message, component } = this.componentOn(messageId, customId, ctx, tampered);
+    if (!tampered) {
+      if (component?.type !== 2) throw new Error(`Discord double: "${customId}" is not a button`);
+      if (component.disabled === true) throw new Error(`Discord double: button "${customId}" is disabled`);
+    }
+    const place = this.place(ctx);
+    const data = { custom_id: customId, component_type: 2 };
+    return this.dispatchInteraction(InteractionType.MessageComponent, labelled(`button ${customId}`, tampered), place, data, message).result();
+  }
+
+  private selectValues(messageId: string, customId: string, values: string[], ctx: InteractionCtx, tampered: boolean): InteractionResult {
+    const { message, component } = this.componentOn(messageId, customId, ctx, tampered);
+    if (!tampered) {
+      if (component?.type !== 3) throw new Error(`Discord double: "${customId}" is not a string select`);
+      if (component.disabled === true) throw new Error(`Discord double: select "${customId}" is disabled`);
+      const offered = new Set((component.options ?? []).map((option: Json) => option.value));
+      const unknown = values.filter((value) => !offered.has(value));
+      if (unknown.length > 0) throw new Error(`Discord double: select "${customId}" offers no ${unknown.join(', ')}`);
+      const min = component.min_values ?? 1;
+      const max = component.max_values ?? 1;
+      if (values.length < min || values.length > max) {
+        throw new Error(`Discord double: select "${customId}" takes ${min}–${max} values, not ${values.length}`);
+      }
+    }
+    const place = this.place(ctx);
+    const data = { custom_id: customId, component_type: 3, values };
+    return this.dispatchInteraction(InteractionType.MessageComponent, labelled(`select ${customId}`, tampered), place, data, message).result();
+  }
+
+  /**
+   * A modal submission. Strict: only into a modal open for this user, with values its inputs accept; that
+   * closes it. Tampered: into the open modal, else the last closed one (a racing second submit), else a
+   * modal the bot never showed, and values go unchecked.
+   */
+  private submitFields(customId: string, fields: Record<string, string>, ctx: InteractionCtx & { messageId?: string }, tampered: boolean): InteractionResult {
+    const isThisModal = (modal: ShownModal) => modal.customId === customId && modal.userId === ctx.user.id;
+    const index = this.shownModals.findLastIndex(isThisModal);
+    const shown = this.shownModals[index] ?? (tampered ? this.closedModals.findLast(isThisModal) : undefined);
+    if (!shown && !tampered) throw new Error(`Discord double: no modal "${customId}" is open for user ${ctx.user.id}`);
+    const remaining = new Set(Object.keys(fields));
+    const submitted = (input: Json): Json => {
+      const value = fields[input.custom_id] ?? input.value ?? '';
+      remaining.delete(input.custom_id);
+      const length = [...value].length;
+      if (!tampered) {
+        if (input.required !== false && length === 0) throw new Error(`Discord double: modal field "${input.custom_id}" is required`);
+        if (length > 0 && (length < (input.min_length ?? 0) || length > (input.max_length ?? 4000))) {
+          throw new Error(`Discord double: modal field "${input.custom_id}" has the wrong length`);
+        }
+      }
+      return { type: 4, id: input.id ?? 0, custom_id: input.custom_id, value };
+    };
+    const components = ((shown?.data.components ?? []) as Json[]).map((component) => {
+      if (component.type === 1) return { type: 1, id: component.id ?? 0, components: component.components.map(submitted) };
+      if (component.type === 18) return { type: 18, id: component.id ?? 0, component: submitted(component.component) };
+      return { type: component.type, id: component.id ?? 0 };
+    });
+    if (remaining.size > 0 && !tampered) throw new Error(`Discord double: modal "${customId}" has no fields ${[...remaining].join(', ')}`);
+    // A modified client can add inputs the modal never had; they travel as labelled text inputs.
+    const usedIds = components.flatMap((component) => [component.id, component.component?.id, ...(component.components ?? []).map((input: Json) => input.id)]);
+    let nextId = Math.max(0, ...usedIds.filter((id): id is number => typeof id === 'number')) + 1;
+    for (const fieldId of remaining) {
+      components.push({ type: 18, id: nextId, component: { type: 4, id: nextId + 1, custom_id: fieldId, value: fields[fieldId] } });
+      nextId += 2;
+    }
+    const messageId = ctx.messageId ?? shown?.from.sourceMessageId;
+    const message = messageId === undefined ? undefined : this.messages.get(messageId);
+    if (messageId !== undefined && !message) throw new Error(`Discord double: unknown message ${messageId}`);
+    const place = this.place(ctx);
+    // Only a submission that went out closes the modal; it is kept a while for racing resubmits.
+    if (index >= 0) this.closeModal(index);
+    const data = { custom_id: customId, components };
+    return this.dispatchInteraction(InteractionType.ModalSubmit, labelled(`modal ${customId}`, tampered), place, data, message).result();
+  }
+
+  private closeModal(index: number): void {
+    const [closed] = this.shownModals.splice(index, 1);
+    if (closed) this.closedModals.push(closed);
+    if (this.closedModals.length > MaxClosedModals) this.closedModals.shift();
+  }
+
   private place(ctx: InteractionCtx): InteractionPlace {
     if (!this.users.has(ctx.user.id)) this.users.set(ctx.user.id, ctx.user);
     if (ctx.guildId === undefined) {
@@ -301,7 +358,8 @@ class DiscordDoubleServer implements DiscordDouble {
     return { ctx, guild, channel };
   }
 
-  private commandData(name: string, given: Record<string, unknown> | OptionTree, place: InteractionPlace, focused?: string): Json {
+  /** The `data` of a command interaction; `tampered` sends the options as given instead of checking them. */
+  private commandData(name: string, given: Record<string, unknown> | OptionTree, place: InteractionPlace, tampered: boolean, focused?: string): Json {
     const guildId = place.guild?.id;
     const command =
       (guildId === undefined ? undefined : this.guildCommands.get(guildId)?.find((candidate) => candidate.name === name)) ??
@@ -310,23 +368,24 @@ class DiscordDoubleServer implements DiscordDouble {
     const hidden = commandUsable(command, guildId !== undefined, BigInt(place.ctx.permissions ?? OrdinaryMemberPermissions));
     if (hidden) throw new Error(`Discord double: /${name} is hidden from this user: ${hidden}`);
     const world = { findUser: (id: string) => this.users.get(id), place };
+    const optionValues = (definitions: Json[] | undefined, values: Record<string, unknown>) =>
+      tampered ? rawOptionValues(name, definitions, values, world) : resolveOptionValues(name, definitions, values, world, focused);
     let options: Json[];
     let resolved: Json;
     if (isOptionTree(given)) {
       const groupDef = given.subcommandGroup === undefined ? undefined : command.options?.find((option) => option.name === given.subcommandGroup && option.type === OptionType.SubcommandGroup);
-      if (given.subcommandGroup !== undefined && !groupDef) throw new Error(`Discord double: /${name} has no group ${given.subcommandGroup}`);
+      if (given.subcommandGroup !== undefined && !groupDef && !tampered) throw new Error(`Discord double: /${name} has no group ${given.subcommandGroup}`);
       const subDefs: Json[] = (groupDef ?? command).options ?? [];
       const subDef = subDefs.find((option) => option.name === given.subcommand && option.type === OptionType.Subcommand);
-      if (!subDef) throw new Error(`Discord double: /${name} has no subcommand ${given.subcommand}`);
-      const inner = resolveOptionValues(name, subDef.options, given.options ?? {}, world, focused);
+      if (!subDef && !tampered) throw new Error(`Discord double: /${name} has no subcommand ${given.subcommand}`);
+      const inner = optionValues(subDef?.options, given.options ?? {});
       const sub = { name: given.subcommand, type: OptionType.Subcommand, options: inner.options };
-      options = groupDef ? [{ name: groupDef.name, type: OptionType.SubcommandGroup, options: [sub] }] : [sub];
+      options = given.subcommandGroup === undefined ? [sub] : [{ name: given.subcommandGroup, type: OptionType.SubcommandGroup, options: [sub] }];
       resolved = inner.resolved;
     } else {
-      if (command.options?.some((option) => option.type === OptionType.Subcommand || option.type === OptionType.SubcommandGroup)) {
-        throw new Error(`Discord double: /${name} has subcommands; pass { subcommand, options }`);
-      }
-      ({ options, resolved } = resolveOptionValues(name, command.options, given, world, focused));
+      const hasSubcommands = command.options?.some((option) => option.type === OptionType.Subcommand || option.type === OptionType.SubcommandGroup);
+      if (hasSubcommands && !tampered) throw new Error(`Discord double: /${name} has subcommands; pass { subcommand, options }`);
+      ({ options, resolved } = optionValues(command.options, given));
     }
     return {
       id: command.id,
@@ -338,8 +397,12 @@ class DiscordDoubleServer implements DiscordDouble {
     };
   }
 
-  /** Finds the component a user is about to use, refusing what no Discord client could show them. */
-  private componentOn(messageId: string, customId: string, ctx: InteractionCtx): { message: StoredMessage; component: Json } {
+  /**
+   * Finds the component a user is about to use, refusing what no Discord client could show them. The
+   * message must exist where the user is, even when tampered (Discord's servers look it up); only a
+   * tampered client may name a component the message does not have.
+   */
+  private componentOn(messageId: string, customId: string, ctx: InteractionCtx, tampered: boolean): { message: StoredMessage; component: Json } {
     const message = this.messages.get(messageId);
     if (!message || message.deleted) throw new Error(`Discord double: unknown message ${messageId}`);
     if (message.channelId !== ctx.channelId) {
@@ -350,7 +413,7 @@ class DiscordDoubleServer implements DiscordDouble {
       throw new Error(`Discord double: message ${messageId} is ephemeral; only user ${String(recipient)} can see it`);
     }
     const component = findComponent(message.components, customId);
-    if (!component) throw new Error(`Discord double: message ${messageId} has no component "${customId}"`);
+    if (!component && !tampered) throw new Error(`Discord double: message ${messageId} has no component "${customId}"`);
     return { message, component };
   }
 
@@ -374,6 +437,7 @@ class DiscordDoubleServer implements DiscordDouble {
       (late) => this.violate(`${late.label}: not acknowledged within ${this.deadlineMs}ms (the user sees "The application did not respond")`),
       (messageId) => this.messages.get(messageId),
     );
+    if (type === InteractionType.ApplicationCommand) record.commandName = String(data.name);
     this.interactions.set(token, record);
     this.interactionsById.set(id, record);
     if (this.interactions.size > MaxKeptInteractions) {
@@ -399,8 +463,7 @@ class DiscordDoubleServer implements DiscordDouble {
     return apiMessage(message, this.applicationId, {
       id: record.id,
       type: record.type,
-      // Command records are labelled `/name`; only command answers show the name.
-      name: record.type === InteractionType.ApplicationCommand ? record.label.slice(1) : '',
+      name: record.commandName,
       user: record.place.ctx.user,
       owners: record.place.guild ? { '0': record.place.guild.id } : { '0': '0' },
       ...(record.sourceMessageId === undefined ? {} : { interactedMessageId: record.sourceMessageId }),

@@ -43,6 +43,8 @@ export class InteractionRecord {
   originalMessageId: string | undefined;
   readonly followups: StoredMessage[] = [];
   ephemeral = false;
+  /** For command interactions, the command's name, as answers show it in their interaction metadata. */
+  commandName = '';
   private readonly acknowledged = deferred<InteractionCallback>();
   private readonly answered = deferred<void>();
   private readonly deadlineTimer: NodeJS.Timeout;
@@ -150,8 +152,11 @@ export interface ResolvedOptions {
   resolved: Json;
 }
 
+/** Input a real Discord client would not let the user send; tampered mode sends it anyway. */
+export class RefusedByClient extends Error {}
+
 function fail(command: string, message: string): never {
-  throw new Error(`Discord double: /${command}: ${message}`);
+  throw new RefusedByClient(`Discord double: /${command}: ${message}`);
 }
 
 /**
@@ -180,6 +185,34 @@ export function resolveOptionValues(
     if (def?.required === true && !(def.name in given)) fail(command, `required option "${String(def.name)}" is missing`);
   }
   return { options, resolved };
+}
+
+/**
+ * The options a modified client sends for `given`: every value as given, typed by its definition (or,
+ * for an option the command does not have, by the JavaScript value), with `resolved` data only for
+ * users, channels and roles that exist. Nothing is refused; missing required options stay missing.
+ */
+export function rawOptionValues(command: string, definitions: Json[] | undefined, given: Record<string, unknown>, world: OptionWorld): ResolvedOptions {
+  const defs: Json[] = definitions ?? [];
+  const resolved: Json = {};
+  const options = Object.entries(given).map(([name, value]) => {
+    const def = defs.find((candidate) => candidate?.name === name);
+    if (!def) return { name, type: wireTypeOf(value), value };
+    try {
+      return { name, type: def.type, value: checkValue(command, def, value, world, resolved) };
+    } catch (error) {
+      if (!(error instanceof RefusedByClient)) throw error;
+      return { name, type: def.type, value };
+    }
+  });
+  return { options, resolved };
+}
+
+/** The option type a value would most plausibly travel as when no definition names it. */
+function wireTypeOf(value: unknown): number {
+  if (typeof value === 'boolean') return OptionType.Boolean;
+  if (typeof value === 'number') return Number.isInteger(value) ? OptionType.Integer : OptionType.Number;
+  return OptionType.String;
 }
 
 function checkValue(command: string, def: Json, value: unknown, world: OptionWorld, resolved: Json): unknown {

@@ -158,6 +158,27 @@ export interface InteractionResult {
   readonly ephemeral: boolean;
 }
 
+/**
+ * Input a modified client or a stale cache could send, which a real Discord client never would. Each
+ * method skips the client-side checks of its strict namesake on `DiscordDouble` and dispatches the raw
+ * interaction; what Discord's servers check (registered command, command permissions, a message that
+ * exists in the channel and is visible to the user) and all rules for the bot's answers stay strict.
+ */
+export interface TamperedClient {
+  /** Options go out as given: unknown options, wrong types, out-of-range values, missing required ones, unknown subcommands. */
+  slash(name: string, options: Record<string, unknown> | OptionTree, ctx: InteractionCtx): Promise<InteractionResult>;
+  /** Any custom id, sent as a button (component_type 2), on the message as stored — even if it no longer has it or it is disabled. */
+  click(messageId: string, customId: string, ctx: InteractionCtx): Promise<InteractionResult>;
+  /** Any values, any count, sent as a string select (component_type 3), whatever the message has. */
+  select(messageId: string, customId: string, values: string[], ctx: InteractionCtx): Promise<InteractionResult>;
+  /**
+   * Submits whether or not the modal is open: with the shape of the open modal (closing it) or else of the
+   * last one of that custom id shown to the user (a racing second submit), otherwise with the given fields
+   * as labelled text inputs. Field values are not checked; fields the modal lacks are added.
+   */
+  submitModal(customId: string, fields: Record<string, string>, ctx: InteractionCtx & { messageId?: string }): Promise<InteractionResult>;
+}
+
 export interface DiscordDouble {
   /** Give this to discord.js as `rest.api` (our DISCORD_API_URL), e.g. http://127.0.0.1:PORT/api */
   apiUrl: string;
@@ -182,6 +203,8 @@ export interface DiscordDouble {
     fields: Record<string, string>,
     ctx: InteractionCtx & { messageId?: string },
   ): Promise<InteractionResult>;
+  /** The same user actions without the Discord client's checks, for robustness tests; see `TamperedClient`. */
+  readonly tampered: TamperedClient;
   message(id: string): StoredMessage | undefined;
   channelMessages(channelId: string): StoredMessage[];
   requests: RecordedRequest[];

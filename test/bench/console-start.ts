@@ -22,7 +22,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { formatMs, markdownTable, median } from './stats.js';
+import { formatMs, machineLoadNote, markdownTable, median } from './stats.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const quick = process.argv.includes('--quick');
@@ -139,3 +139,5 @@ rows.push([`\`npm start\`, piped \`/help\` (${NPM_RUNS} run${NPM_RUNS === 1 ? ''
 console.log(`## Console start-up (ms), median of ${RUNS} runs, fresh database each run`);
 console.log();
 console.log(markdownTable(['start', 'until', 'median', `< ${TARGET_MS} ms`], rows));
+console.log();
+console.log(machineLoadNote());

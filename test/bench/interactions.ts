@@ -26,7 +26,7 @@ import { LEVELS, type Level } from '../../src/content/levels.js';
 import { startDiscordDouble } from '../discord-double/index.js';
 import type { InteractionCtx, StoredMessage } from '../discord-double/types.js';
 import { botEnv, CHANNEL_ID, GUILD_ID, runScript, startBot } from '../e2e/harness.js';
-import { formatMs, markdownTable, summarize } from './stats.js';
+import { formatMs, machineLoadNote, markdownTable, summarize } from './stats.js';
 
 const quick = process.argv.includes('--quick');
 const profile = process.argv.includes('--profile');
@@ -164,6 +164,7 @@ console.log(
     `(includes the loopback WebSocket and HTTP hops and the double's checks); one request at a time (bursts aside), after ${WARM_UP} warm-up rounds, ` +
     `${topics.length} topics × ${LEVELS.length} levels, ${new Set(prefixes).size} prefixes.`,
 );
+console.log(machineLoadNote());
 if (double.violations.length > 0) {
   console.log(`\nDiscord rule violations: ${double.violations.length}, first: ${double.violations[0]}`);
   process.exitCode = 1;

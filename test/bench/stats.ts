@@ -1,7 +1,8 @@
 /**
- * Shared helpers for the benchmark scripts: order statistics of timing samples and the Markdown table
- * they are printed in. Not a benchmark itself (run.ts skips it).
+ * Shared helpers for the benchmark scripts: order statistics of timing samples, the Markdown table they
+ * are printed in, and a note on how busy the machine was. Not a benchmark itself (run.ts skips it).
  */
+import { availableParallelism, loadavg } from 'node:os';
 
 /**
  * The nearest-rank percentile: the smallest sample with at least p % of the samples at or below it.
@@ -57,4 +58,15 @@ export function markdownTable(header: readonly string[], rows: readonly (readonl
     `| ${cells.map((cell, column) => (numeric[column] ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0))).join(' | ')} |`;
   const rule = `|${widths.map((width, column) => (numeric[column] ? `${'-'.repeat(width + 1)}:` : '-'.repeat(width + 2))).join('|')}|`;
   return [line(header), rule, ...rows.map(line)].join('\n');
+}
+
+/**
+ * How busy the machine was, printed under the figures: wall-clock timings on a shared 2-core machine
+ * mean little without knowing whether other work was competing for the cores.
+ */
+export function machineLoadNote(): string {
+  const [oneMinute = 0] = loadavg();
+  const cores = availableParallelism();
+  const busy = oneMinute > cores ? ' — busier than its cores, so wall-clock figures are inflated' : '';
+  return `Load average ${oneMinute.toFixed(1)} over the last minute on ${cores} cores${busy}.`;
 }

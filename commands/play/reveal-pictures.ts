@@ -45,21 +45,28 @@ function runPoints(run: RevealRun): { x: number; y: number }[] {
   return run.trials.flatMap((trial) => (trial.value === null ? [] : [{ x: Number(trial.params.bakeTime), y: trial.value }]));
 }
 
-function bakePictures(reveal: BakeReveal): RevealPictures {
-  const axis = bakeAxis(reveal);
+/** The bake chart: true curve, your bakes, the belief after them, and every strategy's bakes. */
+export function bakeChartFile(reveal: BakeReveal): FileView {
   const chart = bakeChart({
     trueCurve: reveal.trueCurve,
     playerBakes: reveal.playerBakes,
-    belief: beliefAfter(axis, reveal.player.trials),
+    belief: beliefAfter(bakeAxis(reveal), reveal.player.trials),
     strategies: reveal.strategies.map((run) => ({ name: racerNames(run).series, label: racerNames(run).long, points: runPoints(run) })),
   });
-  const files: FileView[] = [{ name: REVEAL_FILE_NAMES.bakeChart, data: chart.png, description: chart.altText }];
+  return { name: REVEAL_FILE_NAMES.bakeChart, data: chart.png, description: chart.altText };
+}
+
+/** Bayesian search's belief bake by bake, as a GIF; undefined when the reveal has no Bayesian run. */
+export function bakeBeliefFile(reveal: BakeReveal): FileView | undefined {
   const bayes = reveal.strategies.find((run) => run.name === 'bayes');
-  if (bayes !== undefined && bayes.trials.length > 0) {
-    const animation = bakeAnimation(beliefFrames(axis, bayes.trials), { trueCurve: reveal.trueCurve, searcherLabel: racerNames(bayes).long });
-    files.push({ name: REVEAL_FILE_NAMES.bakeBelief, data: animation.gif, description: animation.altText });
-  }
-  return { files, imageFile: REVEAL_FILE_NAMES.bakeChart };
+  if (bayes === undefined || bayes.trials.length === 0) return undefined;
+  const animation = bakeAnimation(beliefFrames(bakeAxis(reveal), bayes.trials), { trueCurve: reveal.trueCurve, searcherLabel: racerNames(bayes).long });
+  return { name: REVEAL_FILE_NAMES.bakeBelief, data: animation.gif, description: animation.altText };
+}
+
+function bakePictures(reveal: BakeReveal): RevealPictures {
+  const belief = bakeBeliefFile(reveal);
+  return { files: [bakeChartFile(reveal), ...(belief === undefined ? [] : [belief])], imageFile: REVEAL_FILE_NAMES.bakeChart };
 }
 
 function lockPictures(reveal: LockReveal): RevealPictures {

@@ -68,6 +68,61 @@ export class MaternKernel {
     return gram;
   }
 
+  /**
+   * Copies rows with numeric coordinates divided by their length scale, so distances between
+   * scaled rows need no per-dimension multiply. Categorical coordinates are copied unchanged.
+   */
+  scaleRows(points: Float64Array, count: number): Float64Array {
+    const dim = this.dimension;
+    const scaled = new Float64Array(count * dim);
+    const factors = new Float64Array(dim);
+    for (let d = 0; d < dim; d++) factors[d] = this.categorical[d] === 1 ? 1 : Math.sqrt(this.inverseSquaredLengthScales[d] as number);
+    for (let i = 0; i < count; i++) {
+      for (let d = 0; d < dim; d++) scaled[i * dim + d] = (points[i * dim + d] as number) * (factors[d] as number);
+    }
+    return scaled;
+  }
+
+  /**
+   * k(x, inputsⱼ) for every training row j, with x = row `row` of `scaledPoints`; both arguments
+   * come from `scaleRows`. This is the innermost loop of candidate scoring.
+   */
+  crossCovarianceScaled(scaledPoints: Float64Array, row: number, scaledInputs: Float64Array, count: number, out: Float64Array): Float64Array {
+    const dim = this.dimension;
+    const variance = this.signalVariance;
+    const offset = row * dim;
+    if (!this.#hasCategorical) {
+      for (let j = 0; j < count; j++) {
+        const base = j * dim;
+        let r2 = 0;
+        for (let d = 0; d < dim; d++) {
+          const delta = (scaledPoints[offset + d] as number) - (scaledInputs[base + d] as number);
+          r2 += delta * delta;
+        }
+        const s = SQRT5 * Math.sqrt(r2);
+        out[j] = variance * (1 + s + (s * s) / 3) * Math.exp(-s);
+      }
+      return out;
+    }
+    const inv = this.inverseSquaredLengthScales;
+    const cat = this.categorical;
+    for (let j = 0; j < count; j++) {
+      const base = j * dim;
+      let r2 = 0;
+      for (let d = 0; d < dim; d++) {
+        const delta = (scaledPoints[offset + d] as number) - (scaledInputs[base + d] as number);
+        r2 += cat[d] === 1 ? (delta === 0 ? 0 : (inv[d] as number)) : delta * delta;
+      }
+      const s = SQRT5 * Math.sqrt(r2);
+      out[j] = variance * (1 + s + (s * s) / 3) * Math.exp(-s);
+    }
+    return out;
+  }
+
+  get #hasCategorical(): boolean {
+    return this.categorical.some((flag) => flag === 1);
+  }
+
   /** k(x, inputsⱼ) for every training row j, with x = row `row` of `points`. */
   crossCovariance(points: Float64Array, row: number, inputs: Float64Array, count: number, out: Float64Array): Float64Array {
     const variance = this.signalVariance;

@@ -97,16 +97,21 @@ export function logDeterminant(factor: CholeskyFactor): number {
 /** A⁻¹ (full, symmetric) from the Cholesky factor of A: A⁻¹ = L⁻ᵀ·L⁻¹. */
 export function inverseFromCholesky(factor: CholeskyFactor): Float64Array {
   const { size, lower } = factor;
-  // L⁻¹ is lower triangular; build it column by column into a row-major array.
+  // L⁻¹ is lower triangular; row i follows from rows 0..i−1, read contiguously.
   const inverseLower = new Float64Array(size * size);
-  for (let j = 0; j < size; j++) {
-    inverseLower[j * size + j] = 1 / (lower[j * size + j] as number);
-    for (let i = j + 1; i < size; i++) {
-      const row = i * size;
-      let sum = 0;
-      for (let k = j; k < i; k++) sum -= (lower[row + k] as number) * (inverseLower[k * size + j] as number);
-      inverseLower[row + j] = sum / (lower[row + i] as number);
+  const accumulator = new Float64Array(size);
+  for (let i = 0; i < size; i++) {
+    const row = i * size;
+    accumulator.fill(0, 0, i);
+    for (let k = 0; k < i; k++) {
+      const a = lower[row + k] as number;
+      if (a === 0) continue;
+      const rowK = k * size;
+      for (let j = 0; j <= k; j++) accumulator[j] = (accumulator[j] as number) + a * (inverseLower[rowK + j] as number);
     }
+    const pivot = lower[row + i] as number;
+    for (let j = 0; j < i; j++) inverseLower[row + j] = -(accumulator[j] as number) / pivot;
+    inverseLower[row + i] = 1 / pivot;
   }
   // (L⁻ᵀL⁻¹)ᵢⱼ = Σ_{k ≥ max(i,j)} L⁻¹ₖᵢ·L⁻¹ₖⱼ.
   const inverse = new Float64Array(size * size);
@@ -123,4 +128,68 @@ export function inverseFromCholesky(factor: CholeskyFactor): Float64Array {
     for (let j = 0; j < i; j++) inverse[j * size + i] = inverse[i * size + j] as number;
   }
   return inverse;
+}
+
+/**
+ * ‖L⁻¹·bᵣ‖² for each row bᵣ of `rows` (count × size, row-major), overwriting `rows` with L⁻¹·bᵣ.
+ * Four right-hand sides share each pass over L, which roughly halves the time of scoring many
+ * candidate points (the forward substitution is the inner loop of the acquisition search).
+ */
+export function whitenedSquaredNorms(factor: CholeskyFactor, rows: Float64Array, count: number, out: Float64Array): void {
+  const { size, lower } = factor;
+  let r = 0;
+  for (; r + 4 <= count; r += 4) {
+    const o0 = r * size;
+    const o1 = o0 + size;
+    const o2 = o1 + size;
+    const o3 = o2 + size;
+    let n0 = 0;
+    let n1 = 0;
+    let n2 = 0;
+    let n3 = 0;
+    for (let i = 0; i < size; i++) {
+      const row = i * size;
+      let s0 = rows[o0 + i] as number;
+      let s1 = rows[o1 + i] as number;
+      let s2 = rows[o2 + i] as number;
+      let s3 = rows[o3 + i] as number;
+      for (let k = 0; k < i; k++) {
+        const l = lower[row + k] as number;
+        s0 -= l * (rows[o0 + k] as number);
+        s1 -= l * (rows[o1 + k] as number);
+        s2 -= l * (rows[o2 + k] as number);
+        s3 -= l * (rows[o3 + k] as number);
+      }
+      const pivot = lower[row + i] as number;
+      s0 /= pivot;
+      s1 /= pivot;
+      s2 /= pivot;
+      s3 /= pivot;
+      rows[o0 + i] = s0;
+      rows[o1 + i] = s1;
+      rows[o2 + i] = s2;
+      rows[o3 + i] = s3;
+      n0 += s0 * s0;
+      n1 += s1 * s1;
+      n2 += s2 * s2;
+      n3 += s3 * s3;
+    }
+    out[r] = n0;
+    out[r + 1] = n1;
+    out[r + 2] = n2;
+    out[r + 3] = n3;
+  }
+  for (; r < count; r++) {
+    const offset = r * size;
+    let norm = 0;
+    for (let i = 0; i < size; i++) {
+      const row = i * size;
+      let s = rows[offset + i] as number;
+      for (let k = 0; k < i; k++) s -= (lower[row + k] as number) * (rows[offset + k] as number);
+      s /= lower[row + i] as number;
+      rows[offset + i] = s;
+      norm += s * s;
+    }
+    out[r] = norm;
+  }
 }

@@ -14,6 +14,7 @@ import {
   inverseFromCholesky,
   logDeterminant,
   solveLower,
+  whitenedSquaredNorms,
 } from './linalg.js';
 import { type HyperparameterPrior, defaultPrior, logNormalDensity } from './prior.js';
 
@@ -190,7 +191,7 @@ export class GaussianProcess {
   /** K⁻¹·y (standardised). */
   readonly #alpha: Float64Array;
   readonly #cross: Float64Array;
-  readonly #whitened: Float64Array;
+  readonly #scaledInputs: Float64Array;
 
   constructor(data: TrainingData, hyperparameters: Hyperparameters, targetMean: number, targetScale: number, standardised: Float64Array) {
     this.data = data;
@@ -205,7 +206,7 @@ export class GaussianProcess {
     this.#factor = choleskyWithJitter(covariance, n);
     this.#alpha = choleskySolve(this.#factor, standardised);
     this.#cross = new Float64Array(n);
-    this.#whitened = new Float64Array(n);
+    this.#scaledInputs = this.kernel.scaleRows(data.inputs, n);
   }
 
   /**
@@ -214,18 +215,24 @@ export class GaussianProcess {
    */
   predictStandardised(points: Float64Array, count: number, mean: Float64Array, variance: Float64Array): void {
     const n = this.data.count;
-    const cross = this.#cross;
     const alpha = this.#alpha;
     const signal = this.kernel.signalVariance;
-    for (let p = 0; p < count; p++) {
-      this.kernel.crossCovariance(points, p, this.data.inputs, n, cross);
-      let m = 0;
-      for (let j = 0; j < n; j++) m += (cross[j] as number) * (alpha[j] as number);
-      const whitened = solveLower(this.#factor, cross, this.#whitened);
-      let explained = 0;
-      for (let j = 0; j < n; j++) explained += (whitened[j] as number) ** 2;
-      mean[p] = m;
-      variance[p] = Math.max(signal - explained, 1e-12 * signal);
+    // Blocks bound the memory of the cross-covariance matrix for large candidate sets.
+    const block = 256;
+    const cross = new Float64Array(Math.min(block, count) * n);
+    const scaledPoints = this.kernel.scaleRows(points, count);
+    const explained = new Float64Array(Math.min(block, count));
+    for (let start = 0; start < count; start += block) {
+      const size = Math.min(block, count - start);
+      for (let p = 0; p < size; p++) {
+        const row = cross.subarray(p * n, (p + 1) * n);
+        this.kernel.crossCovarianceScaled(scaledPoints, start + p, this.#scaledInputs, n, row);
+        let m = 0;
+        for (let j = 0; j < n; j++) m += (row[j] as number) * (alpha[j] as number);
+        mean[start + p] = m;
+      }
+      whitenedSquaredNorms(this.#factor, cross, size, explained);
+      for (let p = 0; p < size; p++) variance[start + p] = Math.max(signal - (explained[p] as number), 1e-12 * signal);
     }
   }
 

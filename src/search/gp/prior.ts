@@ -18,14 +18,16 @@ export interface HyperparameterPrior {
 }
 
 /**
- * The default prior. Length scales centre on a value that grows like √d: in more dimensions each
- * coordinate explains less, and points are farther apart (the same reasoning as Hvarfner et al.'s
- * dimension-scaled prior, with a tighter spread suited to small budgets).
+ * The default prior. Length scales centre on 0.5·d^¼ (unit-cube widths): in more dimensions points
+ * sit farther apart, so a model needs longer scales to connect them (the reasoning behind Hvarfner
+ * et al.'s dimension-scaled prior). The spread is tight (a factor e^0.5 per standard deviation):
+ * with a loose prior the fit stretches the scales of dimensions that look flat near the incumbent
+ * until the model is sure nothing lies elsewhere, and the search stalls in a local basin.
  */
 export function defaultPrior(dimension: number): HyperparameterPrior {
   return {
-    logLengthScaleMean: Math.log(0.5) + 0.5 * Math.log(Math.max(1, dimension)) * 0.5,
-    logLengthScaleSpread: 1,
+    logLengthScaleMean: Math.log(0.5) + 0.25 * Math.log(Math.max(1, dimension)),
+    logLengthScaleSpread: 0.5,
     logSignalVarianceMean: 0,
     logSignalVarianceSpread: 1.5,
     logNoiseVarianceMean: Math.log(1e-2),

@@ -70,13 +70,15 @@ export function beliefAfter(axis: BeliefAxis, trials: readonly RevealTrial[]): B
 
 /**
  * One animation frame per try of a run: its belief after the tries so far and the try it made next.
+ * The first `openingTries` were placed by a fixed space-filling design, not by the belief, so the frames
+ * before them mark no "next" try: the picture must not claim the belief chose them.
  */
-export function beliefFrames(axis: BeliefAxis, trials: readonly RevealTrial[]): BakeAnimationFrame[] {
+export function beliefFrames(axis: BeliefAxis, trials: readonly RevealTrial[], openingTries = 0): BakeAnimationFrame[] {
   const toX = (trial: RevealTrial) => Number(trial.params[axis.parameter]);
   return trials.map((_, k) => {
     const sofar = trials.slice(0, k + 1);
     const bakes = sofar.flatMap((trial) => (trial.value === null ? [] : [{ x: toX(trial), y: trial.value }]));
-    const next = trials[k + 1];
+    const next = k + 1 < openingTries ? undefined : trials[k + 1];
     return { belief: beliefAfter(axis, sofar), bakes, ...(next === undefined ? {} : { nextX: toX(next) }) };
   });
 }

@@ -56,11 +56,25 @@ export function bakeChartFile(reveal: BakeReveal): FileView {
   return { name: REVEAL_FILE_NAMES.bakeChart, data: chart.png, description: chart.altText };
 }
 
+/**
+ * How many opening tries Bayesian search shares with quasi-random search. Bayesian search opens with the
+ * same spread-out sequence before its model takes over; reading the overlap from the runs themselves
+ * keeps the picture true to what the strategy did, whatever its opening length is set to.
+ */
+function sharedOpening(bayes: RevealRun, quasiRandom: RevealRun | undefined): number {
+  if (quasiRandom === undefined) return 0;
+  let shared = 0;
+  while (shared < bayes.trials.length && bayes.trials[shared]?.params.bakeTime === quasiRandom.trials[shared]?.params.bakeTime) shared++;
+  return shared;
+}
+
 /** Bayesian search's belief bake by bake, as a GIF; undefined when the reveal has no Bayesian run. */
 export function bakeBeliefFile(reveal: BakeReveal): FileView | undefined {
   const bayes = reveal.strategies.find((run) => run.name === 'bayes');
   if (bayes === undefined || bayes.trials.length === 0) return undefined;
-  const animation = bakeAnimation(beliefFrames(bakeAxis(reveal), bayes.trials), { trueCurve: reveal.trueCurve, searcherLabel: racerNames(bayes).long });
+  const opening = sharedOpening(bayes, reveal.strategies.find((run) => run.name === 'quasi-random'));
+  const frames = beliefFrames(bakeAxis(reveal), bayes.trials, opening);
+  const animation = bakeAnimation(frames, { trueCurve: reveal.trueCurve, searcherLabel: racerNames(bayes).long });
   return { name: REVEAL_FILE_NAMES.bakeBelief, data: animation.gif, description: animation.altText };
 }
 

@@ -197,6 +197,9 @@ describe('reveal view: bake', () => {
       expect(frame.nextX).toBe(bayes.trials[k + 1]?.params.bakeTime);
       expect(frame.belief).toHaveLength(3);
     });
+    // Tries placed by the opening design were not the belief's choice, so no frame points at them.
+    const opened = beliefFrames(axis, bayes.trials, 5);
+    expect(opened.map((f) => f.nextX)).toEqual(bayes.trials.map((t, k) => (k + 1 < 5 ? undefined : bayes.trials[k + 1]?.params.bakeTime)));
   });
 
   it('is the same view for the same seed (byte for byte) and another for another seed', () => {

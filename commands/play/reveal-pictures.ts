@@ -7,7 +7,7 @@ import type { FileView } from '../../src/command-layer/types.js';
 import { BAKE_MAX_MINUTES, BAKE_MIN_MINUTES } from '../../src/games/bake.js';
 import { bakeObjective } from '../../src/games/bake.js';
 import type { BakeReveal, LockReveal, Reveal, RevealRun, TrainReveal, TuneReveal } from '../../src/games/reveal.js';
-import { bakeAnimation, bakeChart, bestSoFarChart, learningCurveChart, remainingChart } from '../../src/pictures/index.js';
+import { ALT_TEXT_LIMIT, bakeAnimation, bakeChart, bestSoFarChart, learningCurveChart, remainingChart } from '../../src/pictures/index.js';
 import type { ScoreSeries } from '../../src/pictures/index.js';
 import { beliefAfter, beliefFrames, type BeliefAxis } from './reveal-belief.js';
 import { racerNames } from './reveal-words.js';
@@ -75,7 +75,13 @@ export function bakeBeliefFile(reveal: BakeReveal): FileView | undefined {
   const opening = sharedOpening(bayes, reveal.strategies.find((run) => run.name === 'quasi-random'));
   const frames = beliefFrames(bakeAxis(reveal), bayes.trials, opening);
   const animation = bakeAnimation(frames, { trueCurve: reveal.trueCurve, searcherLabel: racerNames(bayes).long });
-  return { name: REVEAL_FILE_NAMES.bakeBelief, data: animation.gif, description: animation.altText };
+  const design =
+    opening > 0 && opening < bayes.trials.length
+      ? ` Its first ${opening} bakes follow a spread-out opening design; from bake ${opening + 1} on it bakes where expected improvement is highest.`
+      : '';
+  // The opening sentence is extra: it goes only if the alt text still fits.
+  const description = `${animation.altText}${design}`.length <= ALT_TEXT_LIMIT ? `${animation.altText}${design}` : animation.altText;
+  return { name: REVEAL_FILE_NAMES.bakeBelief, data: animation.gif, description };
 }
 
 function bakePictures(reveal: BakeReveal): RevealPictures {

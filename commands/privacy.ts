@@ -1,0 +1,94 @@
+/**
+ * /privacy show | /privacy forget — what the bot keeps about you, and deleting it. Forgetting asks
+ * first, with a button only the person who asked may press.
+ */
+import { SlashCommandBuilder } from 'discord.js';
+import { encodeCustomId } from '../src/command-layer/custom-id.js';
+import { UserError } from '../src/command-layer/errors.js';
+import { privateNote, reply, update, type CommandModule, type ComponentHandler } from '../src/command-layer/types.js';
+import { LEVEL_NAMES } from '../src/content/levels.js';
+import { utcDay } from '../src/social/days.js';
+import { streaksOf } from '../src/social/streaks.js';
+
+const data = new SlashCommandBuilder()
+  .setName('privacy')
+  .setDescription('See what Tuning Fork keeps about you, or delete it')
+  .addSubcommand((sub) => sub.setName('show').setDescription('What the bot stores about you'))
+  .addSubcommand((sub) => sub.setName('forget').setDescription('Delete your games, results, streaks and saved level'));
+
+const SNOWFLAKE = /^\d{1,20}$/;
+const day = (date: Date | null) => (date ? utcDay(date) : '');
+const span = (first: Date | null, last: Date | null) => (first && last ? ` (${day(first)} to ${day(last)}, UTC)` : '');
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** Only the person a confirmation was made for may use it. */
+const ownerOnly = {
+  parse([userId]: readonly string[]) {
+    return userId && SNOWFLAKE.test(userId) ? { userId } : undefined;
+  },
+};
+
+function refuseOthers(clicker: string, owner: string): void {
+  if (clicker !== owner) throw new UserError('This button belongs to someone else’s /privacy forget. Run `/privacy forget` yourself to delete your own data.');
+}
+
+const confirm: ComponentHandler<{ userId: string }> = {
+  ...ownerOnly,
+  async run(request, { userId }, app) {
+    refuseOthers(request.user.id, userId);
+    const report = await app.storage.privacy.forget(userId);
+    app.logger.info({ userId, ...report }, 'forgot a user on request');
+    return update({
+      content:
+        `Done. I deleted ${plural(report.games, 'game', 'games')}, ${plural(report.results, 'result', 'results')} ` +
+        `(and with them your streaks and leaderboard places)${report.level ? ' and your saved level' : ''}. ` +
+        'Anything you play from now on is stored afresh.',
+      rows: [],
+      ephemeral: true,
+    });
+  },
+};
+
+const cancel: ComponentHandler<{ userId: string }> = {
+  ...ownerOnly,
+  run(request, { userId }) {
+    refuseOthers(request.user.id, userId);
+    return update({ content: 'Kept: nothing was deleted.', rows: [], ephemeral: true });
+  },
+};
+
+const privacy: CommandModule = {
+  data,
+  async execute(request, app) {
+    const userId = request.user.id;
+    if (request.subcommand === 'forget') {
+      return reply({
+        ephemeral: true,
+        content:
+          'This deletes every game you started, all your results (so you leave every leaderboard), your daily ' +
+          'streaks and your saved level, in every server. It cannot be undone. Are you sure?',
+        rows: [
+          [
+            { type: 'button', customId: encodeCustomId('privacy', 'forget', userId), label: 'Delete my data', style: 'danger' },
+            { type: 'button', customId: encodeCustomId('privacy', 'keep', userId), label: 'Keep it', style: 'secondary' },
+          ],
+        ],
+      });
+    }
+    const about = await app.storage.privacy.about(userId);
+    const streak = streaksOf(about.dailyDays, utcDay(app.now()));
+    const lines = [
+      `**Saved level:** ${about.level ? `${about.level} (for a ${LEVEL_NAMES[about.level]})` : 'none'}`,
+      `**Games you started:** ${about.games.count}${span(about.games.first, about.games.last)} — each with its moves, seed and score`,
+      `**Results:** ${about.results.count}${span(about.results.first, about.results.last)} — score, win, moves, game and server, for leaderboards and /stats`,
+      `**Daily streak:** ${plural(about.dailyDays.length, 'day', 'days')} with a daily puzzle; current ${streak.current}, longest ${streak.longest}${streak.lastDay ? `, last ${streak.lastDay}` : ''}`,
+      '',
+      'All of it is filed under your Discord user id. `/privacy forget` deletes it; rounds someone else hosted keep ' +
+        'your moves inside their game, but your results from them go.',
+    ];
+    return privateNote(lines.join('\n'));
+  },
+  components: { forget: confirm, keep: cancel },
+};
+
+export default privacy;

@@ -1,0 +1,93 @@
+/**
+ * The daily post each server gets at its chosen time: today's four puzzles, yesterday's daily
+ * leaderboard for that server, and yesterday's answers. Everything but the leaderboard is the same for
+ * every server, so it is built once per day; the leaderboards of all servers come from one query.
+ */
+import { clip, LIMITS, messageProblems } from '../command-layer/limits.js';
+import type { EmbedFieldView, EmbedView, MessageView } from '../command-layer/types.js';
+import { GAME_IDS, GAMES, type GameId } from '../games/index.js';
+import type { DailyLeader, Storage } from '../storage/index.js';
+import { addDays, dayNumber } from './days.js';
+import { rankingLine } from './leaderboard.js';
+
+/** Tells yesterday's answer of one game; the games' front end supplies it. */
+export type DescribeYesterday = (game: GameId, dayUtc: string) => string;
+
+export const neutralReveal: DescribeYesterday = () => 'Finish or give up on a puzzle to see its answer and how the strategies did.';
+
+export const DAILY_TOP = 5;
+/** Room kept for each reveal, so four of them and four leaderboards always fit one embed. */
+const REVEAL_MAX = 400;
+const PUZZLE_COLOR = 0x3b82f6;
+const RESULTS_COLOR = 0xf59e0b;
+
+/** The parts of the post every server shares on one UTC day. */
+export interface SharedDailyParts {
+  today: string;
+  yesterday: string;
+  puzzles: EmbedView;
+  reveals: Readonly<Record<GameId, string>>;
+}
+
+export function sharedDailyParts(today: string, describeYesterday: DescribeYesterday = neutralReveal): SharedDailyParts {
+  const yesterday = addDays(today, -1);
+  const lines = GAME_IDS.map((id) => `**${GAMES[id].title}** — ${GAMES[id].blurb} Play with \`/daily ${id}\`.`);
+  const reveals = {} as Record<GameId, string>;
+  for (const id of GAME_IDS) {
+    let text: string;
+    try {
+      text = describeYesterday(id, yesterday).trim();
+    } catch {
+      text = '';
+    }
+    reveals[id] = clip(text || neutralReveal(id, yesterday), REVEAL_MAX);
+  }
+  return {
+    today,
+    yesterday,
+    reveals,
+    puzzles: {
+      title: `Today's puzzles · Daily #${dayNumber(today)} (${today})`,
+      description: clip(
+        `${lines.join('\n')}\n\nEveryone gets the same puzzles; a new set starts at 00:00 UTC.`,
+        LIMITS.embedDescription,
+      ),
+      color: PUZZLE_COLOR,
+    },
+  };
+}
+
+/** One server's post. `leaders` are that server's daily leaders for `shared.yesterday`. */
+export function dailyPostMessage(shared: SharedDailyParts, leaders: readonly DailyLeader[]): MessageView {
+  const fields: EmbedFieldView[] = GAME_IDS.map((id) => {
+    const top = leaders.filter((l) => l.game === id).slice(0, DAILY_TOP);
+    const board = top.length ? top.map((entry) => rankingLine(entry)).join('\n') : 'Nobody here played it.';
+    return { name: GAMES[id].title, value: clip(`${board}\n*Answer:* ${shared.reveals[id]}`, LIMITS.fieldValue) };
+  });
+  const message: MessageView = {
+    content: 'A new day of Tuning Fork puzzles is here.',
+    embeds: [
+      shared.puzzles,
+      { title: `Yesterday · Daily #${dayNumber(shared.yesterday)} (${shared.yesterday})`, fields, color: RESULTS_COLOR, footer: 'Top 5 of this server per game' },
+    ],
+  };
+  const problems = messageProblems(message);
+  if (problems.length > 0) throw new Error(`daily post breaks Discord's limits: ${problems.join('; ')}`);
+  return message;
+}
+
+/** Posts for many servers at once: shared parts built once (pass them in to reuse them), one leaderboard query. */
+export async function prepareDailyPosts(
+  storage: Storage,
+  guildIds: readonly string[],
+  shared: SharedDailyParts,
+): Promise<Map<string, MessageView>> {
+  const leaders = await storage.results.dailyLeaders({ day: shared.yesterday, perGame: DAILY_TOP, guildIds });
+  const byGuild = new Map<string, DailyLeader[]>();
+  for (const leader of leaders) {
+    const list = byGuild.get(leader.guildId);
+    if (list) list.push(leader);
+    else byGuild.set(leader.guildId, [leader]);
+  }
+  return new Map(guildIds.map((guildId) => [guildId, dailyPostMessage(shared, byGuild.get(guildId) ?? [])]));
+}

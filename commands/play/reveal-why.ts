@@ -71,9 +71,9 @@ const PICTURE_WORDS: Readonly<Record<GameId, Readonly<Record<Depth, string>>>> =
   },
   train: {
     simple:
-      'The first picture shows the best score so far after each try at training a small computer brain. Higher is better. ' +
-      'The second picture shows the best brain learning: the top line is its mistakes going down, and the bottom line is ' +
-      'how often it got new examples right.',
+      'The first picture shows the best score so far after each try. Each try taught a small computer brain. ' +
+      'Higher is better. The second picture shows the best brain as it learned. The top line is its mistakes, and it ' +
+      'should go down. The bottom line is how often it got new examples right, and it should go up.',
     plain:
       'The first chart is the best held-out accuracy so far after each run: the share of examples the model never trained ' +
       'on that it got right. The second is the learning curve of the best model anyone found: training loss (top) should ' +

@@ -7,6 +7,7 @@ import { LIMITS, messageProblems } from '../../src/command-layer/limits.js';
 import type { MessageView } from '../../src/command-layer/types.js';
 import { loadTopicLibrary, type TopicLibrary } from '../../src/content/library.js';
 import { LEVELS } from '../../src/content/levels.js';
+import { GRADE_CAP, gradeLevel } from '../support/readability.js';
 import { bake, GAMES, lock, train, tune } from '../../src/games/index.js';
 import type { BakeState } from '../../src/games/bake.js';
 import { bakeObjective } from '../../src/games/bake.js';
@@ -333,6 +334,17 @@ describe('whyExplanation', () => {
     expect(simple).toContain('how unsure that guess is');
     expect(simple).not.toContain('posterior');
     expect(expert).toContain('GP posterior');
+  });
+
+  it('keeps the picture words as easy to read as the topics at levels 1–3', () => {
+    for (const game of Object.values(GAMES)) {
+      const state = game.giveUp(game.start({ seed: 'why-grade' }));
+      for (const level of [1, 2, 3] as const) {
+        const description = whyExplanation(state, level, topics).description;
+        const pictureWords = description.slice(description.indexOf('\n') + 1, description.indexOf('\n\n'));
+        expect(gradeLevel(pictureWords), `${game.id} level ${level}`).toBeLessThanOrEqual(GRADE_CAP[level]!);
+      }
+    }
   });
 
   it('tells the player their own best, or that they made no moves', () => {

@@ -1,9 +1,11 @@
 /**
- * /play bake|lock|tune|train [seed] [difficulty] — a tuning game: a hidden objective probed with a small
- * budget. Every move edits the board; when the game ends the board reveals how grid, random,
- * quasi-random and Bayesian search would have played the same puzzle.
+ * /play bake|lock|tune|train [seed] [difficulty] [mode] [minutes] — a tuning game: a hidden objective
+ * probed with a small budget. Solo, as a group round on one shared board, or racing the optimiser.
+ * Every move edits the board; when the game ends the board reveals how grid, random, quasi-random and
+ * Bayesian search would have played the same puzzle.
  */
 import { SlashCommandBuilder, type SlashCommandSubcommandBuilder } from 'discord.js';
+import { encodeCustomId } from '../src/command-layer/custom-id.js';
 import { UserError } from '../src/command-layer/errors.js';
 import { clip, LIMITS } from '../src/command-layer/limits.js';
 import {
@@ -12,18 +14,18 @@ import {
   update,
   type CommandModule,
   type ComponentHandler,
-  type MessageView,
   type ModalFieldView,
 } from '../src/command-layer/types.js';
 import { GAME_IDS, GAMES, isGameId } from '../src/games/index.js';
 import { dialsFor } from '../src/games/lock.js';
 import type { GameId, MoveField } from '../src/games/types.js';
-import { levelFor } from './views/level.js';
-import { boardMessage, decodeDials, type GameView } from './play/board.js';
-import { revealView, whyExplanation } from './play/reveal-view.js';
-import { checkTurn, freshSeed, loadGame, makeMove, parseBoardRef, startGame, type BoardRef } from './play/session.js';
-import { encodeCustomId } from '../src/command-layer/custom-id.js';
+import { boardMessage, decodeDials } from './play/board.js';
+import { optimiserThoughts } from './play/race.js';
+import { whyExplanation } from './play/reveal-view.js';
+import { render, gameHooks } from './play/render.js';
+import { checkTurn, freshSeed, loadGame, makeMove, parseBoardRef, startGame, type BoardRef, type MoveAction } from './play/session.js';
 import { formatNumber } from './play/turn-text.js';
+import { levelFor } from './views/level.js';
 
 export const SEED_MAX_LENGTH = 32;
 
@@ -41,36 +43,20 @@ function gameSubcommand(id: GameId) {
           .setName('difficulty')
           .setDescription(`Default: ${rules.defaultDifficulty}`)
           .addChoices(...rules.difficulties.map((d) => ({ name: clip(`${d.label}: ${d.description}`, 100), value: d.id }))),
-      );
+      )
+      .addStringOption((o) =>
+        o
+          .setName('mode')
+          .setDescription('Solo (default), a group round on one board, or a race against the optimiser')
+          .addChoices({ name: 'solo', value: 'solo' }, { name: 'group', value: 'group' }, { name: 'race the optimiser', value: 'race' }),
+      )
+      .addIntegerOption((o) => o.setName('minutes').setDescription('Group rounds: how long the round stays open (default 10)').setMinValue(1).setMaxValue(120));
 }
 
 const data = new SlashCommandBuilder()
   .setName('play')
   .setDescription('Play a tuning game: find the hidden best setting with a small budget');
 for (const id of GAME_IDS) data.addSubcommand(gameSubcommand(id));
-
-/** The board as the game stands; once it has ended, the reveal follows as a later edit. */
-export function render(game: GameView): { message: MessageView; later?: () => Promise<MessageView> } {
-  const board = boardMessage(game);
-  if (game.state.status === 'playing') return { message: board };
-  return {
-    message: { ...board, content: 'Working out how the search strategies would have played this same puzzle…' },
-    later: async () => revealedBoard(game),
-  };
-}
-
-export function revealedBoard(game: GameView): MessageView {
-  const board = boardMessage(game);
-  const view = revealView(game.state);
-  const [embed] = board.embeds ?? [];
-  return {
-    ...board,
-    content: clip(view.summary, LIMITS.content),
-    embeds: [{ ...embed, fields: [...(embed?.fields ?? []), ...view.fields].slice(0, LIMITS.embedFields), imageFile: view.imageFile }],
-    files: [...(board.files ?? []), ...view.files],
-    rows: [[{ type: 'button', customId: encodeCustomId('play', 'why', game.record.id), label: 'Why?', style: 'primary' }]],
-  };
-}
 
 function modalField(field: MoveField, previous: unknown): ModalFieldView {
   const value = previous === undefined ? undefined : typeof previous === 'number' ? formatNumber(previous) : String(previous);
@@ -88,11 +74,23 @@ function modalField(field: MoveField, previous: unknown): ModalFieldView {
   return { customId: field.name, label: clip(field.label, LIMITS.modalLabel), placeholder: clip(hint, 100), maxLength: 20, value };
 }
 
+/** A handler that loads the board, checks the click belongs on it now, and makes a move. */
+function moveHandler<P extends BoardRef>(parse: (args: readonly string[]) => P | undefined, action: (parsed: P, request: Parameters<ComponentHandler<P>['run']>[0]) => MoveAction): ComponentHandler<P> {
+  return {
+    parse,
+    async run(request, parsed, app) {
+      const game = await loadGame(app, parsed.gameId);
+      checkTurn(game, request, parsed.version, boardMessage);
+      return makeMove(app, game, request.user, action(parsed, request), gameHooks);
+    },
+  };
+}
+
 const askForMove: ComponentHandler<BoardRef> = {
   parse: parseBoardRef,
   async run(request, ref, app) {
     const game = await loadGame(app, ref.gameId);
-    checkTurn(game, request, ref.version);
+    checkTurn(game, request, ref.version, boardMessage);
     const last = game.state.history.at(-1)?.move as Record<string, unknown> | undefined;
     return showModal({
       customId: encodeCustomId('play', 'submit', ref.gameId, ref.version),
@@ -102,21 +100,19 @@ const askForMove: ComponentHandler<BoardRef> = {
   },
 };
 
-const submitMove: ComponentHandler<BoardRef> = {
-  parse: parseBoardRef,
-  async run(request, ref, app) {
-    const game = await loadGame(app, ref.gameId);
-    checkTurn(game, request, ref.version);
-    return makeMove(app, game, { kind: 'move', input: request.fields }, render);
-  },
-};
+const submitMove = moveHandler(parseBoardRef, (_ref, request) => ({ kind: 'move', input: request.fields }));
+const giveUp = moveHandler(parseBoardRef, () => ({ kind: 'give-up' }));
 
-const giveUp: ComponentHandler<BoardRef> = {
+/** The host closes a group round early; the reveal follows. */
+const endRound: ComponentHandler<BoardRef> = {
   parse: parseBoardRef,
   async run(request, ref, app) {
     const game = await loadGame(app, ref.gameId);
-    checkTurn(game, request, ref.version);
-    return makeMove(app, game, { kind: 'give-up' }, render);
+    if (game.session.group && game.session.group.hostId !== request.user.id) {
+      throw new UserError('Only the person who started this round can end it.');
+    }
+    checkTurn(game, { ...request, user: { ...request.user } }, ref.version, boardMessage);
+    return makeMove(app, game, request.user, { kind: 'end-round' }, gameHooks);
   },
 };
 
@@ -129,63 +125,67 @@ const turnDial: ComponentHandler<BoardRef & { dial: number; draft: string }> = {
   },
   async run(request, { gameId, version, dial, draft }, app) {
     const game = await loadGame(app, gameId);
-    checkTurn(game, request, version);
+    checkTurn(game, request, version, boardMessage);
     const dials = decodeDials(draft, dialsFor(game.record.difficulty));
     const digit = Number(request.values[0]);
-    if (!dials || dial >= dials.length || !Number.isInteger(digit) || digit < 0 || digit > 9) {
-      throw new UserError('Each dial goes from 0 to 9.');
-    }
+    if (!dials || dial >= dials.length || !/^\d$/.test(request.values[0] ?? '')) throw new UserError('Each dial goes from 0 to 9.');
     dials[dial] = digit;
     return update(boardMessage(game, { dials }));
   },
 };
 
-const tryCombination: ComponentHandler<BoardRef & { draft: string }> = {
-  parse(args) {
+const tryCombination = moveHandler(
+  (args) => {
     const ref = parseBoardRef(args);
     return ref && args[2] ? { ...ref, draft: args[2] } : undefined;
   },
-  async run(request, { gameId, version, draft }, app) {
-    const game = await loadGame(app, gameId);
-    checkTurn(game, request, version);
-    const dials = decodeDials(draft, dialsFor(game.record.difficulty));
-    if (!dials || dials.some((d) => d === null)) throw new UserError('Set every dial before you try the lock.');
-    const input = Object.fromEntries(dials.map((digit, i) => [`dial${i + 1}`, digit ?? undefined]));
-    return makeMove(app, game, { kind: 'move', input }, render);
+  ({ draft }) => {
+    const digits = /^\d+$/.test(draft) ? [...draft].map(Number) : undefined;
+    if (!digits) throw new UserError('Set every dial before you try the lock.');
+    return { kind: 'move', input: Object.fromEntries(digits.map((digit, i) => [`dial${i + 1}`, digit])) };
   },
-};
+);
 
 const pickString: ComponentHandler<BoardRef> = {
   parse: parseBoardRef,
   async run(request, ref, app) {
     const game = await loadGame(app, ref.gameId);
-    checkTurn(game, request, ref.version);
+    checkTurn(game, request, ref.version, boardMessage);
     return update(boardMessage(game, { string: request.values[0] }));
   },
 };
 
-const turnPeg: ComponentHandler<BoardRef & { string: string; cents: string }> = {
-  parse(args) {
+const turnPeg = moveHandler(
+  (args) => {
     const ref = parseBoardRef(args);
     const [, , string, cents] = args;
     return ref && string && cents ? { ...ref, string, cents } : undefined;
   },
-  async run(request, { gameId, version, string, cents }, app) {
-    const game = await loadGame(app, gameId);
-    checkTurn(game, request, version);
-    return makeMove(app, game, { kind: 'move', input: { string, cents } }, render);
-  },
-};
+  ({ string, cents }) => ({ kind: 'move', input: { string, cents } }),
+);
+
+const parseGameId = ([gameId]: readonly string[]) => (gameId && /^[0-9A-Za-z]{10}$/.test(gameId) ? { gameId } : undefined);
 
 /** "Why?" after the reveal: what the picture shows and the idea behind it, at the asker's level. */
 const why: ComponentHandler<{ gameId: string }> = {
-  parse: ([gameId]) => (gameId && /^[0-9A-Za-z]{10}$/.test(gameId) ? { gameId } : undefined),
+  parse: parseGameId,
   async run(request, { gameId }, app) {
     const game = await loadGame(app, gameId);
-    if (game.state.status === 'playing') throw new UserError('The reveal comes when the game ends.');
+    if (game.state.status === 'playing' && !game.session.group?.endedBy) throw new UserError('The reveal comes when the game ends.');
     const level = await levelFor(app, request.user.id, undefined);
     const { title, description } = whyExplanation(game.state, level, app.topics);
     return reply({ ephemeral: true, embeds: [{ title: clip(title, LIMITS.embedTitle), description: clip(description, LIMITS.embedDescription) }] });
+  },
+};
+
+/** "What is it thinking?" in a race: the optimiser's current belief, privately, with one line of explanation. */
+const think: ComponentHandler<BoardRef> = {
+  parse: parseBoardRef,
+  async run(request, ref, app) {
+    const game = await loadGame(app, ref.gameId);
+    if (!game.session.race) throw new UserError('Only a race has an optimiser to ask.');
+    if (game.record.ownerId !== request.user.id) throw new UserError(`This is someone else's race. Start your own with \`/play ${game.record.game} mode:race\`.`);
+    return reply({ ...optimiserThoughts(game), ephemeral: true });
   },
 };
 
@@ -194,20 +194,25 @@ const play: CommandModule = {
   async execute(request, app) {
     const id = request.subcommand ?? '';
     if (!isGameId(id)) throw new UserError(`There is no game called ${id}. Try bake, lock, tune or train.`);
+    const mode = request.options.mode === 'group' || request.options.mode === 'race' ? request.options.mode : 'solo';
+    if (mode === 'group' && !request.guildId) throw new UserError('Group rounds are played in a server channel.');
     const seed = String(request.options.seed ?? '').trim() || freshSeed();
     const difficulty = request.options.difficulty === undefined ? undefined : String(request.options.difficulty);
-    const game = await startGame(app, GAMES[id], { game: id, mode: 'solo', seed, difficulty, request });
-    return reply(boardMessage(game));
+    const minutes = typeof request.options.minutes === 'number' ? request.options.minutes : undefined;
+    const game = await startGame(app, GAMES[id], { game: id, mode, seed, difficulty, minutes, request });
+    return reply(render(game).message);
   },
   components: {
     ask: askForMove,
     submit: submitMove,
     giveup: giveUp,
+    end: endRound,
     dial: turnDial,
     try: tryCombination,
     string: pickString,
     peg: turnPeg,
     why,
+    think,
   },
 };
 

@@ -8,16 +8,10 @@ import { clip, LIMITS } from '../../src/command-layer/limits.js';
 import type { ComponentView, EmbedFieldView, FileView, MessageView } from '../../src/command-layer/types.js';
 import { PEG_STEPS, GUITAR_STRINGS, stringFrequencies, type TuneState } from '../../src/games/tune.js';
 import { dialsFor } from '../../src/games/lock.js';
-import type { AnyGameRules, GameId, GameState } from '../../src/games/types.js';
+import type { GameId } from '../../src/games/types.js';
 import { strumWav } from '../../src/pictures/index.js';
-import type { GameRecord } from '../../src/storage/index.js';
-import { moveNoun, turnText } from './turn-text.js';
-
-export interface GameView {
-  record: GameRecord;
-  rules: AnyGameRules;
-  state: GameState<unknown, unknown>;
-}
+import { isOpen, type GameView } from './session.js';
+import { formatNumber, moveNoun, readingOf, turnText } from './turn-text.js';
 
 /** Choices made on the board that are not a move yet: the dials set so far, the string picked. */
 export interface Draft {
@@ -26,6 +20,7 @@ export interface Draft {
 }
 
 const COLOURS = { playing: 0x5865f2, won: 0x57f287, spent: 0xfee75c, 'gave-up': 0x99aab5 } as const;
+
 const HISTORY_LINES = 15;
 
 export function encodeDials(dials: readonly (number | null)[]): string {
@@ -37,46 +32,139 @@ export function decodeDials(text: string, count: number): (number | null)[] | un
   return [...text].map((c) => (c === '_' ? null : Number(c)));
 }
 
+const ROUND_ENDINGS = {
+  time: 'Time is up',
+  host: 'The host ended the round',
+  budgets: 'Everyone has made their moves',
+  target: 'Solved',
+} as const;
+
+function raceLine(game: GameView): string {
+  const race = game.session.race;
+  if (!race?.winner) return '';
+  if (race.winner === 'player') return '**You beat the optimiser!**';
+  if (race.winner === 'optimiser') return '**The optimiser won this race.**';
+  return '**A tie with the optimiser.**';
+}
+
 function statusLine(game: GameView): string {
   const outcome = game.rules.outcome(game.state);
-  const noun = moveNoun(game.rules.id as GameId, outcome.movesUsed);
-  switch (outcome.status) {
-    case 'won':
-      return `**Solved in ${outcome.movesUsed} ${noun}!** Score ${outcome.score}/100.`;
-    case 'spent':
-      return `**Out of ${moveNoun(game.rules.id as GameId, 2)}.** Best ${outcome.best ?? '–'}, score ${outcome.score}/100.`;
-    case 'gave-up':
-      return `**You gave up** after ${outcome.movesUsed} ${noun}.`;
-    case 'playing':
-      return '';
+  const id = game.rules.id as GameId;
+  const group = game.session.group;
+  if (group?.endedBy) {
+    return `**${ROUND_ENDINGS[group.endedBy]}.** The group made ${outcome.movesUsed} ${moveNoun(id, outcome.movesUsed)}; best ${outcome.best ?? '–'}.`;
   }
+  const noun = moveNoun(id, outcome.movesUsed);
+  const line = (() => {
+    switch (outcome.status) {
+      case 'won':
+        return `**Solved in ${outcome.movesUsed} ${noun}!** Score ${outcome.score}/100.`;
+      case 'spent':
+        return `**Out of ${moveNoun(id, 2)}.** Best ${outcome.best ?? '–'}, score ${outcome.score}/100.`;
+      case 'gave-up':
+        return `**You gave up** after ${outcome.movesUsed} ${noun}.`;
+      case 'playing':
+        return '';
+    }
+  })();
+  return [line, raceLine(game)].filter(Boolean).join(' ');
 }
 
 function historyText(game: GameView): string {
   const id = game.rules.id as GameId;
   const turns = game.state.history;
   if (turns.length === 0) return `No ${moveNoun(id, 2)} yet.`;
+  const group = game.session.group;
+  const names = new Map(group?.players.map((p) => [p.id, p.name]));
   const shown = turns.slice(-HISTORY_LINES);
   const skipped = turns.length - shown.length;
-  const lines = shown.map((turn, i) => `${skipped + i + 1}. ${turnText(id, turn)}`);
+  const lines = shown.map((turn, i) => {
+    const index = skipped + i;
+    // Display names only, never mentions: a board must not ping anyone.
+    const who = group ? `**${names.get(group.movers[index] ?? '') ?? 'someone'}**: ` : '';
+    return `${index + 1}. ${who}${turnText(id, turn)}`;
+  });
   return (skipped > 0 ? [`…${skipped} earlier`, ...lines] : lines).join('\n');
+}
+
+/** The optimiser's moves in a race, in the same words as the player's. */
+function raceText(game: GameView): string {
+  const race = game.session.race;
+  if (!race || race.trials.length === 0) return 'Waiting for your first move.';
+  const id = game.rules.id as GameId;
+  const last = race.trials.at(-1)!;
+  const best = Math.max(...race.trials.map((t) => t.value));
+  return `${race.trials.length} ${moveNoun(id, race.trials.length)}, best **${formatNumber(best)}**\nlast: ${raceMoveText(id, last.params, last.value)}`;
+}
+
+export function raceMoveText(game: GameId, params: Record<string, unknown>, value: number): string {
+  switch (game) {
+    case 'bake':
+      return `${String(params.bakeTime)} min → ${value}`;
+    case 'lock':
+      return `\`${Object.keys(params).sort().map((k) => String(params[k])).join(' ')}\` → ${value} click${value === 1 ? '' : 's'}`;
+    case 'tune':
+      return `pegs ${Object.values(params).map((v) => `${Number(v) > 0 ? '+' : ''}${String(v)}`).join(' ')} → ${value}`;
+    case 'train':
+      return `lr ${formatNumber(Number(params.learningRate))} · ${String(params.epochs)} ep · ${String(params.hiddenUnits)} units → ${value}%`;
+  }
+}
+
+function scoreboard(game: GameView): string {
+  const group = game.session.group!;
+  const id = game.rules.id as GameId;
+  if (group.players.length === 0) return 'Nobody yet: make a move to join.';
+  const rows = group.players.map((player) => {
+    const readings = game.state.history.flatMap((turn, i) => (group.movers[i] === player.id ? [readingOf(id, turn)] : []));
+    return { player, best: Math.max(...readings), used: readings.length };
+  });
+  rows.sort((a, b) => b.best - a.best);
+  const shown = rows.slice(0, 10).map((r, i) => `${i + 1}. ${r.player.name}: ${formatNumber(r.best)} (${r.used}/${group.perPlayer})`);
+  if (rows.length > 10) shown.push(`…and ${rows.length - 10} more`);
+  return clip(shown.join('\n'), LIMITS.fieldValue);
 }
 
 export function boardFields(game: GameView): EmbedFieldView[] {
   const outcome = game.rules.outcome(game.state);
   const id = game.rules.id as GameId;
-  const left = outcome.budget - outcome.movesUsed;
-  return [
-    { name: 'Left', value: `${left} of ${outcome.budget} ${moveNoun(id, 2)}`, inline: true },
+  const puzzle: EmbedFieldView = { name: 'Puzzle', value: `seed \`${game.record.seed}\` · ${game.record.difficulty}`, inline: true };
+  const group = game.session.group;
+  if (group) {
+    const closes = Math.floor(Date.parse(group.endsAt) / 1000);
+    return [
+      { name: 'Each player', value: `${group.perPlayer} ${moveNoun(id, group.perPlayer)} · closes <t:${closes}:R>`, inline: true },
+      { name: 'Best so far', value: outcome.best === null ? '–' : String(outcome.best), inline: true },
+      puzzle,
+      { name: `Scoreboard (${group.players.length} playing)`, value: scoreboard(game) },
+    ];
+  }
+  const fields: EmbedFieldView[] = [
+    { name: 'Left', value: `${outcome.budget - outcome.movesUsed} of ${outcome.budget} ${moveNoun(id, 2)}`, inline: true },
     { name: 'Best so far', value: outcome.best === null ? '–' : String(outcome.best), inline: true },
-    { name: 'Puzzle', value: `seed \`${game.record.seed}\` · ${game.record.difficulty}`, inline: true },
+    puzzle,
   ];
+  if (game.session.race) fields.push({ name: 'The optimiser', value: clip(raceText(game), LIMITS.fieldValue) });
+  return fields;
 }
 
 function controls(game: GameView, draft: Draft): ComponentView[][] {
   const { record } = game;
   const id = (action: string, ...args: (string | number)[]) => encodeCustomId('play', action, record.id, record.version, ...args);
-  const giveUp: ComponentView = { type: 'button', customId: id('giveup'), label: 'Give up', style: 'danger' };
+  const giveUp: ComponentView = game.session.group
+    ? { type: 'button', customId: id('end'), label: 'End round', style: 'danger' }
+    : { type: 'button', customId: id('giveup'), label: 'Give up', style: 'danger' };
+  const rows = movesFor(game, draft, id, giveUp);
+  if (game.session.race) {
+    const last = rows[rows.length - 1]!;
+    const think: ComponentView = { type: 'button', customId: id('think'), label: 'What is it thinking?', style: 'secondary' };
+    if (last.length < 5 && last.every((c) => c.type === 'button')) last.push(think);
+    else rows.push([think]);
+  }
+  return rows;
+}
+
+function movesFor(game: GameView, draft: Draft, id: (action: string, ...args: (string | number)[]) => string, giveUp: ComponentView): ComponentView[][] {
+  const { record } = game;
   switch (game.rules.id as GameId) {
     case 'bake':
       return [[{ type: 'button', customId: id('ask'), label: 'Bake…', style: 'primary' }, giveUp]];
@@ -141,7 +229,7 @@ function strumFile(game: GameView): FileView {
 }
 
 export function boardMessage(game: GameView, draft: Draft = {}): MessageView {
-  const playing = game.state.status === 'playing';
+  const playing = isOpen(game);
   const description = [game.rules.blurb, historyText(game), statusLine(game)].filter(Boolean).join('\n\n');
   const replayHint = `/play ${game.rules.id} seed:${game.record.seed} difficulty:${game.record.difficulty}`;
   return {

@@ -2,17 +2,63 @@
  * A stored game between moves: load it, check that this person may move on this board now, apply the
  * move through the game's pure rules, and save it (compare-and-set on the board's version) before any
  * answer goes out. Two racing clicks on one board make one move; the second is told the board moved on.
+ *
+ * A stored session is the game's own state plus what a mode adds around it: a group round's players
+ * and clock, or the optimiser's moves in a race. The game rules never see the mode.
  */
 import { randomInt } from 'node:crypto';
 import { UserError } from '../../src/command-layer/errors.js';
-import { reply, type AppServices, type CommandResponse, type ComponentRequest, type MessageView } from '../../src/command-layer/types.js';
+import { reply, type AppServices, type CommandResponse, type ComponentRequest, type MessageView, type Person } from '../../src/command-layer/types.js';
 import { GAMES, isGameId } from '../../src/games/index.js';
 import { MoveError, type AnyGameRules, type GameId, type GameState, type MoveInput } from '../../src/games/types.js';
+import type { Params } from '../../src/search/types.js';
 import type { GameMode, GameRecord } from '../../src/storage/index.js';
-import { boardMessage, type GameView } from './board.js';
+import { readingOf } from './turn-text.js';
 
 /** Game ids are the store's 10 base62 characters; anything else in a custom id is forged. */
 export const GAME_ID_PATTERN = /^[0-9A-Za-z]{10}$/;
+
+/** Group rounds: each player's own budget, and how many may join one board. */
+export const GROUP_MOVES_PER_PLAYER = 3;
+export const MAX_GROUP_PLAYERS = 25;
+
+export interface GroupRound {
+  hostId: string;
+  perPlayer: number;
+  /** ISO time the round closes. */
+  endsAt: string;
+  /** In the order they joined (by making a first move). */
+  players: Person[];
+  /** Who made each move, by move index. */
+  movers: string[];
+  endedBy?: 'time' | 'host' | 'budgets' | 'target';
+}
+
+export interface RaceTrial {
+  params: Params;
+  value: number;
+}
+
+export interface Race {
+  /** The engine strategy racing the player: Bayesian optimisation, or for the lock the exact reasoner. */
+  opponent: 'bayes' | 'lock-reasoner';
+  trials: RaceTrial[];
+  winner?: 'player' | 'optimiser' | 'tie';
+}
+
+export interface StoredSession {
+  game: GameState<unknown, unknown>;
+  group?: GroupRound;
+  race?: Race;
+}
+
+export interface GameView {
+  record: GameRecord;
+  rules: AnyGameRules;
+  /** The game's own state. */
+  state: GameState<unknown, unknown>;
+  session: StoredSession;
+}
 
 export interface BoardRef {
   gameId: string;
@@ -28,7 +74,8 @@ export function parseBoardRef(args: readonly string[]): BoardRef | undefined {
 
 export function viewOf(record: GameRecord): GameView {
   if (!isGameId(record.game)) throw new Error(`stored game ${record.id} has unknown kind ${record.game}`);
-  return { record, rules: GAMES[record.game], state: record.state as GameState<unknown, unknown> };
+  const session = record.state as StoredSession;
+  return { record, rules: GAMES[record.game], state: session.game, session };
 }
 
 export async function loadGame(app: AppServices, gameId: string): Promise<GameView> {
@@ -37,66 +84,149 @@ export async function loadGame(app: AppServices, gameId: string): Promise<GameVi
   return viewOf(record);
 }
 
-const privately = (message: MessageView): CommandResponse => reply({ ...message, ephemeral: true });
+/** Whether the game is still open for moves (a group round also closes on its clock or its host). */
+export function isOpen(game: GameView): boolean {
+  return game.record.status === 'active' && game.state.status === 'playing' && game.session.group?.endedBy === undefined;
+}
+
+export function movesBy(group: GroupRound, playerId: string): number {
+  return group.movers.filter((id) => id === playerId).length;
+}
+
+/** How a board that refuses a click shows itself: privately, as it is now. */
+export type BoardRenderer = (game: GameView) => MessageView;
+
+const privately = (message: MessageView, note: string): CommandResponse => reply({ ...message, content: note, ephemeral: true });
 
 /**
- * Refuses, privately and without changing anything: someone else's solo game, a finished game, or a
- * board that has moved on since it was shown (stale or doubled click); the last two show the board as it is.
+ * Refuses, privately and without changing anything: someone else's solo game, a finished game, a
+ * player whose group budget is spent, or a board that has moved on since it was shown (stale or doubled
+ * click); the last ones show the board as it is.
  */
-export function checkTurn(game: GameView, request: ComponentRequest, version: number): void {
-  const { record } = game;
-  if (record.mode !== 'group' && record.ownerId !== request.user.id) {
+export function checkTurn(game: GameView, request: ComponentRequest, version: number, board: BoardRenderer): void {
+  const { record, session } = game;
+  if (!session.group && record.ownerId !== request.user.id) {
     throw new UserError(`This is someone else's game. Start your own with \`/play ${record.game}\`.`);
   }
-  if (record.status !== 'active' || game.state.status !== 'playing') {
-    throw new UserError('This game is over.', privately({ ...boardMessage(game), content: 'This game is over. Here is how it ended:' }));
-  }
+  if (!isOpen(game)) throw new UserError('This game is over.', privately(board(game), 'This game is over. Here is how it ended:'));
   if (record.version !== version) {
-    throw new UserError(
-      'That board was out of date.',
-      privately({ ...boardMessage(game), content: 'That board was out of date, so nothing happened. This is the game now:' }),
-    );
+    throw new UserError('That board was out of date.', privately(board(game), 'That board was out of date, so nothing happened. This is the game now:'));
+  }
+  if (session.group && movesBy(session.group, request.user.id) >= session.group.perPlayer) {
+    throw new UserError(`You have made your ${session.group.perPlayer} moves in this round. Watch the others, or start your own with \`/play ${record.game}\`.`);
   }
 }
 
-export type MoveAction = { kind: 'move'; input: MoveInput } | { kind: 'give-up' };
+export type MoveAction = { kind: 'move'; input: MoveInput } | { kind: 'give-up' } | { kind: 'end-round' };
 
-/** Applies a move or a give-up and saves it; the answer is the new board (the reveal follows when it ends). */
-export async function makeMove(
-  app: AppServices,
-  game: GameView,
-  action: MoveAction,
-  render: (game: GameView) => { message: MessageView; later?: () => Promise<MessageView> },
-): Promise<CommandResponse> {
+export interface MoveHooks {
+  /** The board after the move; `later` carries the reveal when the game has ended. */
+  render(game: GameView, mover: Person): { message: MessageView; later?: () => Promise<MessageView> };
+  board: BoardRenderer;
+  /** The optimiser's answering move in a race. */
+  raceMove?(game: GameView, session: StoredSession): StoredSession;
+}
+
+/** A group round's clock, checked whenever someone touches the board. */
+export function closeIfTimeUp(session: StoredSession, now: Date): StoredSession {
+  const group = session.group;
+  if (!group || group.endedBy || now.getTime() < Date.parse(group.endsAt)) return session;
+  return endRound(session, 'time');
+}
+
+function endRound(session: StoredSession, endedBy: NonNullable<GroupRound['endedBy']>): StoredSession {
+  const game = session.game.status === 'playing' ? { ...session.game, status: 'spent' as const } : session.game;
+  return { ...session, game, group: session.group && { ...session.group, endedBy } };
+}
+
+function applyToGroup(session: StoredSession, mover: Person, before: number): StoredSession {
+  const group = session.group;
+  if (!group) return session;
+  const moved = session.game.history.length > before;
+  const players = group.players.some((p) => p.id === mover.id) ? group.players : [...group.players, mover];
+  const next: StoredSession = { ...session, group: { ...group, players, movers: moved ? [...group.movers, mover.id] : group.movers } };
+  if (session.game.status === 'won') return { ...next, group: { ...next.group!, endedBy: 'target' } };
+  // Every player spent is an ending only once two have played, so a quick first player cannot end it alone.
+  const spent = next.group!.players.length >= 2 && next.group!.players.every((p) => movesBy(next.group!, p.id) >= group.perPlayer);
+  return spent ? endRound(next, 'budgets') : next;
+}
+
+/** Applies a move, a give-up or a host's End and saves it; the answer is the new board. */
+export async function makeMove(app: AppServices, game: GameView, mover: Person, action: MoveAction, hooks: MoveHooks): Promise<CommandResponse> {
   const { rules, record } = game;
-  let next: GameState<unknown, unknown>;
-  try {
-    next = action.kind === 'give-up' ? rules.giveUp(game.state) : rules.play(game.state, rules.parseMove(action.input, game.state)).state;
-  } catch (error) {
-    if (error instanceof MoveError) throw new UserError(error.message);
-    throw error;
+  let session = closeIfTimeUp(game.session, app.now());
+  if (session === game.session) {
+    try {
+      if (action.kind === 'end-round') session = endRound(session, 'host');
+      else {
+        const before = session.game.history.length;
+        const next =
+          action.kind === 'give-up' ? rules.giveUp(session.game) : rules.play(session.game, rules.parseMove(action.input, session.game)).state;
+        session = applyToGroup({ ...session, game: next }, mover, before);
+        if (hooks.raceMove) session = hooks.raceMove({ ...game, session, state: session.game }, session);
+      }
+    } catch (error) {
+      if (error instanceof MoveError) throw new UserError(error.message);
+      throw error;
+    }
   }
-  const outcome = rules.outcome(next);
-  const finished = next.status !== 'playing';
+  const finished = session.game.status !== 'playing' || session.group?.endedBy !== undefined;
+  const score = rules.outcome(session.game).score;
   const saved = await app.storage.games.update(record.id, record.version, {
-    state: next,
+    state: session,
     status: finished ? 'finished' : 'active',
-    score: finished ? outcome.score : null,
+    score: finished ? score : null,
   });
   if (!saved) {
     const current = await loadGame(app, record.id);
-    throw new UserError(
-      'Someone moved first.',
-      privately({ ...boardMessage(current), content: 'That board changed while you moved, so your move was not made. This is the game now:' }),
-    );
+    throw new UserError('Someone moved first.', privately(hooks.board(current), 'That board changed while you moved, so your move was not made. This is the game now:'));
   }
-  const { message, later } = render(viewOf(saved));
-  return { kind: 'update', message, later };
+  const view = viewOf(saved);
+  if (finished) await recordResults(app, view, score);
+  const { message, later } = hooks.render(view, mover);
+  const timeUp = session !== game.session && game.session.group && session.group?.endedBy === 'time' && action.kind !== 'end-round';
+  return { kind: 'update', message: timeUp ? { ...message, content: 'Time was up before that move, so the round is over.' } : message, later };
+}
+
+/** One result per player for leaderboards, streaks and stats; recording twice changes nothing. */
+async function recordResults(app: AppServices, game: GameView, score: number): Promise<void> {
+  const { record, session, rules } = game;
+  const won = session.game.status === 'won' && (!session.race || session.race.winner !== 'optimiser');
+  const players = session.group ? session.group.players.map((p) => p.id) : [record.ownerId];
+  for (const userId of players) {
+    await app.storage.results.record({
+      gameRecordId: record.id,
+      userId,
+      guildId: record.guildId,
+      game: rules.id,
+      mode: record.mode,
+      score,
+      won,
+      moves: session.group ? movesBy(session.group, userId) : session.game.history.length,
+      finishedAt: app.now(),
+    });
+  }
+}
+
+/** Each move's quality for share lines: 1 when it beat every earlier move (or won), ½ when close, else 0. */
+export function moveQualities(game: GameView): number[] {
+  const id = game.rules.id as GameId;
+  let best = -Infinity;
+  return game.state.history.map((turn, i) => {
+    const reading = readingOf(id, turn);
+    const won = game.state.status === 'won' && i === game.state.history.length - 1;
+    const quality = won || reading > best ? 1 : reading >= best * 0.9 ? 0.5 : 0;
+    best = Math.max(best, reading);
+    return quality;
+  });
 }
 
 const SEED_WORDS = ['maple', 'comet', 'pebble', 'otter', 'cocoa', 'violin', 'lantern', 'meadow', 'falcon', 'ember', 'quartz', 'willow'];
 
-/** A short, readable seed for a new puzzle when the player names none; friends can type it back. */
+/**
+ * A short, readable seed for a new puzzle when the player names none; friends can type it back. It only
+ * picks which puzzle to play; everything inside the puzzle is derived from it through seedrandom.
+ */
 export function freshSeed(): string {
   return `${SEED_WORDS[randomInt(SEED_WORDS.length)]}-${randomInt(100, 1000)}`;
 }
@@ -106,26 +236,41 @@ export interface NewGame {
   mode: GameMode;
   seed: string;
   difficulty: string | undefined;
-  request: { user: { id: string }; guildId: string | null; channelId: string | null };
+  request: { user: Person; guildId: string | null; channelId: string | null };
+  /** For group rounds: how long the round stays open. */
+  minutes?: number;
 }
 
 export async function startGame(app: AppServices, rules: AnyGameRules, options: NewGame): Promise<GameView> {
-  let state: GameState<unknown, unknown>;
+  let game: GameState<unknown, unknown>;
   try {
-    state = rules.start({ seed: options.seed, difficulty: options.difficulty });
+    game = rules.start({ seed: options.seed, difficulty: options.difficulty });
   } catch (error) {
     if (error instanceof MoveError) throw new UserError(error.message);
     throw error;
   }
+  const session: StoredSession = { game };
+  if (options.mode === 'group') {
+    // The group's moves all land in one game; its budget is every player's budget together.
+    session.game = { ...game, budget: GROUP_MOVES_PER_PLAYER * MAX_GROUP_PLAYERS };
+    session.group = {
+      hostId: options.request.user.id,
+      perPlayer: GROUP_MOVES_PER_PLAYER,
+      endsAt: new Date(app.now().getTime() + (options.minutes ?? 10) * 60_000).toISOString(),
+      players: [],
+      movers: [],
+    };
+  }
+  if (options.mode === 'race') session.race = { opponent: rules.id === 'lock' ? 'lock-reasoner' : 'bayes', trials: [] };
   const record = await app.storage.games.create({
     game: options.game,
     mode: options.mode,
     ownerId: options.request.user.id,
     guildId: options.request.guildId,
     channelId: options.request.channelId,
-    seed: state.seed,
-    difficulty: state.difficulty,
-    state,
+    seed: game.seed,
+    difficulty: game.difficulty,
+    state: session,
   });
   return viewOf(record);
 }

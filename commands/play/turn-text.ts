@@ -48,3 +48,17 @@ export function turnText(game: GameId, turn: Turn<unknown, unknown>): string {
     }
   }
 }
+
+/** The number a move scored, in the game's own unit (taste, clicks, chord score, accuracy %). */
+export function readingOf(game: GameId, turn: Turn<unknown, unknown>): number {
+  switch (game) {
+    case 'bake':
+      return (turn.feedback as BakeFeedback).taste;
+    case 'lock':
+      return (turn.feedback as LockFeedback).clicks;
+    case 'tune':
+      return (turn.feedback as TuneFeedback).score;
+    case 'train':
+      return (turn.feedback as TrainFeedback).accuracy;
+  }
+}

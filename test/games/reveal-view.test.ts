@@ -299,6 +299,20 @@ describe('reveal view: train', () => {
   });
 });
 
+describe('reveal view: giving up before the first move', () => {
+  it('still fits Discord and says you made no moves, for every game', () => {
+    for (const game of Object.values(GAMES)) {
+      const state = game.giveUp(game.start({ seed: 'view-no-moves' }));
+      const numbers = reveal(state);
+      const view = revealView(state, numbers);
+      expectFitsDiscord(view);
+      expectTableEqualsReveal(view, numbers);
+      expect(view.summary).toMatch(/^You made no (bakes|tries|strums|runs)/);
+      expect(parseTable(view).get('You')).toEqual({ best: null, at: null, match: null });
+    }
+  });
+});
+
 // ---- Why? --------------------------------------------------------------------------------------------------
 
 describe('whyExplanation', () => {

@@ -32,6 +32,36 @@ export function usableTrials(space: Space, trials: readonly Trial[], maxFidelity
   );
 }
 
+/**
+ * What to do with failed trials. 'ignore': the model never sees them (it only learns from values);
+ * 'penalise': each failed point counts as the worst value seen so far, so the search learns to
+ * steer away from regions that crash (the usual imputation in SMAC-style optimisers).
+ */
+export type FailurePolicy = 'ignore' | 'penalise';
+
+/** Failed trials in the space, valued at the worst completed value (for the 'penalise' policy). */
+export function penalisedFailures(space: Space, direction: Direction, trials: readonly Trial[], completed: readonly Trial[]): Trial[] {
+  if (completed.length === 0) return [];
+  const sign = directionSign(direction);
+  const worst = sign * Math.max(...completed.map((trial) => sign * (trial.value as number)));
+  return trials
+    .filter((trial) => trial.state === 'failed' && space.contains(trial.params))
+    .map((trial) => ({ ...trial, state: 'complete', value: worst }));
+}
+
+/** The trials a model is trained on under a failure policy. */
+export function modelTrials(
+  space: Space,
+  direction: Direction,
+  history: readonly Trial[],
+  failures: FailurePolicy,
+  maxFidelity?: number,
+): { completed: Trial[]; training: Trial[] } {
+  const completed = usableTrials(space, history, maxFidelity);
+  const training = failures === 'penalise' ? [...completed, ...penalisedFailures(space, direction, history, completed)] : completed;
+  return { completed, training };
+}
+
 export function trainingData(space: Space, direction: Direction, trials: readonly Trial[]): TrainingData {
   const d = space.dimension;
   const sign = directionSign(direction);

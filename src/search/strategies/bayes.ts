@@ -4,7 +4,7 @@
  * model of two points predicts nothing worth trusting.
  */
 import { maximizeAcquisition, type AcquisitionOptions } from '../gp/acquisition-optimizer.js';
-import { trainingData, unitKey, unitSnapper, usableTrials } from '../gp/encoding.js';
+import { type FailurePolicy, modelTrials, trainingData, unitKey, unitSnapper } from '../gp/encoding.js';
 import { fitGaussianProcess, type NoiseModel } from '../gp/model.js';
 import { scrambledHalton } from '../sequences.js';
 import type { Proposal, ProposalContext, Strategy } from '../strategy.js';
@@ -18,6 +18,8 @@ export interface BayesOptions {
   readonly refinements?: number;
   /** 'fixed' (default) for deterministic objectives, 'fitted' when repeated evaluations differ. */
   readonly noise?: NoiseModel;
+  /** Failed trials: 'ignore' (default, the model never sees them) or 'penalise' (count as the worst value). */
+  readonly failures?: FailurePolicy;
 }
 
 /**
@@ -37,24 +39,26 @@ export function bayesStrategy(options: BayesOptions = {}): Strategy {
     refinementIterations: 25,
   };
   const noise = options.noise ?? 'fixed';
+  const failures = options.failures ?? 'ignore';
   return {
     name: 'bayes',
     label: 'Bayesian optimisation',
     propose(ctx: ProposalContext): Proposal {
       const { space } = ctx;
-      const trials = usableTrials(space, ctx.history, ctx.maxFidelity);
+      const { completed, training } = modelTrials(space, ctx.direction, ctx.history, failures, ctx.maxFidelity);
       const initialPoints = options.initialPoints ?? defaultInitialPoints(space.dimension);
-      if (trials.length < initialPoints) {
+      if (completed.length < initialPoints) {
         // Same sequence as the quasi-random strategy, so a race between the two starts level.
         return { params: space.fromUnit(scrambledHalton(ctx.history.length, space.dimension, ctx.seed)) };
       }
-      const data = trainingData(space, ctx.direction, trials);
+      const data = trainingData(space, ctx.direction, training);
       const model = fitGaussianProcess(data, { noise });
       let best = Number.POSITIVE_INFINITY;
       for (const value of model.standardisedTargets) best = Math.min(best, value);
       const observed = new Set<string>();
+      // Failed points count as observed too: asking again would fail again.
       for (const trial of ctx.history) {
-        if (trial.state !== 'failed' && space.contains(trial.params)) observed.add(unitKey(space.toUnit(trial.params)));
+        if (space.contains(trial.params)) observed.add(unitKey(space.toUnit(trial.params)));
       }
       const choice = maximizeAcquisition(
         {
@@ -62,8 +66,7 @@ export function bayesStrategy(options: BayesOptions = {}): Strategy {
           best,
           rng: ctx.rng,
           snap: unitSnapper(space),
-          // With a fitted noise, measuring a point again can be worth it; with fixed noise it never is.
-          isObserved: (point) => noise === 'fixed' && observed.has(unitKey(point)),
+          isObserved: (point) => observed.has(unitKey(point)),
         },
         acquisition,
       );

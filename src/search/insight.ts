@@ -1,0 +1,88 @@
+/**
+ * What the Bayesian optimiser believed: the Gaussian process it would fit to a set of trials, read
+ * out at chosen points in the objective's own units. Pictures use it to show, trial by trial, the
+ * predicted curve, its uncertainty band and where expected improvement peaked. Pass the trials
+ * told *before* trial k to see the beliefs that chose trial k.
+ */
+import { expectedImprovement, logExpectedImprovement } from './gp/acquisition.js';
+import { directionSign, type FailurePolicy, modelTrials, trainingData } from './gp/encoding.js';
+import { fitGaussianProcess, type NoiseModel } from './gp/model.js';
+import { Space } from './space.js';
+import type { Direction, Params, SpaceSpec, Trial } from './types.js';
+
+export interface PointBelief {
+  /** Predicted objective value. */
+  readonly mean: number;
+  /** Standard deviation of that prediction (objective units; excludes evaluation noise). */
+  readonly sd: number;
+  /** Expected improvement over the best value so far (objective units, ≥ 0; may underflow to 0). */
+  readonly expectedImprovement: number;
+  /** Natural log of the expected improvement, finite where the plain value underflows. */
+  readonly logExpectedImprovement: number;
+}
+
+export interface BeliefOptions {
+  readonly space: Space | SpaceSpec;
+  readonly direction: Direction;
+  /** Trials the optimiser had seen; running and failed ones are ignored, as the strategy ignores them. */
+  readonly trials: readonly Trial[];
+  /** Where to read the model: parameter values, or unit-cube coordinates in dimension order. */
+  readonly points: readonly (Params | readonly number[])[];
+  readonly noise?: NoiseModel;
+  readonly maxFidelity?: number;
+  /** Must match the strategy's policy for the beliefs to be the ones it acted on. */
+  readonly failures?: FailurePolicy;
+}
+
+export interface Beliefs {
+  /** Best value among the trials the model learnt from. */
+  readonly best: number;
+  readonly points: readonly PointBelief[];
+  /** Fitted length scale per parameter, in unit-cube widths: short means the value changes quickly. */
+  readonly lengthScales: readonly number[];
+}
+
+/** The model's beliefs at each point, or undefined when no trial has completed yet (nothing to believe). */
+export function surrogateBeliefs(options: BeliefOptions): Beliefs | undefined {
+  const space = Space.from(options.space);
+  const { completed, training } = modelTrials(space, options.direction, options.trials, options.failures ?? 'ignore', options.maxFidelity);
+  if (completed.length === 0) return undefined;
+  const model = fitGaussianProcess(trainingData(space, options.direction, training), { noise: options.noise ?? 'fixed' });
+
+  const d = space.dimension;
+  const count = options.points.length;
+  const unit = new Float64Array(count * d);
+  options.points.forEach((point, i) => {
+    if (Array.isArray(point)) {
+      if (point.length !== d) throw new RangeError(`Point ${i} has ${point.length} coordinates; the space has ${d}`);
+      unit.set(point as readonly number[], i * d);
+    } else {
+      unit.set(space.toUnit(point as Params), i * d);
+    }
+  });
+  const mean = new Float64Array(count);
+  const variance = new Float64Array(count);
+  model.predictStandardised(unit, count, mean, variance);
+
+  let bestStandardised = Number.POSITIVE_INFINITY;
+  for (const value of model.standardisedTargets) bestStandardised = Math.min(bestStandardised, value);
+  const sign = directionSign(options.direction);
+  const scale = model.targetScale;
+  const logScale = Math.log(scale);
+  const points: PointBelief[] = [];
+  for (let i = 0; i < count; i++) {
+    const m = mean[i] as number;
+    const sd = Math.sqrt(variance[i] as number);
+    points.push({
+      mean: sign * (model.targetMean + scale * m),
+      sd: scale * sd,
+      expectedImprovement: scale * expectedImprovement(m, sd, bestStandardised),
+      logExpectedImprovement: logScale + logExpectedImprovement(m, sd, bestStandardised),
+    });
+  }
+  return {
+    best: sign * (model.targetMean + scale * bestStandardised),
+    points,
+    lengthScales: Array.from(model.hyperparameters.lengthScales),
+  };
+}

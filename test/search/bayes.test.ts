@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { surrogateBeliefs } from '../../src/search/insight.js';
+import { braninObjective } from '../../src/search/objectives/benchmarks.js';
+import { replay } from '../../src/search/replay.js';
+import { Space } from '../../src/search/space.js';
+import { bayesStrategy, defaultInitialPoints } from '../../src/search/strategies/bayes.js';
+import { randomStrategy } from '../../src/search/strategies/random.js';
+import { Study } from '../../src/search/study.js';
+import type { Objective, Params, Trial } from '../../src/search/types.js';
+
+/** A mixed space a learner might tune: a log-scale float, an int, a stepped float and a category. */
+const mixedObjective: Objective = {
+  name: 'mixed',
+  description: 'a small network: learning rate, layers, dropout, activation',
+  space: {
+    learningRate: { kind: 'float', low: 1e-4, high: 1, log: true },
+    layers: { kind: 'int', low: 1, high: 8 },
+    dropout: { kind: 'float', low: 0, high: 0.5, step: 0.1 },
+    activation: { kind: 'categorical', choices: ['relu', 'tanh', 'sigmoid'] },
+  },
+  direction: 'minimize',
+  optimum: 0,
+  evaluate(params) {
+    const lr = Math.log10(params['learningRate'] as number) + 2;
+    const layers = (params['layers'] as number) - 3;
+    const dropout = (params['dropout'] as number) - 0.2;
+    const activation = { relu: 0, tanh: 0.6, sigmoid: 1.5 }[params['activation'] as string] as number;
+    return lr * lr + 0.2 * layers * layers + 4 * dropout * dropout + activation;
+  },
+};
+
+function study(objective: Objective, seed: string, trials: readonly Trial[] = []): Study {
+  return new Study({ space: objective.space, direction: objective.direction, strategy: bayesStrategy(), seed, budget: 40, trials });
+}
+
+describe('Bayesian optimisation strategy', () => {
+  it('beats random search on Branin after 30 evaluations, seed for seed', () => {
+    for (const seed of ['a', 'b', 'c', 'd']) {
+      const bayes = replay({ objective: braninObjective, strategy: bayesStrategy(), budget: 30, seed });
+      const random = replay({ objective: braninObjective, strategy: randomStrategy(), budget: 30, seed });
+      expect(bayes.regret as number).toBeLessThan(random.regret as number);
+      expect(bayes.regret as number).toBeLessThan(0.05);
+    }
+  });
+
+  it('is reproducible per seed and differs between seeds', () => {
+    const first = replay({ objective: braninObjective, strategy: bayesStrategy(), budget: 14, seed: 'same' });
+    const second = replay({ objective: braninObjective, strategy: bayesStrategy(), budget: 14, seed: 'same' });
+    const other = replay({ objective: braninObjective, strategy: bayesStrategy(), budget: 14, seed: 'other' });
+    expect(second.trials.map((t) => t.params)).toEqual(first.trials.map((t) => t.params));
+    expect(other.trials.map((t) => t.params)).not.toEqual(first.trials.map((t) => t.params));
+  });
+
+  it('asks the same next point from a study rebuilt from its told trials', () => {
+    const original = study(braninObjective, 'rebuild');
+    for (let i = 0; i < 9; i++) {
+      const trial = original.ask();
+      original.tell(trial.index, braninObjective.evaluate(trial.params));
+    }
+    const rebuilt = study(braninObjective, 'rebuild', original.trials);
+    expect(rebuilt.ask().params).toEqual(original.ask().params);
+  });
+
+  it('starts with quasi-random points, then uses the model', () => {
+    expect(defaultInitialPoints(2)).toBe(4);
+    expect(defaultInitialPoints(6)).toBe(12);
+    const run = replay({ objective: braninObjective, strategy: bayesStrategy({ initialPoints: 3 }), budget: 8, seed: 'start' });
+    const quasi = replay({ objective: braninObjective, strategy: 'quasi-random', budget: 8, seed: 'start' });
+    expect(run.trials.slice(0, 3).map((t) => t.params)).toEqual(quasi.trials.slice(0, 3).map((t) => t.params));
+    expect(run.trials.slice(3).map((t) => t.params)).not.toEqual(quasi.trials.slice(3).map((t) => t.params));
+  });
+
+  it('handles int, stepped and categorical parameters: valid values, no repeats, finds the best choice', () => {
+    const run = replay({ objective: mixedObjective, strategy: bayesStrategy(), budget: 30, seed: 'mixed' });
+    const space = new Space(mixedObjective.space);
+    for (const trial of run.trials) expect(space.contains(trial.params)).toBe(true);
+    const keys = run.trials.map((t) => JSON.stringify(t.params));
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(run.best.params['activation']).toBe('relu');
+    expect(run.regret as number).toBeLessThan(0.3);
+  });
+
+  it('maximises when asked to', () => {
+    const upsideDown: Objective = {
+      ...braninObjective,
+      direction: 'maximize',
+      optimum: -braninObjective.optimum!,
+      evaluate: (params) => -braninObjective.evaluate(params),
+    };
+    expect(replay({ objective: upsideDown, strategy: bayesStrategy(), budget: 30, seed: 'max' }).regret as number).toBeLessThan(0.05);
+  });
+
+  it('never asks a failed point again, and with failures penalised steers away from the crashing region', () => {
+    const fragile: Objective = {
+      ...braninObjective,
+      evaluate(params) {
+        if ((params['x1'] as number) > 5) throw new Error('diverged');
+        return braninObjective.evaluate(params);
+      },
+    };
+    const ignoring = replay({ objective: fragile, strategy: bayesStrategy(), budget: 30, seed: 'fragile' });
+    const failedKeys = ignoring.trials.filter((t) => t.value === null).map((t) => JSON.stringify(t.params));
+    expect(failedKeys.length).toBeGreaterThan(0);
+    expect(new Set(failedKeys).size).toBe(failedKeys.length);
+
+    const penalising = replay({ objective: fragile, strategy: bayesStrategy({ failures: 'penalise' }), budget: 30, seed: 'fragile' });
+    const failures = penalising.trials.filter((t) => t.value === null).length;
+    expect(failures).toBeLessThan(failedKeys.length);
+    // The optimum at x1 = π (≤ 5) is still reachable.
+    expect(penalising.regret as number).toBeLessThan(0.05);
+  });
+});
+
+describe('surrogate beliefs (insight for pictures)', () => {
+  const line: Objective = {
+    name: 'line',
+    description: 'one knob',
+    space: { x: { kind: 'float', low: 0, high: 10 } },
+    direction: 'maximize',
+    evaluate: (params) => Math.sin(params['x'] as number),
+  };
+  const trials: Trial[] = [1, 4, 6, 8.5].map((x, index) => ({
+    index,
+    params: { x },
+    state: 'complete',
+    value: line.evaluate({ x }),
+  }));
+
+  it('is undefined before anything completed', () => {
+    expect(surrogateBeliefs({ space: line.space, direction: 'maximize', trials: [], points: [{ x: 1 }] })).toBeUndefined();
+  });
+
+  it('believes the observed values at observed points, with almost no doubt and no improvement left', () => {
+    const beliefs = surrogateBeliefs({ space: line.space, direction: 'maximize', trials, points: trials.map((t) => t.params) });
+    expect(beliefs?.best).toBeCloseTo(Math.sin(1.0), 9);
+    beliefs?.points.forEach((point, i) => {
+      expect(point.mean).toBeCloseTo(trials[i]?.value as number, 3);
+      expect(point.sd).toBeLessThan(0.01);
+      expect(point.expectedImprovement).toBeLessThan(0.01);
+    });
+  });
+
+  it('is unsure between observations and reads points as parameters or unit coordinates alike', () => {
+    const grid: Params[] = Array.from({ length: 201 }, (_, i) => ({ x: i / 20 }));
+    const units = grid.map((p) => [(p['x'] as number) / 10]);
+    const byParams = surrogateBeliefs({ space: line.space, direction: 'maximize', trials, points: grid });
+    const byUnits = surrogateBeliefs({ space: line.space, direction: 'maximize', trials, points: units });
+    expect(byUnits?.points).toEqual(byParams?.points);
+    const between = byParams?.points[50]; // x = 2.5, between trials at 1 and 4
+    const atTrial = byParams?.points[80]; // x = 4
+    expect(between?.sd as number).toBeGreaterThan(10 * (atTrial?.sd as number));
+    for (const point of byParams?.points ?? []) {
+      expect(Number.isFinite(point.logExpectedImprovement)).toBe(true);
+      if (point.expectedImprovement > 0) expect(point.logExpectedImprovement).toBeCloseTo(Math.log(point.expectedImprovement), 6);
+    }
+  });
+});

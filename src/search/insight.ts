@@ -11,11 +11,17 @@ import { Space } from './space.js';
 import type { Direction, Params, SpaceSpec, Trial } from './types.js';
 
 export interface PointBelief {
-  /** Predicted objective value. */
+  /** Predicted objective value (the median of the prediction). */
   readonly mean: number;
-  /** Standard deviation of that prediction (objective units; excludes evaluation noise). */
+  /**
+   * Spread of that prediction in objective units (excludes evaluation noise): half the width of the
+   * central 68 % band, which is the standard deviation when values are not warped.
+   */
   readonly sd: number;
-  /** Expected improvement over the best value so far (objective units, ≥ 0; may underflow to 0). */
+  /**
+   * Expected improvement over the best value so far (objective units, ≥ 0; may underflow to 0),
+   * as the model scores it: improvements are measured on the model's linear (good) side.
+   */
   readonly expectedImprovement: number;
   /** Natural log of the expected improvement, finite where the plain value underflows. */
   readonly logExpectedImprovement: number;
@@ -67,21 +73,25 @@ export function surrogateBeliefs(options: BeliefOptions): Beliefs | undefined {
   let bestStandardised = Number.POSITIVE_INFINITY;
   for (const value of model.standardisedTargets) bestStandardised = Math.min(bestStandardised, value);
   const sign = directionSign(options.direction);
-  const scale = model.targetScale;
+  const scale = model.improvementScale;
   const logScale = Math.log(scale);
   const points: PointBelief[] = [];
   for (let i = 0; i < count; i++) {
     const m = mean[i] as number;
     const sd = Math.sqrt(variance[i] as number);
+    // The warp is monotone, so the warped mean maps to the prediction's median and ±1 sd to a band;
+    // half the band's width is the spread reported.
+    const low = model.toObjectiveUnits(m - sd);
+    const high = model.toObjectiveUnits(m + sd);
     points.push({
-      mean: sign * (model.targetMean + scale * m),
-      sd: scale * sd,
+      mean: sign * model.toObjectiveUnits(m),
+      sd: (high - low) / 2,
       expectedImprovement: scale * expectedImprovement(m, sd, bestStandardised),
       logExpectedImprovement: logScale + logExpectedImprovement(m, sd, bestStandardised),
     });
   }
   return {
-    best: sign * (model.targetMean + scale * bestStandardised),
+    best: sign * model.toObjectiveUnits(bestStandardised),
     points,
     lengthScales: Array.from(model.hyperparameters.lengthScales),
   };

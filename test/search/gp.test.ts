@@ -112,7 +112,7 @@ describe('Gaussian process', () => {
     const variance = new Float64Array(data.count);
     model.predictStandardised(data.inputs, data.count, mean, variance);
     for (let i = 0; i < data.count; i++) {
-      expect(model.targetMean + model.targetScale * (mean[i] as number)).toBeCloseTo(data.targets[i] as number, 3);
+      expect(model.toObjectiveUnits(mean[i] as number)).toBeCloseTo(data.targets[i] as number, 3);
       expect(variance[i] as number).toBeLessThan(1e-3 * model.hyperparameters.signalVariance);
     }
     // Far from every observation the variance returns towards the prior's.
@@ -132,8 +132,8 @@ describe('Gaussian process', () => {
     let modelError = 0;
     let baselineError = 0;
     for (let i = 0; i < test.count; i++) {
-      modelError += (model.targetMean + model.targetScale * (mean[i] as number) - (test.targets[i] as number)) ** 2;
-      baselineError += (model.targetMean - (test.targets[i] as number)) ** 2;
+      modelError += (model.toObjectiveUnits(mean[i] as number) - (test.targets[i] as number)) ** 2;
+      baselineError += (model.toObjectiveUnits(0) - (test.targets[i] as number)) ** 2;
     }
     expect(modelError).toBeLessThan(0.05 * baselineError);
   });

@@ -16,6 +16,7 @@ import {
   solveLower,
   whitenedSquaredNorms,
 } from './linalg.js';
+import { OutputWarp } from './output-warp.js';
 import { type HyperparameterPrior, defaultPrior, logNormalDensity } from './prior.js';
 
 export interface TrainingData {
@@ -41,6 +42,8 @@ export interface FitOptions {
   readonly fixedNoiseVariance?: number;
   readonly prior?: HyperparameterPrior;
   readonly maxIterations?: number;
+  /** Warp targets before standardising (robust centre, log-compressed bad tail); default true. */
+  readonly warpTargets?: boolean;
 }
 
 export interface Hyperparameters {
@@ -182,9 +185,10 @@ export class GaussianProcess {
   readonly data: TrainingData;
   readonly hyperparameters: Hyperparameters;
   readonly kernel: MaternKernel;
-  /** Targets are modelled as mean + scale·(standardised value). */
+  /** Warped targets are modelled as mean + scale·(standardised value). */
   readonly targetMean: number;
   readonly targetScale: number;
+  readonly warp: OutputWarp | undefined;
   /** Standardised targets. */
   readonly standardisedTargets: Float64Array;
   readonly #factor: CholeskyFactor;
@@ -193,7 +197,13 @@ export class GaussianProcess {
   readonly #cross: Float64Array;
   readonly #scaledInputs: Float64Array;
 
-  constructor(data: TrainingData, hyperparameters: Hyperparameters, targetMean: number, targetScale: number, standardised: Float64Array) {
+  constructor(
+    data: TrainingData,
+    hyperparameters: Hyperparameters,
+    targets: { mean: number; scale: number; standardised: Float64Array; warp: OutputWarp | undefined },
+  ) {
+    const { mean: targetMean, scale: targetScale, standardised } = targets;
+    this.warp = targets.warp;
     this.data = data;
     this.hyperparameters = hyperparameters;
     this.targetMean = targetMean;
@@ -207,6 +217,20 @@ export class GaussianProcess {
     this.#alpha = choleskySolve(this.#factor, standardised);
     this.#cross = new Float64Array(n);
     this.#scaledInputs = this.kernel.scaleRows(data.inputs, n);
+  }
+
+  /** A value in the model's standardised units, in objective units (the median of the prediction). */
+  toObjectiveUnits(standardised: number): number {
+    const warped = this.targetMean + this.targetScale * standardised;
+    return this.warp === undefined ? warped : this.warp.inverse(warped);
+  }
+
+  /**
+   * Objective units per standardised unit where improvements happen (below the median the warp is
+   * linear), so expected improvements convert by one factor.
+   */
+  get improvementScale(): number {
+    return this.targetScale * (this.warp?.scale ?? 1);
   }
 
   /**
@@ -293,7 +317,8 @@ export function fitGaussianProcess(data: TrainingData, options: FitOptions = {})
   if (data.count === 0) throw new RangeError('A Gaussian process needs at least one observation');
   const fittedNoise = options.noise === 'fitted';
   const prior = options.prior ?? defaultPrior(data.dimension);
-  const { standardised, mean, scale } = standardise(data.targets);
+  const warp = options.warpTargets === false ? undefined : new OutputWarp(data.targets);
+  const { standardised, mean, scale } = standardise(warp === undefined ? data.targets : data.targets.map((y) => warp.forward(y)));
   const objective = new FitObjective(data, standardised, prior, fittedNoise, options.fixedNoiseVariance ?? DEFAULT_FIXED_NOISE);
   const d = data.dimension;
   const size = d + (fittedNoise ? 2 : 1);
@@ -327,6 +352,6 @@ export function fitGaussianProcess(data: TrainingData, options: FitOptions = {})
     relativeTolerance: 1e-7,
   });
   const theta = Number.isFinite(result.value) ? result.x : best;
-  return new GaussianProcess(data, objective.decode(theta), mean, scale, standardised);
+  return new GaussianProcess(data, objective.decode(theta), { mean, scale, standardised, warp });
 }
 

@@ -1,0 +1,40 @@
+/**
+ * A monotone warp of the targets before the GP sees them. Objectives such as Goldstein–Price span
+ * six orders of magnitude: standardised as they are, a few terrible values set the scale and every
+ * good point looks the same. The warp centres on the median, scales by a robust spread (the
+ * interquartile range), keeps the good side (below the median, since the model minimises) linear and
+ * compresses the bad side logarithmically. Order is preserved, so the best point stays the best, and
+ * improvements below the median are measured in objective units times one constant.
+ */
+
+export class OutputWarp {
+  readonly centre: number;
+  /** Objective units per warped unit on the good (linear) side. */
+  readonly scale: number;
+
+  constructor(targets: ArrayLike<number>) {
+    const sorted = Array.from(targets).sort((a, b) => a - b);
+    const quantile = (q: number): number => {
+      if (sorted.length === 0) return 0;
+      const position = q * (sorted.length - 1);
+      const low = Math.floor(position);
+      const high = Math.ceil(position);
+      return (sorted[low] as number) + ((sorted[high] as number) - (sorted[low] as number)) * (position - low);
+    };
+    this.centre = quantile(0.5);
+    const interquartile = quantile(0.75) - quantile(0.25);
+    const range = sorted.length > 0 ? (sorted[sorted.length - 1] as number) - (sorted[0] as number) : 0;
+    // 1.349 × σ is the interquartile range of a normal distribution.
+    const spread = interquartile > 0 ? interquartile / 1.349 : range / 4;
+    this.scale = spread > 1e-300 ? spread : 1;
+  }
+
+  forward(y: number): number {
+    const u = (y - this.centre) / this.scale;
+    return u <= 0 ? u : Math.log1p(u);
+  }
+
+  inverse(w: number): number {
+    return this.centre + this.scale * (w <= 0 ? w : Math.expm1(w));
+  }
+}

@@ -12,6 +12,10 @@ import { discordChannels } from './discord/channels.js';
 import { createLogger } from './logger.js';
 import { TopicLoadError } from './content/library.js';
 import { MigrationError } from './storage/index.js';
+import { hiddenAnswer } from './games/answers.js';
+import { GAMES, type GameId } from './games/index.js';
+import { startScheduler } from './social/daily-scheduler.js';
+import { dailySeed } from './social/days.js';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 
@@ -39,15 +43,21 @@ try {
 // A stray rejection is a bug to log, not a reason to drop every game in progress.
 process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
 
+/** Yesterday's answers for the daily post, in the learner's words. */
+const describeYesterday = (game: GameId, day: string) =>
+  `${GAMES[game].title}: ${hiddenAnswer(game, dailySeed(game, day), GAMES[game].defaultDifficulty)}.`;
+
 if (config.mode === 'discord') {
   const { token, apiUrl } = config.discord;
   const bot = await startDiscordBot({ token, apiUrl, router: app.router, logger });
   channels.bind(discordChannels(bot.client));
+  const scheduler = startScheduler(app.services, { describeYesterday });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    scheduler.stop();
     await bot.stop();
     await app.close();
     process.exit(0);

@@ -39,6 +39,11 @@ const ROUND_ENDINGS = {
   target: 'Solved',
 } as const;
 
+function ordinal(n: number): string {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+  return `${n}${suffix}`;
+}
+
 function raceLine(game: GameView): string {
   const race = game.session.race;
   if (!race?.winner) return '';
@@ -55,6 +60,9 @@ function statusLine(game: GameView): string {
     return `**${ROUND_ENDINGS[group.endedBy]}.** The group made ${outcome.movesUsed} ${moveNoun(id, outcome.movesUsed)}; best ${outcome.best ?? '–'}.`;
   }
   const noun = moveNoun(id, outcome.movesUsed);
+  if (game.session.race?.winner === 'optimiser' && outcome.status === 'spent' && outcome.movesUsed < outcome.budget) {
+    return `**The optimiser reached the best ${moveNoun(id)} first**, on its ${ordinal(game.session.race.trials.length)} ${moveNoun(id)}. Your best was ${outcome.best ?? '–'}.`;
+  }
   const line = (() => {
     switch (outcome.status) {
       case 'won':

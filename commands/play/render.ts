@@ -5,11 +5,12 @@
 import { encodeCustomId } from '../../src/command-layer/custom-id.js';
 import { clip, LIMITS } from '../../src/command-layer/limits.js';
 import type { MessageView, Person } from '../../src/command-layer/types.js';
-import type { GameState } from '../../src/games/types.js';
+import type { GameId, GameState } from '../../src/games/types.js';
+import { shareLine } from '../../src/social/share.js';
 import { boardMessage } from './board.js';
 import { raceMove } from './race.js';
 import { revealView } from './reveal-view.js';
-import { isOpen, type GameView, type MoveHooks } from './session.js';
+import { isOpen, moveQualities, type GameView, type MoveHooks } from './session.js';
 
 /** The board; once the game has ended, the reveal follows as a later edit. */
 export function render(game: GameView): { message: MessageView; later?: () => Promise<MessageView> } {
@@ -30,16 +31,28 @@ function revealedState(game: GameView): GameState<unknown, unknown> {
   return { ...game.state, budget: Math.max(1, game.state.history.length) };
 }
 
+/** The spoiler-free line a daily player shares: squares per move, the day's number, the score. */
+export function dailyShareLine(game: GameView): string {
+  const line = shareLine({
+    game: game.rules.id as GameId,
+    day: game.record.seed.replace(/^daily-/, ''),
+    score: game.record.score ?? game.rules.outcome(game.state).score,
+    history: moveQualities(game),
+  });
+  return `\`\`\`\n${line}\n\`\`\``;
+}
+
 export function revealedBoard(game: GameView): MessageView {
   const board = boardMessage(game);
   const view = revealView(revealedState(game));
   const [embed] = board.embeds ?? [];
+  const summary = game.record.mode === 'daily' ? `${view.summary}\nShare your result:\n${dailyShareLine(game)}` : view.summary;
   const groupNote = game.session.group
     ? [{ name: 'A group is a search too', value: clip(GROUP_NOTE, LIMITS.fieldValue) }]
     : [];
   return {
     ...board,
-    content: clip(view.summary, LIMITS.content),
+    content: clip(summary, LIMITS.content),
     embeds: [
       {
         ...embed,

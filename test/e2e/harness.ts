@@ -92,14 +92,26 @@ export async function startBot(double: DiscordDouble, env: NodeJS.ProcessEnv): P
   };
 }
 
-export async function startScenario(options: DiscordDoubleOptions = {}): Promise<Scenario> {
+export const OTHER_GUILD_ID = '900000000000000011';
+export const OTHER_CHANNEL_ID = '900000000000000012';
+
+export interface ScenarioOptions extends DiscordDoubleOptions {
+  /** Register commands globally (every server) instead of to the development guild. */
+  global?: boolean;
+}
+
+export async function startScenario(options: ScenarioOptions = {}): Promise<Scenario> {
   const double = await startDiscordDouble({
-    guilds: [{ id: GUILD_ID, name: 'Study group', channels: [{ id: CHANNEL_ID, name: 'general' }] }],
+    guilds: [
+      { id: GUILD_ID, name: 'Study group', channels: [{ id: CHANNEL_ID, name: 'general' }] },
+      { id: OTHER_GUILD_ID, name: 'Another study group', channels: [{ id: OTHER_CHANNEL_ID, name: 'general' }] },
+    ],
     ...options,
   });
   const dir = mkdtempSync(join(tmpdir(), 'tuning-fork-e2e-'));
   const databasePath = join(dir, 'bot.db');
   const env = botEnv(double, databasePath);
+  if (options.global) delete env.DISCORD_GUILD_ID;
   const registration = await runScript('src/discord/deploy-commands.ts', env);
   if (registration.code !== 0) throw new Error(`deploy-commands failed:\n${registration.output}`);
   const scenario: Scenario = {

@@ -42,6 +42,8 @@ export interface FitOptions {
   readonly fixedNoiseVariance?: number;
   readonly prior?: HyperparameterPrior;
   readonly maxIterations?: number;
+  /** Most observations the hyperparameter fit looks at (see fittingSubset); default 60. */
+  readonly fitLimit?: number;
   /** Warp targets before standardising (robust centre, log-compressed bad tail); default true. */
   readonly warpTargets?: boolean;
 }
@@ -57,6 +59,7 @@ const LENGTH_SCALE_BOUNDS = [Math.log(1e-2), Math.log(30)] as const;
 const SIGNAL_BOUNDS = [Math.log(1e-2), Math.log(50)] as const;
 const NOISE_BOUNDS = [Math.log(1e-6), Math.log(2)] as const;
 const DEFAULT_FIXED_NOISE = 1e-6;
+const DEFAULT_FIT_LIMIT = 60;
 
 function standardise(targets: Float64Array): { standardised: Float64Array; mean: number; scale: number } {
   const n = targets.length;
@@ -312,6 +315,36 @@ function startingPoints(d: number, prior: HyperparameterPrior, fittedNoise: bool
   });
 }
 
+/**
+ * Which observations the hyperparameters are fitted on, or undefined for all of them. Each fit step
+ * costs O(n³), so past `limit` points the fit uses the best half of the limit (the region the search
+ * cares about) plus an even spread of the rest (the global trend); the model is then conditioned on
+ * every point. A deterministic choice, so a rebuilt study fits the same model.
+ */
+function fittingSubset(targets: Float64Array, limit: number): number[] | undefined {
+  const n = targets.length;
+  if (n <= limit) return undefined;
+  const byValue = Array.from({ length: n }, (_, i) => i).sort((a, b) => (targets[a] as number) - (targets[b] as number));
+  const best = byValue.slice(0, Math.floor(limit / 2));
+  const rest = byValue.slice(best.length).sort((a, b) => a - b);
+  const spreadCount = limit - best.length;
+  const spread = Array.from({ length: spreadCount }, (_, k) => rest[Math.floor((k * rest.length) / spreadCount)] as number);
+  return [...best, ...spread].sort((a, b) => a - b);
+}
+
+function pickRows(data: TrainingData, rows: readonly number[]): TrainingData {
+  const d = data.dimension;
+  const inputs = new Float64Array(rows.length * d);
+  rows.forEach((row, i) => inputs.set(data.inputs.subarray(row * d, (row + 1) * d), i * d));
+  return {
+    inputs,
+    targets: Float64Array.from(rows, (row) => data.targets[row] as number),
+    count: rows.length,
+    dimension: d,
+    categorical: data.categorical,
+  };
+}
+
 /** Fits hyperparameters by maximum a posteriori and returns the conditioned model. */
 export function fitGaussianProcess(data: TrainingData, options: FitOptions = {}): GaussianProcess {
   if (data.count === 0) throw new RangeError('A Gaussian process needs at least one observation');
@@ -319,7 +352,11 @@ export function fitGaussianProcess(data: TrainingData, options: FitOptions = {})
   const prior = options.prior ?? defaultPrior(data.dimension);
   const warp = options.warpTargets === false ? undefined : new OutputWarp(data.targets);
   const { standardised, mean, scale } = standardise(warp === undefined ? data.targets : data.targets.map((y) => warp.forward(y)));
-  const objective = new FitObjective(data, standardised, prior, fittedNoise, options.fixedNoiseVariance ?? DEFAULT_FIXED_NOISE);
+  const subset = fittingSubset(standardised, options.fitLimit ?? DEFAULT_FIT_LIMIT);
+  const objective =
+    subset === undefined
+      ? new FitObjective(data, standardised, prior, fittedNoise, options.fixedNoiseVariance ?? DEFAULT_FIXED_NOISE)
+      : new FitObjective(pickRows(data, subset), Float64Array.from(subset, (i) => standardised[i] as number), prior, fittedNoise, options.fixedNoiseVariance ?? DEFAULT_FIXED_NOISE);
   const d = data.dimension;
   const size = d + (fittedNoise ? 2 : 1);
   const lower = new Float64Array(size);

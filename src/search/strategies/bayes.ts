@@ -12,7 +12,7 @@ import type { Proposal, ProposalContext, Strategy } from '../strategy.js';
 export interface BayesOptions {
   /** Quasi-random trials before the model takes over; default two per dimension, between 4 and 20. */
   readonly initialPoints?: number;
-  /** Quasi-random candidates scored per ask; default 2048. */
+  /** Quasi-random candidates scored per ask; default 2048, fewer past 50 trials (see defaultCandidates). */
   readonly candidates?: number;
   /** Top candidates polished by gradient steps; default 5. */
   readonly refinements?: number;
@@ -30,9 +30,17 @@ export function defaultInitialPoints(dimension: number): number {
   return Math.min(20, Math.max(4, 2 * dimension));
 }
 
+/**
+ * Scoring a candidate costs O(n²) once n trials are known, so past 50 trials the candidate count
+ * shrinks to keep an ask's work about constant (never below 512). By then the local candidates and
+ * gradient polishing near the best points do most of the finding.
+ */
+export function defaultCandidates(trialCount: number): number {
+  return Math.round(Math.min(2048, Math.max(512, 2048 * (50 / Math.max(1, trialCount)) ** 2)));
+}
+
 export function bayesStrategy(options: BayesOptions = {}): Strategy {
-  const acquisition: AcquisitionOptions = {
-    candidates: options.candidates ?? 2048,
+  const acquisition: Omit<AcquisitionOptions, 'candidates'> = {
     incumbents: 3,
     localCandidatesPerIncumbent: 64,
     refinements: options.refinements ?? 5,
@@ -68,7 +76,7 @@ export function bayesStrategy(options: BayesOptions = {}): Strategy {
           snap: unitSnapper(space),
           isObserved: (point) => observed.has(unitKey(point)),
         },
-        acquisition,
+        { ...acquisition, candidates: options.candidates ?? defaultCandidates(data.count) },
       );
       return { params: space.fromUnit(Array.from(choice.point)) };
     },

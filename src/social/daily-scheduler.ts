@@ -153,6 +153,7 @@ export function createDailyScheduler(services: SchedulerServices, options: Sched
     async idle() {
       while (running) await running;
     },
+    // Nothing to stop: this scheduler has no timer; startScheduler adds one and stops it.
     stop() {},
   };
 }

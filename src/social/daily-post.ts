@@ -7,7 +7,7 @@ import { clip, LIMITS, messageProblems } from '../command-layer/limits.js';
 import type { EmbedFieldView, EmbedView, MessageView } from '../command-layer/types.js';
 import { GAME_IDS, GAMES, type GameId } from '../games/index.js';
 import type { DailyLeader, Storage } from '../storage/index.js';
-import { addDays, dayNumber } from './days.js';
+import { addDays, dayNumber, startOfDay } from './days.js';
 import { rankingLine } from './leaderboard.js';
 
 /** Tells yesterday's answer of one game; the games' front end supplies it. */
@@ -49,7 +49,7 @@ export function sharedDailyParts(today: string, describeYesterday: DescribeYeste
     puzzles: {
       title: `Today's puzzles · Daily #${dayNumber(today)} (${today})`,
       description: clip(
-        `${lines.join('\n')}\n\nEveryone gets the same puzzles; a new set starts at 00:00 UTC.`,
+        `${lines.join('\n')}\n\nEveryone everywhere gets the same puzzles.`,
         LIMITS.embedDescription,
       ),
       color: PUZZLE_COLOR,
@@ -57,8 +57,18 @@ export function sharedDailyParts(today: string, describeYesterday: DescribeYeste
   };
 }
 
-/** One server's post. `leaders` are that server's daily leaders for `shared.yesterday`. */
-export function dailyPostMessage(shared: SharedDailyParts, leaders: readonly DailyLeader[]): MessageView {
+/**
+ * How long today's set stays open. A server ahead of UTC gets its morning post late in the UTC day, so
+ * the post says plainly when the set changes.
+ */
+export function timeLeftLine(today: string, at: Date): string {
+  const minutes = Math.max(0, Math.round((startOfDay(addDays(today, 1)).getTime() - at.getTime()) / 60_000));
+  const hours = Math.floor(minutes / 60);
+  return `Open until 00:00 UTC, ${hours} h ${minutes % 60} min from this post.`;
+}
+
+/** One server's post at `at`. `leaders` are that server's daily leaders for `shared.yesterday`. */
+export function dailyPostMessage(shared: SharedDailyParts, leaders: readonly DailyLeader[], at: Date): MessageView {
   const fields: EmbedFieldView[] = GAME_IDS.map((id) => {
     const top = leaders.filter((l) => l.game === id).slice(0, DAILY_TOP);
     const board = top.length ? top.map((entry) => rankingLine(entry)).join('\n') : 'Nobody here played it.';
@@ -67,7 +77,7 @@ export function dailyPostMessage(shared: SharedDailyParts, leaders: readonly Dai
   const message: MessageView = {
     content: 'A new day of Tuning Fork puzzles is here.',
     embeds: [
-      shared.puzzles,
+      { ...shared.puzzles, footer: timeLeftLine(shared.today, at) },
       { title: `Yesterday · Daily #${dayNumber(shared.yesterday)} (${shared.yesterday})`, fields, color: RESULTS_COLOR, footer: 'Top 5 of this server per game' },
     ],
   };
@@ -81,6 +91,7 @@ export async function prepareDailyPosts(
   storage: Storage,
   guildIds: readonly string[],
   shared: SharedDailyParts,
+  at: Date,
 ): Promise<Map<string, MessageView>> {
   const leaders = await storage.results.dailyLeaders({ day: shared.yesterday, perGame: DAILY_TOP, guildIds });
   const byGuild = new Map<string, DailyLeader[]>();
@@ -89,5 +100,5 @@ export async function prepareDailyPosts(
     if (list) list.push(leader);
     else byGuild.set(leader.guildId, [leader]);
   }
-  return new Map(guildIds.map((guildId) => [guildId, dailyPostMessage(shared, byGuild.get(guildId) ?? [])]));
+  return new Map(guildIds.map((guildId) => [guildId, dailyPostMessage(shared, byGuild.get(guildId) ?? [], at)]));
 }

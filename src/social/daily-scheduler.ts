@@ -101,7 +101,7 @@ export function createDailyScheduler(services: SchedulerServices, options: Sched
   async function postDue(at: Date, report: TickReport): Promise<void> {
     const due = await dueDailyPosts(services, at);
     if (due.length === 0) return;
-    const messages = await prepareDailyPosts(services.storage, due.map((d) => d.guildId), sharedFor(utcDay(at)));
+    const messages = await prepareDailyPosts(services.storage, due.map((d) => d.guildId), sharedFor(utcDay(at)), at);
     await inPool(due, concurrency, async (post) => {
       const message = messages.get(post.guildId) as MessageView;
       if (!(await services.storage.dailyPosts.claim(post, at))) return;

@@ -70,7 +70,7 @@ let prepared = 0;
 for (let run = 0; run < RUNS; run++) {
   const start = performance.now();
   const due = await dueDailyPosts(services, now);
-  const messages = await prepareDailyPosts(storage, due.map((d) => d.guildId), sharedDailyParts(today));
+  const messages = await prepareDailyPosts(storage, due.map((d) => d.guildId), sharedDailyParts(today), now);
   prepTimes.push(performance.now() - start);
   prepared = messages.size;
   const sample = messages.get(guildId(0));

@@ -204,6 +204,7 @@ describe('the daily post', () => {
     const [puzzles, yesterday] = here?.embeds ?? [];
     expect(puzzles?.description).toContain('`/daily bake`');
     expect(puzzles?.description).toContain('`/daily train`');
+    expect(puzzles?.footer).toBe('Open until 00:00 UTC, 15 h 0 min from this post.');
     expect(yesterday?.title).toBe('Yesterday · Daily #331 (2026-11-27)');
     const bake = yesterday?.fields?.find((f) => f.name === "Grandma's Bake")?.value ?? '';
     expect(bake.split('\n').slice(0, 5)).toEqual(['🥇 <@100006> — 66', '🥈 <@100005> — 65', '🥉 <@100004> — 64', '**4.** <@100003> — 63', '**5.** <@100002> — 62']);

@@ -20,7 +20,11 @@ function renderEmbed(embed: EmbedView, style: Style): string[] {
   const lines: string[] = [];
   if (embed.title) lines.push(style.bold(`== ${embed.title} ==`));
   if (embed.description) lines.push(embed.description);
-  for (const field of embed.fields ?? []) lines.push(`${style.bold(field.name)}: ${field.value}`);
+  for (const field of embed.fields ?? []) {
+    // A table or list reads better under its name than run on after it.
+    const separator = field.value.includes('\n') ? '\n' : ' ';
+    lines.push(`${style.bold(`${field.name}:`)}${separator}${field.value}`);
+  }
   if (embed.footer) lines.push(style.dim(embed.footer));
   return lines;
 }

@@ -1,14 +1,15 @@
 /**
  * Measures the lock budgets: how many tries the click-listening reasoner needs to open the lock, how
  * often blind guessing opens it within the budget, and how long one reasoner decision takes.
- * Run: npx tsx test/games/bench/lock-budget.ts
+ * Run: npx tsx test/bench/games-lock-budget.ts [--quick]
+ *   --quick  50 seeds instead of 200 (the budget percentages are then coarse)
  */
 import { performance } from 'node:perf_hooks';
-import { createRng, deriveSeed, randomInt } from '../../../src/search/random.js';
-import type { LockClue } from '../../../src/games/lock.js';
-import { bestSplittingTry, countClicks, lockBudget, secretCombination } from '../../../src/games/lock.js';
+import { createRng, deriveSeed, randomInt } from '../../src/search/random.js';
+import type { LockClue } from '../../src/games/lock.js';
+import { bestSplittingTry, countClicks, lockBudget, secretCombination } from '../../src/games/lock.js';
 
-const SEEDS = Array.from({ length: 200 }, (_, i) => `bench-${i}`);
+const SEEDS = Array.from({ length: process.argv.includes('--quick') ? 50 : 200 }, (_, i) => `bench-${i}`);
 
 function triesToOpen(seed: string, dials: number, cap: number, decisionTimes: number[]): number {
   const secret = secretCombination(seed, dials);

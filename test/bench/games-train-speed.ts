@@ -1,12 +1,12 @@
 /**
  * How long one real training run of the train game takes, over settings drawn at random from the whole
  * knob space (what a player or a strategy might pick), on both data sets. Target: median under 300 ms.
- * Run: npx tsx test/games/bench/train-speed.ts
+ * Run: npx tsx test/bench/games-train-speed.ts
  */
 import { performance } from 'node:perf_hooks';
-import { createRng } from '../../../src/search/random.js';
-import { Space } from '../../../src/search/space.js';
-import { trainObjective } from '../../../src/games/train.js';
+import { createRng } from '../../src/search/random.js';
+import { Space } from '../../src/search/space.js';
+import { trainObjective } from '../../src/games/train.js';
 
 const RUNS = 40;
 const quantile = (xs: number[], q: number): number => [...xs].sort((a, b) => a - b)[Math.floor(q * (xs.length - 1))] as number;

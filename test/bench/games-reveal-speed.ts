@@ -1,14 +1,15 @@
 /**
  * How long a reveal takes per game (every strategy replayed with the game's full budget), so the front
  * end knows which reveals must be deferred. Median of a few puzzles, after one warm-up.
- * Run: npx tsx test/games/bench/reveal-speed.ts
+ * Run: npx tsx test/bench/games-reveal-speed.ts [--quick]
+ *   --quick  2 puzzles per difficulty instead of 5
  */
 import { performance } from 'node:perf_hooks';
-import { GAMES } from '../../../src/games/index.js';
-import { reveal } from '../../../src/games/reveal.js';
-import type { GameId } from '../../../src/games/types.js';
+import { GAMES } from '../../src/games/index.js';
+import { reveal } from '../../src/games/reveal.js';
+import type { GameId } from '../../src/games/types.js';
 
-const PUZZLES = 5;
+const PUZZLES = process.argv.includes('--quick') ? 2 : 5;
 const FIRST_MOVE: Record<GameId, (difficulty: string) => unknown> = {
   bake: () => ({ minutes: 15 }),
   lock: (difficulty) => ({ combination: difficulty === 'hard' ? [1, 2, 3, 4] : [1, 2, 3] }),

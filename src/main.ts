@@ -44,8 +44,10 @@ try {
 process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
 
 /** Yesterday's answers for the daily post, in the learner's words. */
-const describeYesterday = (game: GameId, day: string) =>
-  `${GAMES[game].title}: ${hiddenAnswer(game, dailySeed(game, day), GAMES[game].defaultDifficulty)}.`;
+const describeYesterday = (game: GameId, day: string) => {
+  const answer = hiddenAnswer(game, dailySeed(game, day), GAMES[game].defaultDifficulty);
+  return `${answer.charAt(0).toUpperCase()}${answer.slice(1)}.`;
+};
 
 if (config.mode === 'discord') {
   const { token, apiUrl } = config.discord;

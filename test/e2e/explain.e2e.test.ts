@@ -157,6 +157,25 @@ describe('the bot on Discord', () => {
     expect(help?.embeds[0].title).toBe('Tuning Fork');
   });
 
+  it('refuses what a tampered client sends: forged buttons and out-of-range options', async () => {
+    const ann = scenario.as('100000000000000010');
+    const first = await (await scenario.double.slash('explain', { topic: 'tpe', level: 3 }, ann)).settled();
+    const forged = await scenario.double.tampered.click(first!.id, 'explain:level:tpe:99:100000000000000010', ann);
+    expect((await forged.settled())?.content).toContain('not one I recognise');
+    expect(forged.ephemeral).toBe(true);
+    const garbled = await scenario.double.tampered.click(first!.id, 'play:giveup:<script>:1', ann);
+    expect((await garbled.settled())?.content).toContain('not one I recognise');
+    const badLevel = await scenario.double.tampered.slash('explain', { topic: 'tpe', level: 9 }, ann);
+    expect((await badLevel.settled())?.content).toContain('`level` for /explain must be one of');
+    expect(badLevel.ephemeral).toBe(true);
+  });
+
+  it('keeps answering after the gateway asks it to reconnect', async () => {
+    await scenario.double.forceReconnect();
+    const answer = await (await scenario.double.slash('explain', { topic: 'dropout', level: 1 }, scenario.as('100000000000000011'))).settled();
+    expect(answer?.embeds[0].title).toBe(topics.get('dropout')?.title);
+  });
+
   it('broke none of Discord’s rules and never logged the token', () => {
     expect(scenario.double.violations).toEqual([]);
     expect(scenario.bot.output()).not.toContain(scenario.double.token);

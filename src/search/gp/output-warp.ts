@@ -2,10 +2,17 @@
  * A monotone warp of the targets before the GP sees them. Objectives such as Goldstein–Price span
  * six orders of magnitude: standardised as they are, a few terrible values set the scale and every
  * good point looks the same. The warp centres on the median, scales by a robust spread (the
- * interquartile range), keeps the good side (below the median, since the model minimises) linear and
- * compresses the bad side logarithmically. Order is preserved, so the best point stays the best, and
+ * interquartile range), keeps the good side (below the median, since the model minimises) and the
+ * moderately bad side linear, and compresses far-out bad values logarithmically. Order is preserved, so the best point stays the best, and
  * improvements below the median are measured in objective units times one constant.
  */
+
+/**
+ * Robust spreads above the median that stay linear. Compressing sooner flattens ordinary bad values
+ * too, and the model then sees a flat world with one dip (measured: Branin searches stall at a
+ * boundary); compressing later lets the outliers of Goldstein–Price set the scale again.
+ */
+const LINEAR_LIMIT = 3;
 
 export class OutputWarp {
   readonly centre: number;
@@ -24,17 +31,19 @@ export class OutputWarp {
     this.centre = quantile(0.5);
     const interquartile = quantile(0.75) - quantile(0.25);
     const range = sorted.length > 0 ? (sorted[sorted.length - 1] as number) - (sorted[0] as number) : 0;
-    // 1.349 × σ is the interquartile range of a normal distribution.
-    const spread = interquartile > 0 ? interquartile / 1.349 : range / 4;
+    // 1.349 × σ is the interquartile range of a normal distribution. Once the search has crowded
+    // many points around one value the interquartile range collapses, which would squash every
+    // other value flat; a floor of 1 % of the range keeps them apart.
+    const spread = Math.max(interquartile / 1.349, range / 100);
     this.scale = spread > 1e-300 ? spread : 1;
   }
 
   forward(y: number): number {
     const u = (y - this.centre) / this.scale;
-    return u <= 0 ? u : Math.log1p(u);
+    return u <= LINEAR_LIMIT ? u : LINEAR_LIMIT + Math.log1p(u - LINEAR_LIMIT);
   }
 
   inverse(w: number): number {
-    return this.centre + this.scale * (w <= 0 ? w : Math.expm1(w));
+    return this.centre + this.scale * (w <= LINEAR_LIMIT ? w : LINEAR_LIMIT + Math.expm1(w - LINEAR_LIMIT));
   }
 }

@@ -2,7 +2,7 @@
  * The console front end driven as a person would pipe into `npm start` with no token.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -64,6 +64,18 @@ describe('the console', () => {
     expect(stdout).toContain('`level` for /explain must be one of');
     expect(stdout).toContain('Type a command that starts with /');
     expect(stdout).toContain('A quote is not closed');
+  });
+
+  it('plays a game: keys press buttons, a modal asks its fields, the reveal saves its pictures', async () => {
+    const files = join(dir, 'files');
+    const { code, stdout } = await runConsole('/play bake seed:console-e2e\n1\n31\n1\n5\n2\n', { CONSOLE_FILES_DIR: files });
+    expect(code).toBe(0);
+    expect(stdout).toContain('Bake time (5 to 25 minutes, steps of 0.5):');
+    expect(stdout).toContain('Bake time must be from 5 to 25 minutes');
+    expect(stdout).toContain('1. 5 min → tastes');
+    expect(stdout).toContain('**You gave up** after 1 bake.');
+    const saved = /file: (\S+bake-reveal\.png)/.exec(stdout)?.[1];
+    expect(saved && readFileSync(saved).subarray(1, 4).toString()).toBe('PNG');
   });
 
   it('lists the commands with /help', async () => {

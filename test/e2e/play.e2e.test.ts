@@ -168,6 +168,29 @@ describe('the tuning games on Discord', () => {
     expect(scenario.double.message(board.id)!.embeds[0].description.match(/E2 \+1¢/g)?.length).toBe(1);
   });
 
+  it('refuses a click on an outdated board and a second, racing modal submit, showing the current board', async () => {
+    const gil = '200000000000000009';
+    const board = await start('bake', gil, { seed: 'e2e-stale' });
+    const staleBake = control(board, byLabel('Bake…')).custom_id;
+    const opened = await scenario.double.click(board.id, staleBake, scenario.as(gil));
+    const modal = await opened.response();
+    const ctx = { ...scenario.as(gil), messageId: board.id };
+    const [first, second] = await Promise.all([
+      scenario.double.submitModal(modal.data.custom_id, { minutes: '12' }, ctx),
+      scenario.double.tampered.submitModal(modal.data.custom_id, { minutes: '13' }, ctx),
+    ]);
+    await Promise.all([first.settled(), second.settled()]);
+    const current = scenario.double.message(board.id)!;
+    expect(current.embeds[0].description.match(/^\d+\. /gm)?.length).toBe(1);
+    expect([first, second].filter((r) => r.ephemeral).length).toBe(1);
+    const stale = await scenario.double.tampered.click(board.id, staleBake, scenario.as(gil));
+    const refusal = await stale.settled();
+    expect(stale.ephemeral).toBe(true);
+    expect(refusal?.content).toContain('out of date');
+    expect(refusal?.embeds[0].description).toMatch(/1\. 1[23] min/);
+    expect(fieldValue(scenario.double.message(board.id)!, 'Left')).toBe('7 of 8 bakes');
+  });
+
   it('keeps a game going across a restart: the old board’s buttons still work', async () => {
     const fay = '200000000000000008';
     const board = await start('bake', fay, { seed: 'e2e-restart' });

@@ -3,6 +3,7 @@ import { expectedImprovement, logExpectedImprovement, logExpectedImprovementWith
 import { minimizeInBox } from '../../src/search/gp/lbfgs.js';
 import { choleskySolve, choleskyWithJitter, inverseFromCholesky, NotPositiveDefiniteError } from '../../src/search/gp/linalg.js';
 import { fitGaussianProcess, type TrainingData } from '../../src/search/gp/model.js';
+import { OutputWarp } from '../../src/search/gp/output-warp.js';
 import { createRng } from '../../src/search/random.js';
 
 /** Training data from a function on the unit cube at seeded random points. */
@@ -171,5 +172,27 @@ describe('Gaussian process', () => {
       expect(meanGradient[k]).toBeCloseTo((a.mean - b.mean) / (2 * h), 5);
       expect(varianceGradient[k]).toBeCloseTo((a.variance - b.variance) / (2 * h), 5);
     }
+  });
+});
+
+describe('output warp', () => {
+  const values = [3, 5, 8, 12, 30, 80, 400, 9000, 250000, 1e6];
+  const warp = new OutputWarp(values);
+
+  it('keeps order, inverts exactly and leaves the good side linear', () => {
+    const warped = values.map((y) => warp.forward(y));
+    for (let i = 1; i < warped.length; i++) expect(warped[i] as number).toBeGreaterThan(warped[i - 1] as number);
+    for (const y of values) expect(warp.inverse(warp.forward(y))).toBeCloseTo(y, 6);
+    // Below the median, differences scale by one constant.
+    expect(warp.forward(5) - warp.forward(3)).toBeCloseTo(2 / warp.scale, 12);
+  });
+
+  it('tames values spanning orders of magnitude', () => {
+    expect(warp.forward(1e6)).toBeLessThan(20);
+  });
+
+  it('keeps other values apart when most points sit on one value', () => {
+    const crowded = new OutputWarp([1.94, 1.94, 1.94, 1.94, 1.94, 1.94, 1.94, 5, 20, 200]);
+    expect(crowded.forward(5) - crowded.forward(1.94)).toBeGreaterThan(0.5);
   });
 });

@@ -6,7 +6,7 @@
  * the objective can actually be evaluated at.
  */
 import { scrambledHalton } from '../sequences.js';
-import type { Rng } from '../random.js';
+import { normal, type Rng } from '../random.js';
 import { logExpectedImprovement, logExpectedImprovementWithSlopes } from './acquisition.js';
 import { minimizeInBox } from './lbfgs.js';
 import type { GaussianProcess } from './model.js';
@@ -54,11 +54,6 @@ function haltonPoints(count: number, dimension: number): Float64Array {
     haltonCache.set(key, points);
   }
   return points;
-}
-
-/** A standard normal draw. */
-function gaussian(rng: Rng): number {
-  return Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
 }
 
 function scoreAll(model: GaussianProcess, points: Float64Array, count: number, best: number): Float64Array {
@@ -123,7 +118,7 @@ export function maximizeAcquisition(problem: AcquisitionProblem, options: Acquis
       const radius = 0.02 * Math.pow(15, c / Math.max(1, options.localCandidatesPerIncumbent - 1));
       for (let k = 0; k < d; k++) {
         const centre = inputs[incumbent * d + k] as number;
-        const step = Math.min(1, lengthScales[k] as number) * radius * gaussian(rng);
+        const step = Math.min(1, lengthScales[k] as number) * radius * normal(rng);
         points[offset + k] = model.data.categorical[k] === 1 && rng() < 0.8 ? centre : Math.min(1, Math.max(0, centre + step));
       }
       offset += d;

@@ -1,11 +1,9 @@
 /**
  * What a Gaussian process believes about a one-knob puzzle after some tries: mean, spread and expected
- * improvement across the knob's range, in the game's own units. Built through the same encoding and fit
- * the Bayesian strategy uses, so the picture shows the model the strategy really had.
+ * improvement across the knob's range, in the game's own units. Read through the engine's surrogate
+ * beliefs, the same model the Bayesian strategy fits, so the picture shows the model it really had.
  */
-import { expectedImprovement } from '../../src/search/gp/acquisition.js';
-import { directionSign, trainingData, usableTrials } from '../../src/search/gp/encoding.js';
-import { fitGaussianProcess } from '../../src/search/gp/model.js';
+import { surrogateBeliefs } from '../../src/search/insight.js';
 import { Space } from '../../src/search/space.js';
 import type { Direction, SpaceSpec, Trial } from '../../src/search/types.js';
 import type { BakeAnimationFrame, BeliefSample } from '../../src/pictures/index.js';
@@ -46,25 +44,17 @@ function unitPosition(space: Space, parameter: string): (x: number) => number {
 export function beliefAfter(axis: BeliefAxis, trials: readonly RevealTrial[]): BeliefSample[] {
   const space = new Space(axis.space);
   if (space.dimension !== 1) throw new RangeError('A belief curve is drawn for a single knob only.');
-  const usable = usableTrials(space, asTrials(trials));
-  if (usable.length === 0) return [];
-  const model = fitGaussianProcess(trainingData(space, axis.direction, usable), { noise: 'fixed' });
-  const points = Float64Array.from(axis.xs, unitPosition(space, axis.parameter));
-  const mean = new Float64Array(points.length);
-  const variance = new Float64Array(points.length);
-  model.predictStandardised(points, points.length, mean, variance);
-  // The model minimises sign·value in standardised units; turn everything back into the game's units.
-  const sign = directionSign(axis.direction);
-  const bestStandardised = Math.min(...model.standardisedTargets);
+  const toUnit = unitPosition(space, axis.parameter);
+  const beliefs = surrogateBeliefs({
+    space,
+    direction: axis.direction,
+    trials: asTrials(trials),
+    points: axis.xs.map((x) => [toUnit(x)]),
+  });
+  if (!beliefs) return [];
   return axis.xs.map((x, i) => {
-    const m = mean[i] as number;
-    const sd = Math.sqrt(variance[i] as number);
-    return {
-      x,
-      mean: sign * (model.targetMean + model.targetScale * m),
-      sd: model.targetScale * sd,
-      expectedImprovement: model.targetScale * expectedImprovement(m, sd, bestStandardised),
-    };
+    const point = beliefs.points[i]!;
+    return { x, mean: point.mean, sd: point.sd, expectedImprovement: point.expectedImprovement };
   });
 }
 

@@ -13,7 +13,7 @@
 import { z } from 'zod';
 import { createRng, deriveSeed, normal, randomInt } from '../search/random.js';
 import type { Objective, Params } from '../search/types.js';
-import { bestReading, giveUpGame, leaderboardScore, recordTurn, requireDifficulty, requirePlaying, requireSeed } from './turns.js';
+import { giveUpGame, outcomeOfReadings, recordTurn, requireDifficulty, requirePlaying, requireSeed } from './turns.js';
 import type { Difficulty, GameRules, GameState, MoveInput, Outcome } from './types.js';
 import { MoveError } from './types.js';
 
@@ -174,16 +174,7 @@ export const bake: GameRules<BakeState, BakeMove, BakeFeedback> = {
 
   giveUp: (state) => giveUpGame(state),
 
-  outcome(state): Outcome {
-    const best = bestReading(state.history.map((turn) => turn.feedback.taste));
-    return {
-      status: state.status,
-      score: leaderboardScore(state.status, (best ?? 0) / 100, state.history.length, state.budget),
-      best,
-      movesUsed: state.history.length,
-      budget: state.budget,
-    };
-  },
+  outcome: (state): Outcome => outcomeOfReadings(state, state.history.map((turn) => turn.feedback.taste)),
 
   objective: (seed, difficulty) => bakeObjective(seed, difficulty),
 

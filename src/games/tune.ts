@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { createRng, deriveSeed, randomInt } from '../search/random.js';
 import type { Objective, Params } from '../search/types.js';
-import { bestReading, giveUpGame, leaderboardScore, recordTurn, requireDifficulty, requirePlaying, requireSeed } from './turns.js';
+import { giveUpGame, outcomeOfReadings, recordTurn, requireDifficulty, requirePlaying, requireSeed } from './turns.js';
 import type { Difficulty, GameRules, GameState, MoveInput, Outcome } from './types.js';
 import { MoveError } from './types.js';
 
@@ -201,16 +201,7 @@ export const tune: GameRules<TuneState, TuneMove, TuneFeedback> = {
 
   giveUp: (state) => giveUpGame(state),
 
-  outcome(state): Outcome {
-    const best = bestReading(state.history.map((turn) => turn.feedback.score));
-    return {
-      status: state.status,
-      score: leaderboardScore(state.status, (best ?? 0) / 100, state.history.length, state.budget),
-      best,
-      movesUsed: state.history.length,
-      budget: state.budget,
-    };
-  },
+  outcome: (state): Outcome => outcomeOfReadings(state, state.history.map((turn) => turn.feedback.score)),
 
   objective: (seed, difficulty) => tuneObjective(seed, difficulty),
 

@@ -2,7 +2,7 @@
  * Bookkeeping every game shares: refusing moves once the game is over, recording a turn, giving up,
  * and the leaderboard score. Kept in one place so the four games end and score the same way.
  */
-import type { GameState, GameStatus, Turn } from './types.js';
+import type { GameState, GameStatus, Outcome, Turn } from './types.js';
 import { MoveError } from './types.js';
 
 export function requirePlaying(state: GameState<unknown, unknown>): void {
@@ -64,4 +64,16 @@ export function requireSeed(seed: string): string {
     throw new MoveError(`A puzzle seed is any text of 1 to ${MAX_SEED_LENGTH} characters (for example "maple-417").`);
   }
   return seed;
+}
+
+/** The outcome of a game scored 0–100 per move (taste, chord score): its best reading is its progress. */
+export function outcomeOfReadings(state: GameState<unknown, unknown>, readings: readonly number[]): Outcome {
+  const best = bestReading(readings);
+  return {
+    status: state.status,
+    score: leaderboardScore(state.status, (best ?? 0) / 100, state.history.length, state.budget),
+    best,
+    movesUsed: state.history.length,
+    budget: state.budget,
+  };
 }

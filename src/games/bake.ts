@@ -4,11 +4,11 @@
  * The taste curve is gentler on the underbaked side than on the burnt side, as real baking is: a minute
  * short is soft, a minute long is crisp. On top sits a little oven noise.
  *
- * What purity means for this noisy objective: the noise is frozen per (puzzle seed, bake time) — the oven
- * runs a touch hot at some settings and a touch cool at others, and it does so the same way every time.
- * So a taste differs from the smooth curve by an amount the player cannot predict, yet `evaluate` stays a
- * pure function of the bake time: re-baking a time tastes the same, a replay is exact, and player and
- * strategies bake in the same oven. Winning depends on the true time, never on the noise.
+ * What purity means for this noisy objective: the noise is drawn from (puzzle seed, bake time, which bake
+ * at that time this is). The first bake at a time tastes the same for everyone, so `evaluate` — which
+ * the strategies call — is a pure function of the bake time and a replay is exact, while a player who
+ * bakes the same time again gets a second, slightly different taste, as a real oven gives. Winning depends
+ * on the true time, never on the noise.
  */
 import { z } from 'zod';
 import { createRng, deriveSeed, normal, randomInt } from '../search/random.js';
@@ -84,8 +84,10 @@ export function trueTaste(offset: number): number {
 }
 
 /** The oven's fixed wobble at this time for this puzzle, in taste points (clipped to ±2.5 standard deviations). */
-function ovenNoise(seed: string, difficulty: BakeDifficulty, minutes: number): number {
-  const rng = createRng(deriveSeed(seed, 'bake', 'oven', minutes.toFixed(1)));
+function ovenNoise(seed: string, difficulty: BakeDifficulty, minutes: number, repeat: number): number {
+  // The first bake keeps the original derivation, so puzzles and replays stay as they were.
+  const parts = repeat === 0 ? [seed, 'bake', 'oven', minutes.toFixed(1)] : [seed, 'bake', 'oven', minutes.toFixed(1), String(repeat)];
+  const rng = createRng(deriveSeed(...parts));
   const draw = Math.max(-2.5, Math.min(2.5, normal(rng)));
   return SETTINGS[difficulty].noise * draw;
 }
@@ -98,12 +100,15 @@ function wordFor(offset: number, perfectWithin: number): BakeWord {
   return taste >= 40 ? 'crisp' : 'burnt';
 }
 
-/** Tastes one bake: pure in (seed, difficulty, minutes). */
-export function tasteBake(seed: string, difficulty: string, minutes: number): BakeFeedback {
+/**
+ * Tastes one bake: pure in (seed, difficulty, minutes, repeat), where `repeat` counts earlier bakes at
+ * the same time in this game.
+ */
+export function tasteBake(seed: string, difficulty: string, minutes: number, repeat = 0): BakeFeedback {
   const level = requireDifficulty(DIFFICULTY_IDS, difficulty, 'normal');
   checkMinutes(minutes);
   const offset = minutes - bestBakeTime(seed);
-  const noisy = trueTaste(offset) + ovenNoise(seed, level, minutes);
+  const noisy = trueTaste(offset) + ovenNoise(seed, level, minutes, repeat);
   return {
     taste: Math.round(Math.min(100, Math.max(0, noisy))),
     word: wordFor(offset, SETTINGS[level].perfectWithin),
@@ -168,7 +173,8 @@ export const bake: GameRules<BakeState, BakeMove, BakeFeedback> = {
   play(state, move) {
     requirePlaying(state);
     const checked = parseBakeMove({ minutes: (move as Partial<BakeMove> | undefined)?.minutes });
-    const feedback = tasteBake(state.seed, state.difficulty, checked.minutes);
+    const repeat = state.history.filter((turn) => turn.move.minutes === checked.minutes).length;
+    const feedback = tasteBake(state.seed, state.difficulty, checked.minutes, repeat);
     return { state: recordTurn(state, checked, feedback, feedback.word === 'perfect'), feedback };
   },
 

@@ -109,3 +109,21 @@ describe('bake curve and noise', () => {
     expect(objective.optimum).toBe(Math.max(...BAKE_TIMES.map((m) => tasteBake(SEED, 'normal', m).taste)));
   });
 });
+
+describe('the oven’s noise on a repeated bake', () => {
+  it('gives a second bake at the same time a slightly different taste, while the first matches the objective', () => {
+    const times = imperfectTimes(SEED, 'hard').slice(0, 6);
+    const objective = bakeObjective(SEED, 'hard');
+    let differs = 0;
+    for (const minutes of times) {
+      const twice = playAll(bake.start({ seed: SEED, difficulty: 'hard' }), [minutes, minutes]);
+      const [first, second] = twice.history.map((turn) => turn.feedback.taste);
+      expect(first).toBe(objective.evaluate({ bakeTime: minutes }));
+      expect(Math.abs((second ?? 0) - trueTaste(minutes - bestBakeTime(SEED)))).toBeLessThanOrEqual(13);
+      if (second !== first) differs++;
+    }
+    expect(differs).toBeGreaterThanOrEqual(3);
+    const replayed = playAll(bake.start({ seed: SEED, difficulty: 'hard' }), [times[0]!, times[0]!]);
+    expect(replayed).toEqual(playAll(bake.start({ seed: SEED, difficulty: 'hard' }), [times[0]!, times[0]!]));
+  });
+});

@@ -50,11 +50,23 @@ const double = await startDiscordDouble({
 });
 const dir = mkdtempSync(join(tmpdir(), 'tuning-fork-bench-'));
 const env = botEnv(double, join(dir, 'bot.db'));
-env.LOG_LEVEL = 'warn';
 const registration = await runScript('src/discord/deploy-commands.ts', env);
 if (registration.code !== 0) throw new Error(`deploy-commands failed:\n${registration.output}`);
 const profileDir = join(dir, 'profile');
-const bot = await startBot(double, profile ? { ...env, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : env);
+const bot = await withinTime(
+  startBot(double, profile ? { ...env, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : env),
+  60_000,
+  'the bot did not connect to the Discord double',
+);
+
+/** A start-up that never finishes must fail the benchmark, not hang the whole `npm run bench`. */
+function withinTime<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
 
 let nextUser = 0;
 /** A fresh member for every sample, so no sample spends another's rate-limit tokens. */

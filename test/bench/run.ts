@@ -24,7 +24,8 @@ const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const NOT_BENCHMARKS = new Set(['run.ts', 'stats.ts']);
 /** A hung script (a server left open, a promise never settled) must not hang the whole run. */
-const SCRIPT_TIMEOUT_MS = 10 * 60_000;
+const SCRIPT_TIMEOUT_MS = 5 * 60_000;
+let interrupted = false;
 
 function benchmarkNames(files: readonly string[]): string[] {
   return files
@@ -44,15 +45,35 @@ function runScript(name: string, quick: boolean): Promise<Outcome> {
   const file = join(BENCH_DIR, `${name}.ts`);
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', file, ...(quick ? ['--quick'] : [])], { cwd: REPO_ROOT, stdio: 'inherit' });
+    // Its own process group, so that stopping it also stops whatever it started (a bot, a console).
+    const child = spawn(process.execPath, ['--import', 'tsx', file, ...(quick ? ['--quick'] : [])], {
+      cwd: REPO_ROOT,
+      stdio: 'inherit',
+      detached: true,
+    });
+    const stopGroup = (signal: NodeJS.Signals) => {
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, signal);
+      } catch {
+        // Already gone.
+      }
+    };
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+      stopGroup('SIGTERM');
+      setTimeout(() => stopGroup('SIGKILL'), 5000).unref();
     }, SCRIPT_TIMEOUT_MS);
+    // A detached group no longer hears the terminal's Ctrl-C, so pass it on.
+    const interrupt = () => {
+      stopGroup('SIGINT');
+      process.exitCode = 130;
+      interrupted = true;
+    };
+    process.once('SIGINT', interrupt);
     const finish = (status: number | string) => {
       clearTimeout(timer);
+      process.off('SIGINT', interrupt);
       resolve({ name, ms: performance.now() - started, status });
     };
     child.on('error', (error) => finish(error.message));
@@ -87,6 +108,7 @@ const chosen = asked.length > 0 ? asked : available;
 const outcomes: Outcome[] = [];
 const started = performance.now();
 for (const name of chosen) {
+  if (interrupted) break;
   console.log(`\n# ${name} (${relative(REPO_ROOT, join(BENCH_DIR, `${name}.ts`))}${quick ? ', --quick' : ''})\n`);
   const outcome = await runScript(name, quick);
   outcomes.push(outcome);
@@ -102,4 +124,4 @@ console.log(
   ),
 );
 console.log(`\nTotal ${seconds(performance.now() - started)}${quick ? ' (--quick)' : ''}; ${failed.length} of ${outcomes.length} failed.`);
-process.exitCode = failed.length > 0 ? 1 : 0;
+process.exitCode = interrupted ? 130 : failed.length > 0 ? 1 : 0;

@@ -21,6 +21,7 @@ import { dialsFor } from '../src/games/lock.js';
 import type { GameId, MoveField } from '../src/games/types.js';
 import { boardMessage, decodeDials } from './play/board.js';
 import { optimiserThoughts } from './play/race.js';
+import { closeRoundsOnTime } from './play/rounds.js';
 import { whyExplanation } from './play/reveal-view.js';
 import { render, gameHooks } from './play/render.js';
 import { checkTurn, freshSeed, loadGame, makeMove, parseBoardRef, startGame, type BoardRef, type MoveAction } from './play/session.js';
@@ -81,7 +82,7 @@ function moveHandler<P extends BoardRef>(parse: (args: readonly string[]) => P |
     async run(request, parsed, app) {
       const game = await loadGame(app, parsed.gameId);
       checkTurn(game, request, parsed.version, boardMessage);
-      return makeMove(app, game, request.user, action(parsed, request), gameHooks);
+      return makeMove(app, game, request.user, action(parsed, request), gameHooks, request.messageId);
     },
   };
 }
@@ -112,7 +113,7 @@ const endRound: ComponentHandler<BoardRef> = {
       throw new UserError('Only the person who started this round can end it.');
     }
     checkTurn(game, { ...request, user: { ...request.user } }, ref.version, boardMessage);
-    return makeMove(app, game, request.user, { kind: 'end-round' }, gameHooks);
+    return makeMove(app, game, request.user, { kind: 'end-round' }, gameHooks, request.messageId);
   },
 };
 
@@ -214,6 +215,7 @@ const play: CommandModule = {
     why,
     think,
   },
+  scheduled: [closeRoundsOnTime],
 };
 
 export default play;

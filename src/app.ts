@@ -37,6 +37,7 @@ export function lateBoundChannels(): Channels & { bind(channels: Channels): void
     bind: (channels) => void (target = channels),
     canPost: (guildId, channelId) => current().canPost(guildId, channelId),
     post: (channelId, message) => current().post(channelId, message),
+    edit: (channelId, messageId, message) => current().edit(channelId, messageId, message),
   };
 }
 

@@ -15,6 +15,7 @@ import { MigrationError } from './storage/index.js';
 import { hiddenAnswer } from './games/answers.js';
 import { GAMES, type GameId } from './games/index.js';
 import { startScheduler } from './social/daily-scheduler.js';
+import { startScheduledJobs } from './command-layer/jobs.js';
 import { dailySeed } from './social/days.js';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
@@ -54,12 +55,14 @@ if (config.mode === 'discord') {
   const bot = await startDiscordBot({ token, apiUrl, router: app.router, logger });
   channels.bind(discordChannels(bot.client));
   const scheduler = startScheduler(app.services, { describeYesterday });
+  const jobs = startScheduledJobs(app.services);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
     scheduler.stop();
+    jobs.stop();
     await bot.stop();
     await app.close();
     process.exit(0);
@@ -68,6 +71,7 @@ if (config.mode === 'discord') {
   process.once('SIGTERM', () => void stop('SIGTERM'));
 } else {
   const interactive = process.stdin.isTTY === true;
+  const jobs = startScheduledJobs(app.services);
   await runConsole({
     router: app.router,
     input: process.stdin,
@@ -77,5 +81,6 @@ if (config.mode === 'discord') {
     interactive,
     channels,
   });
+  jobs.stop();
   await app.close();
 }

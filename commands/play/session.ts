@@ -134,7 +134,7 @@ export function closeIfTimeUp(session: StoredSession, now: Date): StoredSession 
   return endRound(session, 'time');
 }
 
-function endRound(session: StoredSession, endedBy: NonNullable<GroupRound['endedBy']>): StoredSession {
+export function endRound(session: StoredSession, endedBy: NonNullable<GroupRound['endedBy']>): StoredSession {
   const game = session.game.status === 'playing' ? { ...session.game, status: 'spent' as const } : session.game;
   return { ...session, game, group: session.group && { ...session.group, endedBy } };
 }
@@ -151,8 +151,18 @@ function applyToGroup(session: StoredSession, mover: Person, before: number): St
   return spent ? endRound(next, 'budgets') : next;
 }
 
-/** Applies a move, a give-up or a host's End and saves it; the answer is the new board. */
-export async function makeMove(app: AppServices, game: GameView, mover: Person, action: MoveAction, hooks: MoveHooks): Promise<CommandResponse> {
+/**
+ * Applies a move, a give-up or a host's End and saves it; the answer is the new board. `boardMessageId`
+ * is the message the board sits on, remembered so a job can close the round on time without a click.
+ */
+export async function makeMove(
+  app: AppServices,
+  game: GameView,
+  mover: Person,
+  action: MoveAction,
+  hooks: MoveHooks,
+  boardMessageId: string | null = null,
+): Promise<CommandResponse> {
   const { rules, record } = game;
   let session = closeIfTimeUp(game.session, app.now());
   if (session === game.session) {
@@ -176,6 +186,7 @@ export async function makeMove(app: AppServices, game: GameView, mover: Person, 
     state: session,
     status: finished ? 'finished' : 'active',
     score: finished ? score : null,
+    messageId: record.messageId ?? boardMessageId,
   });
   if (!saved) {
     const current = await loadGame(app, record.id);
@@ -189,7 +200,7 @@ export async function makeMove(app: AppServices, game: GameView, mover: Person, 
 }
 
 /** One result per player for leaderboards, streaks and stats; recording twice changes nothing. */
-async function recordResults(app: AppServices, game: GameView, score: number): Promise<void> {
+export async function recordResults(app: AppServices, game: GameView, score: number): Promise<void> {
   const { record, session, rules } = game;
   const won = session.game.status === 'won' && (!session.race || session.race.winner !== 'optimiser');
   const players = session.group ? session.group.players.map((p) => p.id) : [record.ownerId];

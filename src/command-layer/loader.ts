@@ -33,6 +33,7 @@ export const commandModuleSchema = z.object({
   autocomplete: fn.optional(),
   components: z.record(z.string(), z.object({ parse: fn, run: fn })).optional(),
   slow: z.boolean().optional(),
+  scheduled: z.array(z.object({ name: z.string().min(1), cron: z.string().min(9), run: fn })).optional(),
 });
 
 export class CommandLoadError extends Error {}

@@ -168,6 +168,16 @@ export interface Channels {
   canPost(guildId: string, channelId: string): Promise<boolean>;
   /** Posts a message; resolves its id. */
   post(channelId: string, message: MessageView): Promise<string>;
+  /** Replaces what one of the bot's messages shows (a board closed by the clock, say). */
+  edit(channelId: string, messageId: string, message: MessageView): Promise<void>;
+}
+
+/** Work a command needs done on a clock rather than on an interaction (closing group rounds on time). */
+export interface ScheduledJob {
+  name: string;
+  /** A cron expression, e.g. every minute: `* * * * *`. */
+  cron: string;
+  run(app: AppServices): Promise<void>;
 }
 
 export interface AppServices {
@@ -208,4 +218,6 @@ export interface CommandModule {
   components?: Readonly<Record<string, RoutableComponentHandler>>;
   /** Answers that may take longer than Discord's 3-second window; front ends acknowledge these first. */
   slow?: boolean;
+  /** Jobs the app runs on a clock for this command, from start-up until it stops. */
+  scheduled?: readonly ScheduledJob[];
 }

@@ -1,9 +1,10 @@
-/** In the console there is one channel: the terminal. A "post" prints like any other message. */
+/** In the console there is one channel: the terminal. A post or an edit prints like any other message. */
 import type { Channels, MessageView } from '../command-layer/types.js';
 
 export function consoleChannels(show: (message: MessageView) => string): Channels {
   return {
     canPost: () => Promise.resolve(true),
     post: (_channelId, message) => Promise.resolve(show(message)),
+    edit: async (_channelId, _messageId, message) => void show(message),
   };
 }

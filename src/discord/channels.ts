@@ -1,7 +1,7 @@
 /** Posting outside an interaction (the daily post), through the discord.js client. */
 import { PermissionFlagsBits, type Client } from 'discord.js';
 import type { Channels } from '../command-layer/types.js';
-import { toNewMessage } from './payloads.js';
+import { toMessageEdit, toNewMessage } from './payloads.js';
 
 const NEEDED = [
   PermissionFlagsBits.ViewChannel,
@@ -25,6 +25,11 @@ export function discordChannels(client: Client): Channels {
       const { flags: _ephemeralMakesNoSenseHere, ...payload } = toNewMessage({ ...message, ephemeral: false });
       const sent = await channel.send(payload);
       return sent.id;
+    },
+    async edit(channelId, messageId, message) {
+      const channel = await client.channels.fetch(channelId);
+      if (!channel?.isTextBased()) throw new Error(`cannot edit messages in channel ${channelId}`);
+      await channel.messages.edit(messageId, toMessageEdit(message));
     },
   };
 }

@@ -126,6 +126,20 @@ export function createKyselyStorage(db: Kysely<Database>, close: () => Promise<v
         const rows = await query.orderBy('updated_at', 'desc').orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();
         return rows.map(toRecord);
       },
+
+      async listActive(mode: GameMode, options: { limit?: number } = {}): Promise<GameRecord[]> {
+        const limit = Math.min(Math.max(Math.trunc(options.limit ?? MAX_LIST_LIMIT), 0), MAX_LIST_LIMIT);
+        const rows = await db
+          .selectFrom('games')
+          .selectAll()
+          .where('status', '=', 'active')
+          .where('mode', '=', mode)
+          .orderBy('updated_at', 'asc')
+          .orderBy('id')
+          .limit(limit)
+          .execute();
+        return rows.map(toRecord);
+      },
     },
 
     results: createResultStore(db),

@@ -75,6 +75,8 @@ export interface GameStore {
    */
   update(id: string, expectedVersion: number, change: GameChange): Promise<GameRecord | undefined>;
   listByOwner(ownerId: string, options?: ListGamesOptions): Promise<GameRecord[]>;
+  /** Active games of one mode, least recently touched first (for jobs that close rounds on time). */
+  listActive(mode: GameMode, options?: { readonly limit?: number }): Promise<GameRecord[]>;
 }
 
 // ---- The social layer: results, server settings, daily posts, privacy, expiry ---------------------

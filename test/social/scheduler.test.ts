@@ -33,6 +33,7 @@ const channels: Channels = {
     if (failPosts) return Promise.reject(new Error('Missing Access'));
     return Promise.resolve(String(posted.push({ channelId, message })));
   },
+  edit: () => Promise.reject(new Error('the daily schedule never edits')),
 };
 
 /** A fresh app (as after a restart) on the same database file. */

@@ -11,6 +11,8 @@ import { loadConfig } from '../../src/config.js';
 export interface TestApp extends App {
   /** What was posted to channels outside interactions. */
   posted: { channelId: string; message: MessageView }[];
+  /** Messages edited outside interactions. */
+  edited: { channelId: string; messageId: string; message: MessageView }[];
   /** Every log line written so far, as JSON text. */
   logs(): string;
   dispose(): Promise<void>;
@@ -27,15 +29,18 @@ export async function createTestApp(now?: () => Date): Promise<TestApp> {
     },
   });
   const posted: { channelId: string; message: MessageView }[] = [];
+  const edited: { channelId: string; messageId: string; message: MessageView }[] = [];
   const channels: Channels = {
     canPost: (_guildId, channelId) => Promise.resolve(!channelId.endsWith('0')),
     post: (channelId, message) => Promise.resolve(String(posted.push({ channelId, message }))),
+    edit: (channelId, messageId, message) => Promise.resolve(void edited.push({ channelId, messageId, message })),
   };
   const app = await createApp({ config, logger: pino({ level: 'info' }, sink), channels, now });
   return {
     ...app,
     logs: () => written,
     posted,
+    edited,
     async dispose() {
       await app.close();
       rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,38 @@
+/**
+ * Group rounds close on their clock even when nobody clicks: a job finds rounds past their time, ends
+ * them, records the results and edits the board into its reveal.
+ */
+import type { AppServices, ScheduledJob } from '../../src/command-layer/types.js';
+import { revealedBoard } from './render.js';
+import { closeIfTimeUp, recordResults, viewOf } from './session.js';
+
+export async function closeExpiredRounds(app: AppServices): Promise<number> {
+  const now = app.now();
+  let closed = 0;
+  for (const record of await app.storage.games.listActive('group')) {
+    const game = viewOf(record);
+    const session = closeIfTimeUp(game.session, now);
+    if (session === game.session) continue;
+    const score = game.rules.outcome(session.game).score;
+    const saved = await app.storage.games.update(record.id, record.version, { state: session, status: 'finished', score });
+    // Someone moved in the meantime: their move closed it, or the next run of this job will.
+    if (!saved) continue;
+    closed++;
+    const view = viewOf(saved);
+    await recordResults(app, view, score);
+    if (saved.channelId && saved.messageId) {
+      try {
+        await app.channels.edit(saved.channelId, saved.messageId, revealedBoard(view));
+      } catch (error) {
+        app.logger.warn({ err: error, gameId: saved.id }, 'could not show a closed round’s reveal');
+      }
+    }
+  }
+  return closed;
+}
+
+export const closeRoundsOnTime: ScheduledJob = {
+  name: 'close group rounds on time',
+  cron: '* * * * *',
+  run: async (app) => void (await closeExpiredRounds(app)),
+};

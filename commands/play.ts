@@ -112,7 +112,8 @@ const endRound: ComponentHandler<BoardRef> = {
     if (game.session.group && game.session.group.hostId !== request.user.id) {
       throw new UserError('Only the person who started this round can end it.');
     }
-    checkTurn(game, { ...request, user: { ...request.user } }, ref.version, boardMessage);
+    // Ending the round is not a move: a host who has used their own moves can still end it.
+    checkTurn(game, request, ref.version, boardMessage, { spendsMove: false });
     return makeMove(app, game, request.user, { kind: 'end-round' }, gameHooks, request.messageId);
   },
 };

@@ -103,7 +103,13 @@ const privately = (message: MessageView, note: string): CommandResponse => reply
  * player whose group budget is spent, or a board that has moved on since it was shown (stale or doubled
  * click); the last ones show the board as it is.
  */
-export function checkTurn(game: GameView, request: ComponentRequest, version: number, board: BoardRenderer): void {
+export function checkTurn(
+  game: GameView,
+  request: ComponentRequest,
+  version: number,
+  board: BoardRenderer,
+  { spendsMove = true }: { spendsMove?: boolean } = {},
+): void {
   const { record, session } = game;
   if (!session.group && record.ownerId !== request.user.id) {
     throw new UserError(`This is someone else's game. Start your own with \`/play ${record.game}\`.`);
@@ -112,7 +118,7 @@ export function checkTurn(game: GameView, request: ComponentRequest, version: nu
   if (record.version !== version) {
     throw new UserError('That board was out of date.', privately(board(game), 'That board was out of date, so nothing happened. This is the game now:'));
   }
-  if (session.group && movesBy(session.group, request.user.id) >= session.group.perPlayer) {
+  if (spendsMove && session.group && movesBy(session.group, request.user.id) >= session.group.perPlayer) {
     throw new UserError(`You have made your ${session.group.perPlayer} moves in this round. Watch the others, or start your own with \`/play ${record.game}\`.`);
   }
 }

@@ -79,7 +79,7 @@ describe('group rounds', () => {
     expect(revealed.embeds[0].description).toMatch(/Everyone has made their moves|Solved/);
   });
 
-  it('refuses a fourth move from one player, and End from anyone but the host', async () => {
+  it('refuses a fourth move from one player and End from anyone but the host, who may end it after spending their moves', async () => {
     const [host, dee] = ['300000000000000004', '300000000000000005'].map((id) => scenario.as(id));
     let board = (await (await scenario.double.slash('play', { subcommand: 'tune', options: { seed: 'group-limits', mode: 'group' } }, host!)).settled())!;
     for (let i = 0; i < 3; i++) {
@@ -91,6 +91,14 @@ describe('group rounds', () => {
     expect((await fourth.settled())?.content).toContain('You have made your 3 moves');
     const end = await scenario.double.click(board.id, control(board, 'End round').custom_id, dee!);
     expect((await end.settled())?.content).toContain('Only the person who started this round can end it');
+    // A third player still has moves left, so the round stays open after the host spends all of theirs.
+    board = scenario.double.message(board.id)!;
+    await (await scenario.double.click(board.id, control(board, '+5¢').custom_id, scenario.as('300000000000000009'))).settled();
+    for (let i = 0; i < 3; i++) {
+      board = scenario.double.message(board.id)!;
+      await (await scenario.double.click(board.id, control(board, '-1¢').custom_id, host!)).settled();
+    }
+    board = scenario.double.message(board.id)!;
     await (await scenario.double.click(board.id, control(board, 'End round').custom_id, host!)).settled();
     expect(scenario.double.message(board.id)!.embeds[0].description).toContain('The host ended the round');
   });

@@ -1,7 +1,8 @@
 /**
  * A Gaussian-process regression model: training inputs in the unit cube, standardised targets, a
  * Matérn 5/2 ARD kernel whose hyperparameters are fitted by maximising the marginal likelihood plus
- * a log prior (L-BFGS in log space from a few deterministic starts), and the posterior mean and
+ * a log prior (three deterministic starts ranked by value, the best polished by L-BFGS in log space),
+ * a prior mean set above the average trial, and the posterior mean and
  * variance at new points, with gradients for the acquisition optimiser.
  */
 import { MaternKernel, matern52SlopeInSquaredDistance } from './kernel.js';
@@ -235,8 +236,8 @@ export class GaussianProcess {
   }
 
   /**
-   * Objective units per standardised unit where improvements happen (below the median the warp is
-   * linear), so expected improvements convert by one factor.
+   * Objective units per standardised unit where improvements happen (the warp is linear there), so
+   * expected improvements convert by one factor.
    */
   get improvementScale(): number {
     return this.targetScale * (this.warp?.scale ?? 1);

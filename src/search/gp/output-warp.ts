@@ -3,8 +3,9 @@
  * six orders of magnitude: standardised as they are, a few terrible values set the scale and every
  * good point looks the same. The warp centres on the median, scales by a robust spread (the
  * interquartile range), keeps the good side (below the median, since the model minimises) and the
- * moderately bad side linear, and compresses far-out bad values logarithmically. Order is preserved, so the best point stays the best, and
- * improvements below the median are measured in objective units times one constant.
+ * moderately bad side linear, and compresses far-out bad values logarithmically. Order is preserved,
+ * so the best point stays the best, and improvements (always on the linear side) convert to
+ * objective units by one constant.
  */
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Lock: crack the combination. Three dials 0–9 (four on hard); each try tells how many dials click,
  * that is, are set to the right digit. Listening to the clicks narrows 1000 combinations to one within the
- * budget; trying combinations without listening almost never gets there (see test/games/bench/lock-budget.ts).
+ * budget; trying combinations without listening almost never gets there (see test/bench/games-lock-budget.ts).
  */
 import { z } from 'zod';
 import type { Rng } from '../search/random.js';
@@ -15,7 +15,7 @@ type LockDifficulty = 'easy' | 'normal' | 'hard';
 const DIFFICULTY_IDS: readonly LockDifficulty[] = ['easy', 'normal', 'hard'];
 
 /**
- * Budgets measured with test/games/bench/lock-budget.ts over 200 seeds: the click-listening reasoner opens
+ * Budgets measured with test/bench/games-lock-budget.ts over 200 seeds: the click-listening reasoner opens
  * 3 dials in a median of 10 tries (99 % within 12) and 4 dials in a median of 11 (all within 14), because
  * most tries hear zero clicks and teach only about one bit. Blind guessing opens 3 dials within 12 tries
  * about 1 time in 100.

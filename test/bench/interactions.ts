@@ -151,6 +151,7 @@ try {
 }
 if (failure) {
   console.error(bot.output());
+  if (!profile) rmSync(dir, { recursive: true, force: true });
   throw failure;
 }
 

@@ -9,6 +9,7 @@ import type { GameId, GameState } from '../../src/games/types.js';
 import { shareLine } from '../../src/social/share.js';
 import { boardMessage } from './board.js';
 import { raceMove } from './race.js';
+import { revealInBackground } from './reveal-pool.js';
 import { revealView } from './reveal-view.js';
 import { isOpen, moveQualities, type GameView, type MoveHooks } from './session.js';
 
@@ -18,7 +19,7 @@ export function render(game: GameView): { message: MessageView; later?: () => Pr
   if (isOpen(game)) return { message: board };
   return {
     message: { ...board, content: 'Working out how the search strategies would have played this same puzzle…' },
-    later: async () => revealedBoard(game),
+    later: () => revealInBackground(game),
   };
 }
 

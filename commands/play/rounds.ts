@@ -3,7 +3,7 @@
  * them, records the results and edits the board into its reveal.
  */
 import type { AppServices, ScheduledJob } from '../../src/command-layer/types.js';
-import { revealedBoard } from './render.js';
+import { revealInBackground } from './reveal-pool.js';
 import { closeIfTimeUp, recordResults, viewOf } from './session.js';
 
 export async function closeExpiredRounds(app: AppServices): Promise<number> {
@@ -22,7 +22,7 @@ export async function closeExpiredRounds(app: AppServices): Promise<number> {
     await recordResults(app, view, score);
     if (saved.channelId && saved.messageId) {
       try {
-        await app.channels.edit(saved.channelId, saved.messageId, revealedBoard(view));
+        await app.channels.edit(saved.channelId, saved.messageId, await revealInBackground(view));
       } catch (error) {
         app.logger.warn({ err: error, gameId: saved.id }, 'could not show a closed round’s reveal');
       }

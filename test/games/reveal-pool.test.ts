@@ -1,0 +1,34 @@
+/**
+ * Reveals built in the worker thread are the same, byte for byte, as those built in-process.
+ */
+import { describe, expect, it } from 'vitest';
+import { revealInBackground } from '../../commands/play/reveal-pool.js';
+import { revealedBoard } from '../../commands/play/render.js';
+import { viewOf } from '../../commands/play/session.js';
+import { GAMES } from '../../src/games/index.js';
+import type { GameRecord } from '../../src/storage/index.js';
+
+function finishedRecord(game: 'bake' | 'lock', seed: string): GameRecord {
+  const rules = GAMES[game];
+  let state = rules.start({ seed });
+  const move = game === 'bake' ? { minutes: '11' } : { dial1: '1', dial2: '2', dial3: '3' };
+  state = rules.play(state, rules.parseMove(move, state)).state;
+  if (state.status === 'playing') state = rules.giveUp(state);
+  const at = new Date('2026-11-27T12:00:00Z');
+  return {
+    id: 'AbCdEfGhIj', game, mode: 'solo', ownerId: '1', guildId: null, channelId: null, messageId: null, seed,
+    difficulty: state.difficulty, state: { game: state }, version: 3, status: 'finished', score: 0,
+    createdAt: at, updatedAt: at, finishedAt: at,
+  };
+}
+
+describe('reveals off the main thread', () => {
+  it('gives exactly the in-process reveal, files as Buffers, for several games in a row', async () => {
+    for (const [game, seed] of [['bake', 'pool-1'], ['lock', 'pool-2'], ['bake', 'pool-3']] as const) {
+      const view = viewOf(finishedRecord(game, seed));
+      const [fromWorker, inProcess] = [await revealInBackground(view), revealedBoard(view)];
+      expect(fromWorker.files?.every((f) => Buffer.isBuffer(f.data))).toBe(true);
+      expect(fromWorker).toEqual(inProcess);
+    }
+  });
+});

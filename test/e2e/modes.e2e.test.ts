@@ -3,61 +3,31 @@
  * a group round with three players to its reveal, a race against the optimiser to its end, and the
  * daily puzzle played by two people in two servers, with a second attempt refused.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InteractionCtx, StoredMessage } from '../discord-double/types.js';
-import { CHANNEL_ID, GUILD_ID, OTHER_CHANNEL_ID, OTHER_GUILD_ID, startScenario, type Scenario } from './harness.js';
+import { CHANNEL_ID, GUILD_ID, OTHER_CHANNEL_ID, OTHER_GUILD_ID } from './harness.js';
+import { components, control, revealOf } from './board.js';
+import { useScenario } from './scenario.js';
 
-let scenario: Scenario;
-
-beforeAll(async () => {
-  scenario = await startScenario({ global: true });
-}, 60_000);
-
-afterAll(async () => {
-  await scenario?.close();
-});
-
-type Component = { type: number; custom_id: string; label?: string };
-
-const components = (message: StoredMessage): Component[] => message.components.flatMap((row: { components: Component[] }) => row.components);
-
-function control(message: StoredMessage, label: string): Component {
-  const found = components(message).find((c) => c.label === label);
-  if (!found) throw new Error(`no ${label} on the board: ${components(message).map((c) => c.label).join(', ')}`);
-  return found;
-}
+const scenario = useScenario({ global: true });
 
 function field(message: StoredMessage, prefix: string): string {
   return message.embeds[0]?.fields?.find((f: { name: string }) => f.name.startsWith(prefix))?.value ?? '';
 }
 
-async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 30_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-const revealOf = (id: string) =>
-  waitFor(() => {
-    const message = scenario.double.message(id);
-    return message?.attachments.some((a) => a.filename.endsWith('.png')) ? message : undefined;
-  }, 'the reveal');
+const revealFor = (id: string) => revealOf(scenario().double, id);
 
 async function bake(board: StoredMessage, minutes: string, ctx: InteractionCtx) {
-  const opened = await scenario.double.click(board.id, control(board, 'Bake…').custom_id, ctx);
+  const opened = await scenario().double.click(board.id, control(board, 'Bake…').custom_id, ctx);
   const modal = await opened.response();
   if (modal.type !== 9) return opened;
-  return scenario.double.submitModal(modal.data.custom_id, { minutes }, { ...ctx, messageId: board.id });
+  return scenario().double.submitModal(modal.data.custom_id, { minutes }, { ...ctx, messageId: board.id });
 }
 
 describe('group rounds', () => {
   it('lets three people share one board, each with their own budget, to a reveal that compares the group', async () => {
-    const [ann, bob, cy] = ['300000000000000001', '300000000000000002', '300000000000000003'].map((id) => scenario.as(id));
-    let board = (await (await scenario.double.slash('play', { subcommand: 'bake', options: { seed: 'group-e2e', mode: 'group', minutes: 30 } }, ann!)).settled())!;
+    const [ann, bob, cy] = ['300000000000000001', '300000000000000002', '300000000000000003'].map((id) => scenario().as(id));
+    let board = (await (await scenario().double.slash('play', { subcommand: 'bake', options: { seed: 'group-e2e', mode: 'group', minutes: 30 } }, ann!)).settled())!;
     expect(control(board, 'End round')).toBeDefined();
     expect(field(board, 'Scoreboard')).toContain('Nobody yet');
     const plan: [InteractionCtx, string][] = [
@@ -66,81 +36,81 @@ describe('group rounds', () => {
       [ann!, '10'], [bob!, '12.5'], [cy!, '15.5'],
     ];
     for (const [who, minutes] of plan) {
-      board = scenario.double.message(board.id)!;
+      board = scenario().double.message(board.id)!;
       if (!components(board).some((c) => c.label === 'Bake…')) break;
       await (await bake(board, minutes, who)).settled();
     }
-    board = scenario.double.message(board.id)!;
+    board = scenario().double.message(board.id)!;
     const scoreboard = field(board, 'Scoreboard');
     expect(scoreboard.split('\n').length).toBe(3);
     expect(board.embeds[0].description).toMatch(/\*\*learner\d+\*\*: 8 min/);
-    const revealed = await revealOf(board.id);
+    const revealed = await revealFor(board.id);
     expect(revealed.embeds[0].fields.map((f: { name: string }) => f.name)).toContain('A group is a search too');
     expect(revealed.embeds[0].description).toMatch(/Everyone has made their moves|Solved/);
   });
 
   it('refuses a fourth move from one player and End from anyone but the host, who may end it after spending their moves', async () => {
-    const [host, dee] = ['300000000000000004', '300000000000000005'].map((id) => scenario.as(id));
-    let board = (await (await scenario.double.slash('play', { subcommand: 'tune', options: { seed: 'group-limits', mode: 'group' } }, host!)).settled())!;
+    const [host, dee] = ['300000000000000004', '300000000000000005'].map((id) => scenario().as(id));
+    let board = (await (await scenario().double.slash('play', { subcommand: 'tune', options: { seed: 'group-limits', mode: 'group' } }, host!)).settled())!;
     for (let i = 0; i < 3; i++) {
-      board = scenario.double.message(board.id)!;
-      await (await scenario.double.click(board.id, control(board, '+1¢').custom_id, dee!)).settled();
+      board = scenario().double.message(board.id)!;
+      await (await scenario().double.click(board.id, control(board, '+1¢').custom_id, dee!)).settled();
     }
-    board = scenario.double.message(board.id)!;
-    const fourth = await scenario.double.click(board.id, control(board, '+1¢').custom_id, dee!);
+    board = scenario().double.message(board.id)!;
+    const fourth = await scenario().double.click(board.id, control(board, '+1¢').custom_id, dee!);
     expect((await fourth.settled())?.content).toContain('You have made your 3 moves');
-    const end = await scenario.double.click(board.id, control(board, 'End round').custom_id, dee!);
+    const end = await scenario().double.click(board.id, control(board, 'End round').custom_id, dee!);
     expect((await end.settled())?.content).toContain('Only the person who started this round can end it');
     // A third player still has moves left, so the round stays open after the host spends all of theirs.
-    board = scenario.double.message(board.id)!;
-    await (await scenario.double.click(board.id, control(board, '+5¢').custom_id, scenario.as('300000000000000009'))).settled();
+    board = scenario().double.message(board.id)!;
+    await (await scenario().double.click(board.id, control(board, '+5¢').custom_id, scenario().as('300000000000000009'))).settled();
     for (let i = 0; i < 3; i++) {
-      board = scenario.double.message(board.id)!;
-      await (await scenario.double.click(board.id, control(board, '-1¢').custom_id, host!)).settled();
+      board = scenario().double.message(board.id)!;
+      await (await scenario().double.click(board.id, control(board, '-1¢').custom_id, host!)).settled();
     }
-    board = scenario.double.message(board.id)!;
-    await (await scenario.double.click(board.id, control(board, 'End round').custom_id, host!)).settled();
-    expect(scenario.double.message(board.id)!.embeds[0].description).toContain('The host ended the round');
+    board = scenario().double.message(board.id)!;
+    await (await scenario().double.click(board.id, control(board, 'End round').custom_id, host!)).settled();
+    expect(scenario().double.message(board.id)!.embeds[0].description).toContain('The host ended the round');
   });
 });
 
 describe('racing the optimiser', () => {
   it('answers every move with the optimiser’s own, shows what it thinks, and ends with a winner', async () => {
-    const eve = scenario.as('300000000000000006');
-    let board = (await (await scenario.double.slash('play', { subcommand: 'bake', options: { seed: 'race-e2e-3', mode: 'race' } }, eve)).settled())!;
+    const eve = scenario().as('300000000000000006');
+    let board = (await (await scenario().double.slash('play', { subcommand: 'bake', options: { seed: 'race-e2e-3', mode: 'race' } }, eve)).settled())!;
     expect(field(board, 'The optimiser')).toContain('Waiting for your first move');
-    board = scenario.double.message(board.id)!;
+    board = scenario().double.message(board.id)!;
     await (await bake(board, '6', eve)).settled();
-    board = scenario.double.message(board.id)!;
+    board = scenario().double.message(board.id)!;
     expect(field(board, 'The optimiser')).toMatch(/^1 bake, best/);
-    const thinking = await scenario.double.click(board.id, control(board, 'What is it thinking?').custom_id, eve);
+    const thinking = await scenario().double.click(board.id, control(board, 'What is it thinking?').custom_id, eve);
     const thoughts = await thinking.settled();
     expect(thinking.ephemeral).toBe(true);
     expect(thoughts?.attachments[0]?.filename).toBe('optimiser-belief.png');
     for (const minutes of ['7', '24', '25', '5.5', '6.5', '7.5', '23.5']) {
-      board = scenario.double.message(board.id)!;
+      board = scenario().double.message(board.id)!;
       if (!components(board).some((c) => c.label === 'Bake…')) break;
       await (await bake(board, minutes, eve)).settled();
     }
-    const revealed = await revealOf(board.id);
+    const revealed = await revealFor(board.id);
     expect(revealed.embeds[0].description).toMatch(/The optimiser won this race|You beat the optimiser|A tie/);
   });
 });
 
 describe('the daily challenge', () => {
   it('gives two people in two servers the same puzzle, resumes an unfinished attempt and refuses a second one', async () => {
-    const fay: InteractionCtx = { user: scenario.double.user('300000000000000007'), guildId: GUILD_ID, channelId: CHANNEL_ID };
-    const gus: InteractionCtx = { user: scenario.double.user('300000000000000008'), guildId: OTHER_GUILD_ID, channelId: OTHER_CHANNEL_ID };
+    const fay: InteractionCtx = { user: scenario().double.user('300000000000000007'), guildId: GUILD_ID, channelId: CHANNEL_ID };
+    const gus: InteractionCtx = { user: scenario().double.user('300000000000000008'), guildId: OTHER_GUILD_ID, channelId: OTHER_CHANNEL_ID };
     const boards: StoredMessage[] = [];
     for (const who of [fay, gus]) {
-      let board = (await (await scenario.double.slash('daily', { game: 'lock' }, who)).settled())!;
+      let board = (await (await scenario().double.slash('daily', { game: 'lock' }, who)).settled())!;
       for (const [dial, digit] of [[0, '4'], [1, '0'], [2, '7']] as const) {
         const menu = components(board).find((c) => c.custom_id.startsWith('play:dial:') && c.custom_id.split(':')[4] === String(dial))!;
-        await (await scenario.double.select(board.id, menu.custom_id, [digit], who)).settled();
-        board = scenario.double.message(board.id)!;
+        await (await scenario().double.select(board.id, menu.custom_id, [digit], who)).settled();
+        board = scenario().double.message(board.id)!;
       }
-      await (await scenario.double.click(board.id, components(board).find((c) => c.custom_id.startsWith('play:try:'))!.custom_id, who)).settled();
-      boards.push(scenario.double.message(board.id)!);
+      await (await scenario().double.click(board.id, components(board).find((c) => c.custom_id.startsWith('play:try:'))!.custom_id, who)).settled();
+      boards.push(scenario().double.message(board.id)!);
     }
     const [fayBoard, gusBoard] = boards as [StoredMessage, StoredMessage];
     expect(field(fayBoard, 'Puzzle')).toBe(field(gusBoard, 'Puzzle'));
@@ -148,14 +118,14 @@ describe('the daily challenge', () => {
     const clicks = (m: StoredMessage) => /1\. `4 0 7` → (.*)/.exec(m.embeds[0].description)?.[1];
     expect(clicks(fayBoard)).toBe(clicks(gusBoard));
 
-    const resumed = await (await scenario.double.slash('daily', { game: 'lock' }, gus)).settled();
+    const resumed = await (await scenario().double.slash('daily', { game: 'lock' }, gus)).settled();
     expect(resumed?.content).toContain('where you left it');
     expect(resumed?.embeds[0].description).toContain('1. `4 0 7`');
 
-    await (await scenario.double.click(fayBoard.id, control(fayBoard, 'Give up').custom_id, fay)).settled();
-    const shared = await revealOf(fayBoard.id);
+    await (await scenario().double.click(fayBoard.id, control(fayBoard, 'Give up').custom_id, fay)).settled();
+    const shared = await revealFor(fayBoard.id);
     expect(shared.content).toMatch(/Tuning Fork Crack the Lock #\d+ · 0\/100 · 1 move/);
-    const again = await scenario.double.slash('daily', { game: 'lock' }, fay);
+    const again = await scenario().double.slash('daily', { game: 'lock' }, fay);
     const refusal = await again.settled();
     expect(again.ephemeral).toBe(true);
     expect(refusal?.content).toContain("You have played today's Crack the Lock already");
@@ -163,6 +133,6 @@ describe('the daily challenge', () => {
   });
 
   it('broke none of Discord’s rules', () => {
-    expect(scenario.double.violations).toEqual([]);
+    expect(scenario().double.violations).toEqual([]);
   });
 });

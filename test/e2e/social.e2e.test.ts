@@ -4,24 +4,18 @@
  * /leaderboard and /stats from stored results, and /privacy forget with its confirmation button.
  */
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { utcDay } from '../../src/social/days.js';
-import { CHANNEL_ID, GUILD_ID, startScenario, type Scenario } from './harness.js';
+import { CHANNEL_ID, GUILD_ID } from './harness.js';
+import { useScenario } from './scenario.js';
 
 const MANAGE_GUILD = '32';
-let scenario: Scenario;
 
-beforeAll(async () => {
-  scenario = await startScenario();
-}, 60_000);
-
-afterAll(async () => {
-  await scenario?.close();
-});
+const scenario = useScenario();
 
 /** Results as /play would record them, written into the bot's database file. */
 function seedResults(rows: { user: string; score: number; mode?: string }[]): void {
-  const db = new Database(scenario.databasePath);
+  const db = new Database(scenario().databasePath);
   const insert = db.prepare('INSERT INTO results (game_record_id, user_id, guild_id, game, mode, score, won, moves, finished_at, day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const now = new Date();
   for (const [i, row] of rows.entries()) {
@@ -30,36 +24,36 @@ function seedResults(rows: { user: string; score: number; mode?: string }[]): vo
   db.close();
 }
 
-const dailyPosts = () => scenario.double.channelMessages(CHANNEL_ID).filter((m) => m.embeds[0]?.title?.startsWith("Today's puzzles"));
+const dailyPosts = () => scenario().double.channelMessages(CHANNEL_ID).filter((m) => m.embeds[0]?.title?.startsWith("Today's puzzles"));
 
 describe('the social commands on Discord', () => {
   it('registers /settings for Manage Server only, so Discord refuses an ordinary member', async () => {
-    const command = scenario.double.commands(GUILD_ID).find((c) => c.name === 'settings');
+    const command = scenario().double.commands(GUILD_ID).find((c) => c.name === 'settings');
     expect(command?.default_member_permissions).toBe(MANAGE_GUILD);
     // Discord's servers check command permissions even for a modified client; the bot's own run-time check
     // (for servers that grant the command to other roles) is covered in test/social/commands.test.ts.
-    const member = scenario.as('110000000000000001', '0');
-    await expect(scenario.double.slash('settings', { subcommand: 'set', options: { 'daily-channel': CHANNEL_ID } }, member)).rejects.toThrow(
+    const member = scenario().as('110000000000000001', '0');
+    await expect(scenario().double.slash('settings', { subcommand: 'set', options: { 'daily-channel': CHANNEL_ID } }, member)).rejects.toThrow(
       /hidden from this user: needs permissions 32/,
     );
-    await expect(scenario.double.tampered.slash('settings', { subcommand: 'show' }, member)).rejects.toThrow(/needs permissions 32/);
+    await expect(scenario().double.tampered.slash('settings', { subcommand: 'show' }, member)).rejects.toThrow(/needs permissions 32/);
   });
 
   it('accepts settings from a member with Manage Server, and posts the daily on start, once', async () => {
-    const admin = scenario.as('110000000000000002', MANAGE_GUILD);
-    const bad = await (await scenario.double.slash('settings', { subcommand: 'set', options: { 'daily-channel': CHANNEL_ID, timezone: 'Moon/Base' } }, admin)).settled();
+    const admin = scenario().as('110000000000000002', MANAGE_GUILD);
+    const bad = await (await scenario().double.slash('settings', { subcommand: 'set', options: { 'daily-channel': CHANNEL_ID, timezone: 'Moon/Base' } }, admin)).settled();
     expect(bad?.content).toContain('not a time zone I know');
     const saved = await (
-      await scenario.double.slash('settings', { subcommand: 'set', options: { 'daily-channel': CHANNEL_ID, 'daily-time': '00:00', timezone: 'UTC' } }, admin)
+      await scenario().double.slash('settings', { subcommand: 'set', options: { 'daily-channel': CHANNEL_ID, 'daily-time': '00:00', timezone: 'UTC' } }, admin)
     ).settled();
     expect(saved?.content).toContain(`Saved. Daily post: <#${CHANNEL_ID}> at **00:00** UTC`);
 
     // 00:00 has passed today, so the post is due; the scheduler's start-up tick sends it.
-    await scenario.restart();
+    await scenario().restart();
     await expect.poll(() => dailyPosts().length, { timeout: 10_000 }).toBe(1);
     expect(dailyPosts()[0]?.embeds[1]?.title).toContain('Yesterday');
-    await scenario.restart();
-    const shown = await (await scenario.double.slash('settings', { subcommand: 'show' }, admin)).settled();
+    await scenario().restart();
+    const shown = await (await scenario().double.slash('settings', { subcommand: 'show' }, admin)).settled();
     expect(shown?.content).toContain(`Last post: ${utcDay(new Date())}`);
     expect(dailyPosts()).toHaveLength(1);
   }, 60_000);
@@ -70,38 +64,38 @@ describe('the social commands on Discord', () => {
       { user: '120000000000000002', score: 75, mode: 'daily' },
       { user: '120000000000000003', score: 40 },
     ]);
-    const ann = scenario.as('120000000000000002');
-    const board = await (await scenario.double.slash('leaderboard', { game: 'bake', period: 'today' }, ann)).settled();
+    const ann = scenario().as('120000000000000002');
+    const board = await (await scenario().double.slash('leaderboard', { game: 'bake', period: 'today' }, ann)).settled();
     const text = board?.embeds[0]?.description ?? '';
     expect(text).toContain('🥇 <@120000000000000001> — 91');
     expect(text).toMatch(/🥈 .+ — 75/);
     expect(text).toContain('You are #2 of 3.');
     expect(board?.content ?? '').not.toContain('@everyone');
 
-    const stats = await (await scenario.double.slash('stats', {}, ann)).settled();
+    const stats = await (await scenario().double.slash('stats', {}, ann)).settled();
     const fields = Object.fromEntries((stats?.embeds[0]?.fields ?? []).map((f: { name: string; value: string }) => [f.name, f.value]));
     expect(fields['Games played']).toBe('1');
     expect(fields['Daily streak']).toBe('current 1 day, longest 1 day');
   });
 
   it('forgets a player after they confirm, and the leaderboard no longer shows them', async () => {
-    const ann = scenario.as('120000000000000001');
-    const asked = await scenario.double.slash('privacy', { subcommand: 'forget' }, ann);
+    const ann = scenario().as('120000000000000001');
+    const asked = await scenario().double.slash('privacy', { subcommand: 'forget' }, ann);
     const question = await asked.settled();
     expect(asked.ephemeral).toBe(true);
     const confirm = question?.components[0]?.components.find((c: { label?: string }) => c.label === 'Delete my data');
-    const clicked = await scenario.double.click(question!.id, confirm.custom_id, ann);
+    const clicked = await scenario().double.click(question!.id, confirm.custom_id, ann);
     expect((await clicked.response()).type).toBe(7);
-    expect(scenario.double.message(question!.id)?.content).toContain('I deleted 0 games, 1 result');
+    expect(scenario().double.message(question!.id)?.content).toContain('I deleted 0 games, 1 result');
 
-    const other = scenario.as('120000000000000003');
-    const board = await (await scenario.double.slash('leaderboard', { game: 'bake', period: 'all' }, other)).settled();
+    const other = scenario().as('120000000000000003');
+    const board = await (await scenario().double.slash('leaderboard', { game: 'bake', period: 'all' }, other)).settled();
     expect(board?.embeds[0]?.description).not.toContain('120000000000000001');
-    const shown = await (await scenario.double.slash('privacy', { subcommand: 'show' }, ann)).settled();
+    const shown = await (await scenario().double.slash('privacy', { subcommand: 'show' }, ann)).settled();
     expect(shown?.content).toContain('**Results:** 0');
   });
 
   it('broke none of Discord’s rules', () => {
-    expect(scenario.double.violations).toEqual([]);
+    expect(scenario().double.violations).toEqual([]);
   });
 });

@@ -45,7 +45,8 @@ function renderRow(row: ComponentView[], keys: Map<string, Key>, menuLetter: () 
       const options = component.options.map((option, i) => {
         const key = `${letter}${i + 1}`;
         if (!component.disabled) keys.set(key, { kind: 'select', customId: component.customId, value: option.value });
-        return `  [${key}] ${option.label}${option.description ? style.dim(` · ${option.description}`) : ''}`;
+        const chosen = option.isDefault ? ' (chosen)' : '';
+        return `  [${key}] ${option.label}${chosen}${option.description ? style.dim(` · ${option.description}`) : ''}`;
       });
       parts.push(`${component.placeholder ?? 'Choose one:'}\n${options.join('\n')}`);
     }

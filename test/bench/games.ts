@@ -22,16 +22,12 @@
  * Run: npx tsx test/bench/games.ts [--quick]
  *   --quick  60 moves of each solo game instead of 250, 2 group boards instead of 6, fewer train runs
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { KNOBS, trainRun } from '../../src/games/train.js';
 import { GUITAR_STRINGS, PEG_RANGE_CENTS, PEG_STEPS } from '../../src/games/tune.js';
 import { createRng, randomInt, type Rng } from '../../src/search/random.js';
-import { startDiscordDouble } from '../discord-double/index.js';
 import type { InteractionCallback, InteractionCtx, InteractionResult, StoredMessage } from '../discord-double/types.js';
-import { botEnv, CHANNEL_ID, GUILD_ID, runScript, startBot } from '../e2e/harness.js';
+import { startScenario } from '../e2e/harness.js';
 import { formatMs, machineLoadNote, markdownTable, median, summarize } from './stats.js';
 
 const quick = process.argv.includes('--quick');
@@ -47,15 +43,9 @@ const WARM_UP_MOVES = 20;
 /** Targets from the issue, for this 2-core machine. */
 const TARGET = { soloP99: 50, groupP99: 100, trainMedian: 300 } as const;
 
-const double = await startDiscordDouble({
-  guilds: [{ id: GUILD_ID, name: 'Bench server', channels: [{ id: CHANNEL_ID, name: 'general' }] }],
-});
-const dir = mkdtempSync(join(tmpdir(), 'tuning-fork-bench-games-'));
-const env = botEnv(double, join(dir, 'bot.db'));
-// LOG_LEVEL stays at info: startBot waits for the 'connected to Discord' info line, and no move logs at info.
-const registration = await runScript('src/discord/deploy-commands.ts', env);
-if (registration.code !== 0) throw new Error(`deploy-commands failed:\n${registration.output}`);
-const bot = await startBot(double, env);
+// LOG_LEVEL stays at info: the harness's startBot waits for the 'connected to Discord' info line, and no move logs at info.
+const scenario = await startScenario();
+const { double } = scenario;
 /** Progress on stderr, so a long run shows where it is without touching the table on stdout. */
 const progress = (note: string) => process.stderr.write(`games bench: ${note}\n`);
 
@@ -84,7 +74,7 @@ function spend(userId: string): void {
 let nextUser = 0;
 function freshMember(): InteractionCtx {
   nextUser += 1;
-  return { user: double.user(`3${String(nextUser).padStart(17, '0')}`), guildId: GUILD_ID, channelId: CHANNEL_ID };
+  return scenario.as(`3${String(nextUser).padStart(17, '0')}`);
 }
 
 type Component = { type: number; custom_id: string; label?: string; disabled?: boolean };
@@ -360,11 +350,10 @@ try {
 } catch (error) {
   failure = error;
 } finally {
-  await bot.stop();
-  await double.close();
+  await scenario.close();
 }
 if (failure) {
-  console.error(bot.output());
+  console.error(scenario.bot.output());
   throw failure;
 }
 
@@ -411,4 +400,3 @@ if (double.violations.length > 0) {
   console.log(`\nDiscord rule violations: ${double.violations.length}, first: ${double.violations[0]}`);
   process.exitCode = 1;
 }
-rmSync(dir, { recursive: true, force: true });

@@ -17,15 +17,14 @@
  *   --quick    100 samples of each instead of 400
  *   --profile  runs the bot with --cpu-prof and prints where the .cpuprofile was written
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadTopicLibrary } from '../../src/content/library.js';
 import { LEVELS, type Level } from '../../src/content/levels.js';
-import { startDiscordDouble } from '../discord-double/index.js';
 import type { InteractionCtx, StoredMessage } from '../discord-double/types.js';
-import { botEnv, CHANNEL_ID, GUILD_ID, runScript, startBot } from '../e2e/harness.js';
+import { startScenario } from '../e2e/harness.js';
 import { formatMs, machineLoadNote, markdownTable, summarize } from './stats.js';
 
 const quick = process.argv.includes('--quick');
@@ -45,19 +44,14 @@ const prefixes = [
   ...topics.flatMap((topic) => [topic.slug, topic.title, ...topic.aliases].flatMap((name) => [name.slice(0, 1), name.slice(0, 3), name.slice(0, 6)])),
 ];
 
-const double = await startDiscordDouble({
-  guilds: [{ id: GUILD_ID, name: 'Bench server', channels: [{ id: CHANNEL_ID, name: 'general' }] }],
-});
-const dir = mkdtempSync(join(tmpdir(), 'tuning-fork-bench-'));
-const env = botEnv(double, join(dir, 'bot.db'));
-const registration = await runScript('src/discord/deploy-commands.ts', env);
-if (registration.code !== 0) throw new Error(`deploy-commands failed:\n${registration.output}`);
-const profileDir = join(dir, 'profile');
-const bot = await withinTime(
-  startBot(double, profile ? { ...env, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : env),
+// The profile has a folder of its own, kept after the run; the scenario's folder (the database) is removed.
+const profileDir = profile ? mkdtempSync(join(tmpdir(), 'tuning-fork-bench-profile-')) : undefined;
+const scenario = await withinTime(
+  startScenario({ botProcessEnv: profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {} }),
   60_000,
   'the bot did not connect to the Discord double',
 );
+const { double } = scenario;
 
 /** A start-up that never finishes must fail the benchmark, not hang the whole `npm run bench`. */
 function withinTime<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
@@ -72,7 +66,7 @@ let nextUser = 0;
 /** A fresh member for every sample, so no sample spends another's rate-limit tokens. */
 function freshMember(): InteractionCtx {
   nextUser += 1;
-  return { user: double.user(`2${String(nextUser).padStart(17, '0')}`), guildId: GUILD_ID, channelId: CHANNEL_ID };
+  return scenario.as(`2${String(nextUser).padStart(17, '0')}`);
 }
 
 async function timed<T>(action: () => Promise<T>): Promise<{ ms: number; value: T }> {
@@ -146,12 +140,10 @@ try {
 } catch (error) {
   failure = error;
 } finally {
-  await bot.stop();
-  await double.close();
+  await scenario.close();
 }
 if (failure) {
-  console.error(bot.output());
-  if (!profile) rmSync(dir, { recursive: true, force: true });
+  console.error(scenario.bot.output());
   throw failure;
 }
 
@@ -182,8 +174,6 @@ if (double.violations.length > 0) {
   console.log(`\nDiscord rule violations: ${double.violations.length}, first: ${double.violations[0]}`);
   process.exitCode = 1;
 }
-if (profile) {
+if (profileDir) {
   console.log(`\nCPU profile of the bot: ${readdirSync(profileDir).map((name) => join(profileDir, name)).join(', ')} (open in Chrome DevTools)`);
-} else {
-  rmSync(dir, { recursive: true, force: true });
 }

@@ -98,6 +98,8 @@ export const OTHER_CHANNEL_ID = '900000000000000012';
 export interface ScenarioOptions extends DiscordDoubleOptions {
   /** Register commands globally (every server) instead of to the development guild. */
   global?: boolean;
+  /** Added to the bot process's environment only, not the deploy script's (the interaction benchmark's NODE_OPTIONS for --cpu-prof). */
+  botProcessEnv?: NodeJS.ProcessEnv;
 }
 
 export async function startScenario(options: ScenarioOptions = {}): Promise<Scenario> {
@@ -112,18 +114,28 @@ export async function startScenario(options: ScenarioOptions = {}): Promise<Scen
   const databasePath = join(dir, 'bot.db');
   const env = botEnv(double, databasePath);
   if (options.global) delete env.DISCORD_GUILD_ID;
-  const registration = await runScript('src/discord/deploy-commands.ts', env);
-  if (registration.code !== 0) throw new Error(`deploy-commands failed:\n${registration.output}`);
+  const processEnv = { ...env, ...options.botProcessEnv };
+  let bot: BotProcess;
+  try {
+    const registration = await runScript('src/discord/deploy-commands.ts', env);
+    if (registration.code !== 0) throw new Error(`deploy-commands failed:\n${registration.output}`);
+    bot = await startBot(double, processEnv);
+  } catch (error) {
+    // A start that fails must not leave the double listening or the temp folder behind.
+    await double.close();
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   const scenario: Scenario = {
     double,
     dir,
     databasePath,
     env,
-    bot: await startBot(double, env),
+    bot,
     as: (userId, permissions) => ({ user: double.user(userId), guildId: GUILD_ID, channelId: CHANNEL_ID, permissions }),
     async restart() {
       await scenario.bot.stop();
-      scenario.bot = await startBot(double, env);
+      scenario.bot = await startBot(double, processEnv);
     },
     async close() {
       await scenario.bot.stop();

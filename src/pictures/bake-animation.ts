@@ -6,7 +6,7 @@
 import { altTextFrom, count, lowerFirst } from './chart-image.js';
 import { FONT, INK, MUTED } from './chart-frame.js';
 import { bakeScales, bakeScene, type BakeSceneLayout, type BeliefSample, type Point } from './bake-scene.js';
-import { BAKE_CHART_DEFAULTS, bestPoint } from './bake-chart.js';
+import { BAKE_CHART_DEFAULTS, bestPoint, type BakeAxesOptions } from './bake-chart.js';
 import { withoutUndefined } from './options.js';
 import { encodeGif } from './gif.js';
 import { renderRgba } from './render.js';
@@ -23,16 +23,10 @@ export interface BakeAnimationFrame {
   readonly nextX?: number;
 }
 
-export interface BakeAnimationOptions {
+export interface BakeAnimationOptions extends BakeAxesOptions {
   readonly trueCurve: readonly Point[];
   /** Who is searching, for the caption; defaults to the usual label of 'bayes'. */
   readonly searcherLabel?: string;
-  readonly xLabel?: string;
-  readonly yLabel?: string;
-  readonly xUnit?: string;
-  readonly xDecimals?: number;
-  readonly width?: number;
-  readonly height?: number;
   readonly frameDelayMs?: number;
   readonly lastFrameHoldMs?: number;
 }

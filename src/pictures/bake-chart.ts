@@ -25,7 +25,19 @@ import { svgDocument } from './svg.js';
 
 export type { BeliefSample, Point, StrategyPoints } from './bake-scene.js';
 
-export interface BakeChartInput {
+/** The axis and size options the bake chart and the bake animation share; both fill them from BAKE_CHART_DEFAULTS. */
+export interface BakeAxesOptions {
+  readonly xLabel?: string;
+  readonly yLabel?: string;
+  /** Unit written after bake times in the alt text. */
+  readonly xUnit?: string;
+  /** Decimals for bake times in the alt text. */
+  readonly xDecimals?: number;
+  readonly width?: number;
+  readonly height?: number;
+}
+
+export interface BakeChartInput extends BakeAxesOptions {
   /** The hidden truth, sampled densely enough to draw a smooth line. */
   readonly trueCurve: readonly Point[];
   /** The player's bakes in the order they were made (numbered 1, 2, … on the chart). */
@@ -35,14 +47,6 @@ export interface BakeChartInput {
   /** Each strategy's bakes on the same puzzle. */
   readonly strategies?: readonly StrategyPoints[];
   readonly title?: string;
-  readonly xLabel?: string;
-  readonly yLabel?: string;
-  /** Unit written after bake times in the alt text. */
-  readonly xUnit?: string;
-  /** Decimals for bake times in the alt text. */
-  readonly xDecimals?: number;
-  readonly width?: number;
-  readonly height?: number;
 }
 
 export const BAKE_CHART_DEFAULTS = {

@@ -3,7 +3,7 @@
  * player or strategy, with the best possible score as a dashed line when it is known.
  */
 import { altTextFrom, type ChartImage } from './chart-image.js';
-import { lineChartFrame, lineChartSvg } from './line-chart.js';
+import { lineChartFrame, lineChartSvg, type LineChartOptions } from './line-chart.js';
 import { withoutUndefined } from './options.js';
 import { renderPng } from './render.js';
 import { formatNumber, linearScale, niceDomain, niceLinearScale } from './scale.js';
@@ -19,17 +19,12 @@ export interface ScoreSeries {
   readonly scores: readonly number[];
 }
 
-export interface BestSoFarChartInput {
+export interface BestSoFarChartInput extends LineChartOptions {
   readonly series: readonly ScoreSeries[];
   readonly direction?: ScoreDirection;
   /** The best achievable score, drawn dashed. */
   readonly target?: number;
   readonly targetLabel?: string;
-  readonly title?: string;
-  readonly xLabel?: string;
-  readonly yLabel?: string;
-  readonly width?: number;
-  readonly height?: number;
 }
 
 const DEFAULTS = {

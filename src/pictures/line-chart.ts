@@ -7,6 +7,15 @@ import type { Scale } from './scale.js';
 import type { SeriesStyle } from './series-style.js';
 import { el, group, polylinePath, svgDocument, type Markup, type XY } from './svg.js';
 
+/** The text and size options every chart drawn with this layout takes from its caller. */
+export interface LineChartOptions {
+  readonly title?: string;
+  readonly xLabel?: string;
+  readonly yLabel?: string;
+  readonly width?: number;
+  readonly height?: number;
+}
+
 export interface LineChartFrame {
   readonly width: number;
   readonly height: number;

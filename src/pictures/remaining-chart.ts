@@ -3,7 +3,7 @@
  * and each strategy, on a log scale so "1000 → 100 → 10 → 1" reads as even steps.
  */
 import { altTextFrom, count, possessive, type ChartImage } from './chart-image.js';
-import { lineChartFrame, lineChartSvg } from './line-chart.js';
+import { lineChartFrame, lineChartSvg, type LineChartOptions } from './line-chart.js';
 import { withoutUndefined } from './options.js';
 import { renderPng } from './render.js';
 import { formatNumber, linearScale, niceDomain, logScale } from './scale.js';
@@ -17,15 +17,10 @@ export interface RemainingSeries {
   readonly remaining: readonly number[];
 }
 
-export interface RemainingChartInput {
+export interface RemainingChartInput extends LineChartOptions {
   /** Combinations possible before the first try. */
   readonly total: number;
   readonly series: readonly RemainingSeries[];
-  readonly title?: string;
-  readonly xLabel?: string;
-  readonly yLabel?: string;
-  readonly width?: number;
-  readonly height?: number;
 }
 
 const DEFAULTS = {

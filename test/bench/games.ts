@@ -27,7 +27,7 @@ import { KNOBS, trainRun } from '../../src/games/train.js';
 import { GUITAR_STRINGS, PEG_RANGE_CENTS, PEG_STEPS } from '../../src/games/tune.js';
 import { createRng, randomInt, type Rng } from '../../src/search/random.js';
 import type { InteractionCallback, InteractionCtx, InteractionResult, StoredMessage } from '../discord-double/types.js';
-import { startScenario } from '../e2e/harness.js';
+import { closeAfter, startScenario } from '../e2e/harness.js';
 import { formatMs, machineLoadNote, markdownTable, median, summarize } from './stats.js';
 
 const quick = process.argv.includes('--quick');
@@ -336,8 +336,7 @@ const group = emptySamples();
 let trainMoves = emptySamples();
 let trainRuns: number[] = [];
 const started = performance.now();
-let failure: unknown;
-try {
+await closeAfter(scenario, async () => {
   for (const kind of [bake, lock, tune]) {
     progress(`${kind.id}, ${SOLO_MOVES} moves`);
     solo.set(kind.id, await playSolo(kind, SOLO_MOVES, WARM_UP_MOVES));
@@ -347,15 +346,7 @@ try {
   progress('train');
   trainMoves = await playSolo(train, TRAIN_MOVES, 3);
   trainRuns = timeTrainRuns(TRAIN_RUNS);
-} catch (error) {
-  failure = error;
-} finally {
-  await scenario.close();
-}
-if (failure) {
-  console.error(scenario.bot.output());
-  throw failure;
-}
+});
 
 const p99Verdict = (values: readonly number[], target: number) => `p99 < ${target} ms: ${summarize(values).p99 < target ? 'met' : 'MISSED'}`;
 const medianVerdict = (values: readonly number[], target: number) => `median < ${target} ms: ${median(values) < target ? 'met' : 'MISSED'}`;

@@ -24,7 +24,7 @@ import { performance } from 'node:perf_hooks';
 import { loadTopicLibrary } from '../../src/content/library.js';
 import { LEVELS, type Level } from '../../src/content/levels.js';
 import type { InteractionCtx, StoredMessage } from '../discord-double/types.js';
-import { startScenario } from '../e2e/harness.js';
+import { closeAfter, startScenario } from '../e2e/harness.js';
 import { formatMs, machineLoadNote, markdownTable, summarize } from './stats.js';
 
 const quick = process.argv.includes('--quick');
@@ -132,20 +132,11 @@ async function burst(round: number): Promise<number[]> {
 
 const samples: Sample[] = [];
 const burstSamples: number[] = [];
-let failure: unknown;
-try {
+await closeAfter(scenario, async () => {
   for (let i = 0; i < WARM_UP; i++) await sample(i);
   for (let i = 0; i < SAMPLES; i++) samples.push(await sample(WARM_UP + i));
   for (let round = 0; round < SAMPLES / BURST; round++) burstSamples.push(...(await burst(round)));
-} catch (error) {
-  failure = error;
-} finally {
-  await scenario.close();
-}
-if (failure) {
-  console.error(scenario.bot.output());
-  throw failure;
-}
+});
 
 const rows = (
   [

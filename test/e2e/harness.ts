@@ -145,3 +145,15 @@ export async function startScenario(options: ScenarioOptions = {}): Promise<Scen
   };
   return scenario;
 }
+
+/** Runs a whole script's work against the scenario and closes it either way; a failure shows the bot's output first. */
+export async function closeAfter(scenario: Scenario, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    await scenario.close();
+    console.error(scenario.bot.output());
+    throw error;
+  }
+  await scenario.close();
+}

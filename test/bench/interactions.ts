@@ -47,7 +47,7 @@ const prefixes = [
 // The profile has a folder of its own, kept after the run; the scenario's folder (the database) is removed.
 const profileDir = profile ? mkdtempSync(join(tmpdir(), 'tuning-fork-bench-profile-')) : undefined;
 const scenario = await withinTime(
-  startScenario({ botProcessEnv: profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {} }),
+  startScenario({ botNodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] }),
   60_000,
   'the bot did not connect to the Discord double',
 );

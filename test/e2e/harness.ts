@@ -60,8 +60,8 @@ export function botEnv(double: DiscordDouble, databasePath: string): NodeJS.Proc
   };
 }
 
-export async function startBot(double: DiscordDouble, env: NodeJS.ProcessEnv): Promise<BotProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startBot(double: DiscordDouble, env: NodeJS.ProcessEnv, nodeArgs: readonly string[] = []): Promise<BotProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -98,8 +98,8 @@ export const OTHER_CHANNEL_ID = '900000000000000012';
 export interface ScenarioOptions extends DiscordDoubleOptions {
   /** Register commands globally (every server) instead of to the development guild. */
   global?: boolean;
-  /** Added to the bot process's environment only, not the deploy script's (the interaction benchmark's NODE_OPTIONS for --cpu-prof). */
-  botProcessEnv?: NodeJS.ProcessEnv;
+  /** Extra Node options for the bot process only, e.g. --cpu-prof (which NODE_OPTIONS may not carry). */
+  botNodeArgs?: string[];
 }
 
 export async function startScenario(options: ScenarioOptions = {}): Promise<Scenario> {
@@ -114,12 +114,11 @@ export async function startScenario(options: ScenarioOptions = {}): Promise<Scen
   const databasePath = join(dir, 'bot.db');
   const env = botEnv(double, databasePath);
   if (options.global) delete env.DISCORD_GUILD_ID;
-  const processEnv = { ...env, ...options.botProcessEnv };
   let bot: BotProcess;
   try {
     const registration = await runScript('src/discord/deploy-commands.ts', env);
     if (registration.code !== 0) throw new Error(`deploy-commands failed:\n${registration.output}`);
-    bot = await startBot(double, processEnv);
+    bot = await startBot(double, env, options.botNodeArgs);
   } catch (error) {
     // A start that fails must not leave the double listening or the temp folder behind.
     await double.close();
@@ -135,7 +134,7 @@ export async function startScenario(options: ScenarioOptions = {}): Promise<Scen
     as: (userId, permissions) => ({ user: double.user(userId), guildId: GUILD_ID, channelId: CHANNEL_ID, permissions }),
     async restart() {
       await scenario.bot.stop();
-      scenario.bot = await startBot(double, processEnv);
+      scenario.bot = await startBot(double, env, options.botNodeArgs);
     },
     async close() {
       await scenario.bot.stop();

@@ -37,7 +37,7 @@ describe('the console', () => {
     expect(code).toBe(0);
     expect(stdout).toContain(`== ${topics.get('hyperparameters')?.title} ==`);
     expect(stdout).toContain(topics.text('hyperparameters', 1).split('\n')[0]);
-    expect(stdout).toContain('[1] Deeper');
+    expect(stdout).toContain('[2] Deeper');
   });
 
   it('presses buttons and menu options by their keys', async () => {

@@ -115,7 +115,9 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     if (line && EXIT_WORDS.has(line.toLowerCase())) break;
     if (line) {
       const key = keys.get(line.toLowerCase());
-      if (key) {
+      if (key?.kind === 'button' && key.disabled) {
+        print('That button is not available right now.');
+      } else if (key) {
         const response = await router.component({
           ...invocation,
           source: key.kind,

@@ -5,7 +5,7 @@
 import type { ComponentView, EmbedView, MessageView } from '../command-layer/types.js';
 
 export type Key =
-  | { kind: 'button'; customId: string }
+  | { kind: 'button'; customId: string; disabled: boolean }
   | { kind: 'select'; customId: string; value: string };
 
 export interface Style {
@@ -33,13 +33,10 @@ function renderRow(row: ComponentView[], keys: Map<string, Key>, menuLetter: () 
   const parts: string[] = [];
   for (const component of row) {
     if (component.type === 'button') {
-      if (component.disabled) {
-        parts.push(style.dim(`(${component.label})`));
-      } else {
-        const key = String([...keys.values()].filter((k) => k.kind === 'button').length + 1);
-        keys.set(key, { kind: 'button', customId: component.customId });
-        parts.push(`[${key}] ${component.label}`);
-      }
+      // Disabled buttons keep their number, so keys do not shift as buttons come and go.
+      const key = String([...keys.values()].filter((k) => k.kind === 'button').length + 1);
+      keys.set(key, { kind: 'button', customId: component.customId, disabled: component.disabled === true });
+      parts.push(component.disabled ? style.dim(`[${key}] (${component.label})`) : `[${key}] ${component.label}`);
     } else {
       const letter = menuLetter();
       const options = component.options.map((option, i) => {

@@ -2,7 +2,7 @@
  * /ask question:<text> — full-text search over every topic; answers with the best match at the
  * person's level and offers the next best as "did you mean" buttons.
  */
-import { SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from '@discordjs/builders';
 import { encodeCustomId } from '../src/command-layer/custom-id.js';
 import { clip, LIMITS } from '../src/command-layer/limits.js';
 import { reply, type CommandModule, type ComponentHandler } from '../src/command-layer/types.js';

@@ -3,7 +3,7 @@
  * One attempt per person per day: an unfinished attempt resumes, a finished one is refused kindly with
  * the spoiler-free result line to share.
  */
-import { SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from '@discordjs/builders';
 import { privateNote, reply, type AppServices, type CommandModule } from '../src/command-layer/types.js';
 import { GAME_IDS, GAMES, isGameId } from '../src/games/index.js';
 import type { GameId } from '../src/games/types.js';

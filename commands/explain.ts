@@ -2,7 +2,7 @@
  * /explain topic:<topic> [level] — a topic at one of five levels, with Simpler/Deeper buttons and a
  * menu of related topics.
  */
-import { SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from '@discordjs/builders';
 import { UserError } from '../src/command-layer/errors.js';
 import { reply, update, type CommandModule, type ComponentHandler, type CommandResponse, type ComponentRequest, type AppServices } from '../src/command-layer/types.js';
 import { isLevel, type Level } from '../src/content/levels.js';

@@ -1,5 +1,5 @@
 /** /help — what the bot is for and every command it knows. */
-import { SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from '@discordjs/builders';
 import { reply, type CommandModule } from '../src/command-layer/types.js';
 
 const data = new SlashCommandBuilder().setName('help').setDescription('What Tuning Fork does and how to use it');

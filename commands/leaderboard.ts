@@ -2,7 +2,7 @@
  * /leaderboard game:<game> [period] — this server's top 10 for one game, by each player's best score in
  * the period (ties go to whoever got there first), and the caller's own place wherever it is.
  */
-import { SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from '@discordjs/builders';
 import { UserError } from '../src/command-layer/errors.js';
 import { reply, type CommandModule } from '../src/command-layer/types.js';
 import { GAME_IDS, GAMES, isGameId } from '../src/games/index.js';

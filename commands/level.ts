@@ -1,5 +1,5 @@
 /** /level [level] — shows or sets the level /explain and /ask answer at when none is given. */
-import { SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from '@discordjs/builders';
 import { privateNote, type CommandModule } from '../src/command-layer/types.js';
 import { DEFAULT_LEVEL, isLevel, LEVEL_NAMES } from '../src/content/levels.js';
 import { LEVEL_CHOICES } from './views/level.js';

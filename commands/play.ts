@@ -4,7 +4,7 @@
  * Every move edits the board; when the game ends the board reveals how grid, random, quasi-random and
  * Bayesian search would have played the same puzzle.
  */
-import { SlashCommandBuilder, type SlashCommandSubcommandBuilder } from 'discord.js';
+import { SlashCommandBuilder, type SlashCommandSubcommandBuilder } from '@discordjs/builders';
 import { encodeCustomId } from '../src/command-layer/custom-id.js';
 import { UserError } from '../src/command-layer/errors.js';
 import { clip, LIMITS } from '../src/command-layer/limits.js';

@@ -2,7 +2,7 @@
  * /privacy show | /privacy forget — what the bot keeps about you, and deleting it. Forgetting asks
  * first, with a button only the person who asked may press.
  */
-import { SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from '@discordjs/builders';
 import { encodeCustomId } from '../src/command-layer/custom-id.js';
 import { UserError } from '../src/command-layer/errors.js';
 import { privateNote, reply, update, type CommandModule, type ComponentHandler } from '../src/command-layer/types.js';

@@ -3,7 +3,8 @@
  * gets the daily post. Changing settings needs Manage Server: Discord hides the command from other
  * members, and the check is repeated here because a hidden command can still be called.
  */
-import { ChannelType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from '@discordjs/builders';
+import { ChannelType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { UserError } from '../src/command-layer/errors.js';
 import { privateNote, type AppServices, type CommandModule, type SlashRequest } from '../src/command-layer/types.js';
 import { canonicalTimeZone, knownTimeZones, localClock, normaliseDailyTime } from '../src/social/local-time.js';

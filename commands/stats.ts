@@ -2,7 +2,7 @@
  * /stats [user] — a player's record in this server: games played, wins, moves needed to win, best score
  * per game, and the daily streak. In a DM, your own record everywhere.
  */
-import { SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from '@discordjs/builders';
 import { UserError } from '../src/command-layer/errors.js';
 import { reply, type CommandModule, type EmbedFieldView } from '../src/command-layer/types.js';
 import { GAME_IDS, GAMES } from '../src/games/index.js';

@@ -7,8 +7,6 @@ import { userInfo } from 'node:os';
 import { createApp, lateBoundChannels } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { runConsole } from './console/console.js';
-import { startDiscordBot } from './discord/bot.js';
-import { discordChannels } from './discord/channels.js';
 import { createLogger } from './logger.js';
 import { TopicLoadError } from './content/library.js';
 import { MigrationError } from './storage/index.js';
@@ -52,6 +50,9 @@ const describeYesterday = (game: GameId, day: string) => {
 
 if (config.mode === 'discord') {
   const { token, apiUrl } = config.discord;
+  // discord.js loads only here, so the console starts without it.
+  const { startDiscordBot } = await import('./discord/bot.js');
+  const { discordChannels } = await import('./discord/channels.js');
   const bot = await startDiscordBot({ token, apiUrl, router: app.router, logger });
   channels.bind(discordChannels(bot.client));
   const scheduler = startScheduler(app.services, { describeYesterday });

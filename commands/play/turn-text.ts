@@ -7,16 +7,11 @@ import type { LockFeedback, LockMove } from '../../src/games/lock.js';
 import type { TrainFeedback, TrainMove } from '../../src/games/train.js';
 import type { TuneFeedback, TuneMove } from '../../src/games/tune.js';
 import type { GameId, Turn } from '../../src/games/types.js';
+import { MOVE_NOUNS } from './reveal-words.js';
 
-const NOUNS: Readonly<Record<GameId, { move: string; moves: string }>> = {
-  bake: { move: 'bake', moves: 'bakes' },
-  lock: { move: 'try', moves: 'tries' },
-  tune: { move: 'strum', moves: 'strums' },
-  train: { move: 'run', moves: 'runs' },
-};
-
+/** A move's name, singular for a count of one: the reveal's own table of nouns. */
 export function moveNoun(game: GameId, count = 1): string {
-  return count === 1 ? NOUNS[game].move : NOUNS[game].moves;
+  return count === 1 ? MOVE_NOUNS[game].one : MOVE_NOUNS[game].many;
 }
 
 /** Numbers as people write them: 0.003, 1e-5, 12.5. */

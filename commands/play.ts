@@ -24,7 +24,7 @@ import { optimiserThoughts } from './play/race.js';
 import { closeRoundsOnTime } from './play/rounds.js';
 import { whyExplanation } from './play/reveal-view.js';
 import { render, gameHooks } from './play/render.js';
-import { checkTurn, freshSeed, loadGame, makeMove, parseBoardRef, startGame, type BoardRef, type MoveAction } from './play/session.js';
+import { checkTurn, freshSeed, GAME_ID_PATTERN, loadGame, makeMove, parseBoardRef, startGame, type BoardRef, type MoveAction } from './play/session.js';
 import { formatNumber } from './play/turn-text.js';
 import { levelFor } from './views/level.js';
 
@@ -166,14 +166,14 @@ const turnPeg = moveHandler(
   ({ string, cents }) => ({ kind: 'move', input: { string, cents } }),
 );
 
-const parseGameId = ([gameId]: readonly string[]) => (gameId && /^[0-9A-Za-z]{10}$/.test(gameId) ? { gameId } : undefined);
+const parseGameId = ([gameId]: readonly string[]) => (gameId && GAME_ID_PATTERN.test(gameId) ? { gameId } : undefined);
 
 /** "Why?" after the reveal: what the picture shows and the idea behind it, at the asker's level. */
 const why: ComponentHandler<{ gameId: string }> = {
   parse: parseGameId,
   async run(request, { gameId }, app) {
     const game = await loadGame(app, gameId);
-    if (game.state.status === 'playing' && !game.session.group?.endedBy) throw new UserError('The reveal comes when the game ends.');
+    if (game.state.status === 'playing') throw new UserError('The reveal comes when the game ends.');
     const level = await levelFor(app, request.user.id, undefined);
     const { title, description } = whyExplanation(game.state, level, app.topics);
     return reply({ ephemeral: true, embeds: [{ title: clip(title, LIMITS.embedTitle), description: clip(description, LIMITS.embedDescription) }] });

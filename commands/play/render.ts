@@ -4,7 +4,7 @@
  */
 import { encodeCustomId } from '../../src/command-layer/custom-id.js';
 import { clip, LIMITS } from '../../src/command-layer/limits.js';
-import type { MessageView, Person } from '../../src/command-layer/types.js';
+import type { MessageView } from '../../src/command-layer/types.js';
 import type { GameId, GameState } from '../../src/games/types.js';
 import { shareLine } from '../../src/social/share.js';
 import { boardMessage } from './board.js';
@@ -71,7 +71,7 @@ const GROUP_NOTE =
   'once, but no try learned from the others. Press **Why?**, or `/explain topic:parallel-search`, for more at your level.';
 
 export const gameHooks: MoveHooks = {
-  render: (game: GameView, _mover: Person) => render(game),
+  render,
   board: (game) => boardMessage(game),
   raceMove,
 };

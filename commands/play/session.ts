@@ -84,9 +84,12 @@ export async function loadGame(app: AppServices, gameId: string): Promise<GameVi
   return viewOf(record);
 }
 
-/** Whether the game is still open for moves (a group round also closes on its clock or its host). */
+/**
+ * Whether the game is still open for moves. A group round that ends on its clock or by its host also
+ * leaves the game's own state finished (see endRound), so the state alone tells.
+ */
 export function isOpen(game: GameView): boolean {
-  return game.record.status === 'active' && game.state.status === 'playing' && game.session.group?.endedBy === undefined;
+  return game.record.status === 'active' && game.state.status === 'playing';
 }
 
 export function movesBy(group: GroupRound, playerId: string): number {
@@ -127,7 +130,7 @@ export type MoveAction = { kind: 'move'; input: MoveInput } | { kind: 'give-up' 
 
 export interface MoveHooks {
   /** The board after the move; `later` carries the reveal when the game has ended. */
-  render(game: GameView, mover: Person): { message: MessageView; later?: () => Promise<MessageView> };
+  render(game: GameView): { message: MessageView; later?: () => Promise<MessageView> };
   board: BoardRenderer;
   /** The optimiser's answering move in a race. */
   raceMove?(game: GameView, session: StoredSession): StoredSession;
@@ -171,7 +174,8 @@ export async function makeMove(
 ): Promise<CommandResponse> {
   const { rules, record } = game;
   let session = closeIfTimeUp(game.session, app.now());
-  if (session === game.session) {
+  const closedByClock = session !== game.session;
+  if (!closedByClock) {
     try {
       if (action.kind === 'end-round') session = endRound(session, 'host');
       else {
@@ -186,7 +190,7 @@ export async function makeMove(
       throw error;
     }
   }
-  const finished = session.game.status !== 'playing' || session.group?.endedBy !== undefined;
+  const finished = session.game.status !== 'playing';
   const score = rules.outcome(session.game).score;
   const saved = await app.storage.games.update(record.id, record.version, {
     state: session,
@@ -200,9 +204,9 @@ export async function makeMove(
   }
   const view = viewOf(saved);
   if (finished) await recordResults(app, view, score);
-  const { message, later } = hooks.render(view, mover);
-  const timeUp = session !== game.session && game.session.group && session.group?.endedBy === 'time' && action.kind !== 'end-round';
-  return { kind: 'update', message: timeUp ? { ...message, content: 'Time was up before that move, so the round is over.' } : message, later };
+  const { message, later } = hooks.render(view);
+  const timeWasUp = closedByClock && action.kind !== 'end-round';
+  return { kind: 'update', message: timeWasUp ? { ...message, content: 'Time was up before that move, so the round is over.' } : message, later };
 }
 
 /** One result per player for leaderboards, streaks and stats; recording twice changes nothing. */

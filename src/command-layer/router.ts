@@ -33,19 +33,22 @@ export interface AutocompleteInput extends SlashInput {
 
 export class CommandRouter {
   private readonly limiter: RateLimiter;
+  /** Each command's definition, built once: builders validate on every toJSON(), and every request needs it. */
+  private readonly definitionsByName: ReadonlyMap<string, RESTPostAPIChatInputApplicationCommandsJSONBody>;
 
   constructor(
     private readonly commands: ReadonlyMap<string, CommandModule>,
     private readonly app: AppServices,
     limiter?: RateLimiter,
   ) {
+    this.definitionsByName = new Map([...commands].map(([name, command]) => [name, command.data.toJSON()]));
     // A game move can take several interactions (open a modal, submit it; set three dials, try), so the
     // bucket allows a quick game but not a flood.
     this.limiter = limiter ?? new RateLimiter({ capacity: 20, refillPerSecond: 2, now: () => app.now().getTime() });
   }
 
   definitions(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
-    return [...this.commands.values()].map((c) => c.data.toJSON());
+    return [...this.definitionsByName.values()];
   }
 
   has(command: string): boolean {
@@ -69,7 +72,7 @@ export class CommandRouter {
       if (!command) {
         throw new UserError(`There is no /${input.command} command here. Type /help to see what I can do.`);
       }
-      const { options } = resolveOptions(command.data.toJSON(), input.subcommand, input.options);
+      const { options } = resolveOptions(this.definitionsByName.get(input.command)!, input.subcommand, input.options);
       return command.execute({ ...invocationOf(input), command: input.command, subcommand: input.subcommand, options }, this.app);
     });
   }
@@ -79,7 +82,7 @@ export class CommandRouter {
     const command = this.commands.get(input.command);
     if (!command?.autocomplete) return [];
     try {
-      const definition = command.data.toJSON();
+      const definition = this.definitionsByName.get(input.command)!;
       const { options } = resolveOptions(definition, input.subcommand, input.options, true);
       const choices = await command.autocomplete(
         {

@@ -142,7 +142,7 @@ describe('the bot on Discord', () => {
       expect(result.ephemeral).toBe(true);
       const id = /error id:? `([0-9a-f]{8})`/.exec(answer?.content ?? '')?.[1];
       expect(id).toBeDefined();
-      expect(scenario().bot.output()).toContain(id);
+      await scenario().bot.waitForOutput(id!);
     } finally {
       db.exec('ALTER TABLE preferences_away RENAME TO preferences');
       db.close();

@@ -15,6 +15,11 @@ export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export interface BotProcess {
   /** Everything the process wrote, stdout and stderr together. */
   output(): string;
+  /**
+   * Resolves once the output contains `text`. The bot's log and its answers travel by different pipes, so
+   * a log line may arrive after the answer it belongs to.
+   */
+  waitForOutput(text: string, timeoutMs?: number): Promise<void>;
   /** Sends SIGTERM and waits for a clean exit; resolves the exit code. */
   stop(): Promise<number | null>;
   readonly child: ChildProcess;
@@ -84,6 +89,26 @@ export async function startBot(double: DiscordDouble, env: NodeJS.ProcessEnv, no
   return {
     child,
     output: () => output,
+    waitForOutput(text, timeoutMs = 5000) {
+      return new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if (!output.includes(text)) return false;
+          clearTimeout(timer);
+          child.stdout?.off('data', check);
+          child.stderr?.off('data', check);
+          resolve();
+          return true;
+        };
+        const timer = setTimeout(() => {
+          child.stdout?.off('data', check);
+          child.stderr?.off('data', check);
+          reject(new Error(`the bot did not print “${text}” within ${timeoutMs} ms:\n${output}`));
+        }, timeoutMs);
+        if (check()) return;
+        child.stdout?.on('data', check);
+        child.stderr?.on('data', check);
+      });
+    },
     async stop() {
       if (child.exitCode !== null) return child.exitCode;
       child.kill('SIGTERM');

@@ -9,6 +9,7 @@ import { privateNote, reply, update, type CommandModule, type ComponentHandler }
 import { LEVEL_NAMES } from '../src/content/levels.js';
 import { utcDay } from '../src/social/days.js';
 import { streaksOf } from '../src/social/streaks.js';
+import { withoutPlayer } from './play/session.js';
 
 const data = new SlashCommandBuilder()
   .setName('privacy')
@@ -36,12 +37,15 @@ const confirm: ComponentHandler<{ userId: string }> = {
   ...ownerOnly,
   async run(request, { userId }, app) {
     refuseOthers(request.user.id, userId);
-    const report = await app.storage.privacy.forget(userId);
+    const report = await app.storage.privacy.forget(userId, withoutPlayer);
     app.logger.info({ userId, ...report }, 'forgot a user on request');
     return update({
       content:
         `Done. I deleted ${plural(report.games, 'game', 'games')}, ${plural(report.results, 'result', 'results')} ` +
         `(and with them your streaks and leaderboard places)${report.level ? ' and your saved level' : ''}. ` +
+        (report.joinedRounds > 0
+          ? `In ${plural(report.joinedRounds, 'round', 'rounds')} that others hosted, your moves stay for them under “Former player” instead of your name. `
+          : '') +
         'Anything you play from now on is stored afresh.',
       rows: [],
       ephemeral: true,
@@ -66,7 +70,8 @@ const privacy: CommandModule = {
         ephemeral: true,
         content:
           'This deletes every game you started, all your results (so you leave every leaderboard), your daily ' +
-          'streaks and your saved level, in every server. It cannot be undone. Are you sure?',
+          'streaks and your saved level, in every server. In rounds others hosted, your moves stay for them but ' +
+          'your name and id are removed. It cannot be undone. Are you sure?',
         rows: [
           [
             { type: 'button', customId: encodeCustomId('privacy', 'forget', userId), label: 'Delete my data', style: 'danger' },
@@ -80,11 +85,12 @@ const privacy: CommandModule = {
     const lines = [
       `**Saved level:** ${about.level ? `${about.level} (for a ${LEVEL_NAMES[about.level]})` : 'none'}`,
       `**Games you started:** ${about.games.count}${span(about.games.first, about.games.last)} — each with its moves, seed and score`,
+      `**Rounds you joined in others’ games:** ${about.joinedRounds} — your moves, id and name, inside their round`,
       `**Results:** ${about.results.count}${span(about.results.first, about.results.last)} — score, win, moves, game and server, for leaderboards and /stats`,
       `**Daily streak:** ${plural(about.dailyDays.length, 'day', 'days')} with a daily puzzle; current ${streak.current}, longest ${streak.longest}${streak.lastDay ? `, last ${streak.lastDay}` : ''}`,
       '',
       'All of it is filed under your Discord user id. `/privacy forget` deletes it; rounds someone else hosted keep ' +
-        'your moves inside their game, but your results from them go.',
+        'your moves for the others, under “Former player” instead of your id and name.',
     ];
     return privateNote(lines.join('\n'));
   },

@@ -70,6 +70,27 @@ describe('openStorage', () => {
   });
 });
 
+describe('migration 0003 (who joined which round)', () => {
+  it('fills in the players of group rounds saved before it existed', async () => {
+    const first = await open();
+    const players = [{ id: 'host-1', name: 'Host' }, { id: 'joined-2', name: 'Jo' }];
+    await first.games.create({ ...bakeGame, mode: 'group', ownerId: 'host-1', state: { game: {}, group: { players, movers: [] } } });
+    await first.games.create({ ...bakeGame, mode: 'solo', ownerId: 'solo-3', state: { game: {} } });
+    await first.close();
+    opened.splice(opened.indexOf(first), 1);
+
+    // Put the file back as it was before the migration: no table, no record of having run it.
+    const raw = new BetterSqlite3(databasePath);
+    raw.exec("drop table game_players; delete from kysely_migration where name = '0003-game-players'");
+    raw.close();
+
+    const upgraded = await open();
+    expect((await upgraded.privacy.about('joined-2')).joinedRounds).toBe(1);
+    expect((await upgraded.privacy.about('host-1')).joinedRounds).toBe(0);
+    expect((await upgraded.privacy.about('solo-3')).joinedRounds).toBe(0);
+  });
+});
+
 describe('preferences', () => {
   it('round-trips a level and overwrites it', async () => {
     const storage = await open();

@@ -197,6 +197,8 @@ export async function makeMove(
     status: finished ? 'finished' : 'active',
     score: finished ? score : null,
     messageId: record.messageId ?? boardMessageId,
+    // Remembered so /privacy forget can find the rounds someone joined.
+    players: session.group?.players.some((p) => p.id === mover.id) ? [mover.id] : undefined,
   });
   if (!saved) {
     const current = await loadGame(app, record.id);
@@ -207,6 +209,30 @@ export async function makeMove(
   const { message, later } = hooks.render(view);
   const timeWasUp = closedByClock && action.kind !== 'end-round';
   return { kind: 'update', message: timeWasUp ? { ...message, content: 'Time was up before that move, so the round is over.' } : message, later };
+}
+
+/** How someone who asked to be forgotten appears in a round that others played with them. */
+export const FORMER_PLAYER_PREFIX = 'former-player-';
+
+/**
+ * A stored session without one person: in a group round their id and name become a numbered stand-in,
+ * so the others keep their round, its scoreboard and its reveal, and nothing names the person.
+ */
+export function withoutPlayer(state: unknown, userId: string): unknown {
+  const session = state as StoredSession | null;
+  const group = session?.group;
+  if (!session || !group || !group.players.some((p) => p.id === userId)) return state;
+  const number = group.players.filter((p) => p.id.startsWith(FORMER_PLAYER_PREFIX)).length + 1;
+  const standIn: Person = { id: `${FORMER_PLAYER_PREFIX}${number}`, name: `Former player ${number}` };
+  return {
+    ...session,
+    group: {
+      ...group,
+      hostId: group.hostId === userId ? standIn.id : group.hostId,
+      players: group.players.map((p) => (p.id === userId ? standIn : p)),
+      movers: group.movers.map((id) => (id === userId ? standIn.id : id)),
+    },
+  };
 }
 
 /** One result per player for leaderboards, streaks and stats; recording twice changes nothing. */

@@ -96,27 +96,38 @@ export function createKyselyStorage(db: Kysely<Database>, close: () => Promise<v
       },
 
       async update(id: string, expectedVersion: number, change: GameChange): Promise<GameRecord | undefined> {
-        const now = new Date().toISOString();
-        const row = await db
-          .updateTable('games')
-          .set((eb) => ({
-            state: toJson(change.state),
-            version: eb('version', '+', 1),
-            updated_at: now,
-            ...(change.status !== undefined && {
-              status: change.status,
-              // Keep the first finish time if a finished game is finished again (a late button press).
-              finished_at: change.status === 'active' ? null : eb.fn.coalesce('finished_at', eb.val(now)),
-            }),
-            ...(change.score !== undefined && { score: change.score }),
-            ...(change.messageId !== undefined && { message_id: change.messageId }),
-          }))
-          // One statement checks and bumps the version, so two writers cannot both succeed.
-          .where('id', '=', id)
-          .where('version', '=', expectedVersion)
-          .returningAll()
-          .executeTakeFirst();
-        return row && toRecord(row);
+        const apply = async (trx: Kysely<Database>): Promise<GameRecord | undefined> => {
+          const now = new Date().toISOString();
+          const row = await trx
+            .updateTable('games')
+            .set((eb) => ({
+              state: toJson(change.state),
+              version: eb('version', '+', 1),
+              updated_at: now,
+              ...(change.status !== undefined && {
+                status: change.status,
+                // Keep the first finish time if a finished game is finished again (a late button press).
+                finished_at: change.status === 'active' ? null : eb.fn.coalesce('finished_at', eb.val(now)),
+              }),
+              ...(change.score !== undefined && { score: change.score }),
+              ...(change.messageId !== undefined && { message_id: change.messageId }),
+            }))
+            // One statement checks and bumps the version, so two writers cannot both succeed.
+            .where('id', '=', id)
+            .where('version', '=', expectedVersion)
+            .returningAll()
+            .executeTakeFirst();
+          const joined = row ? (change.players ?? []).filter((userId) => userId !== row.owner_id) : [];
+          if (joined.length > 0) {
+            await trx
+              .insertInto('game_players')
+              .values(joined.map((userId) => ({ game_id: id, user_id: userId })))
+              .onConflict((conflict) => conflict.doNothing())
+              .execute();
+          }
+          return row && toRecord(row);
+        };
+        return change.players?.length ? db.transaction().execute(apply) : apply(db);
       },
 
       async listByOwner(ownerId: string, options: ListGamesOptions = {}): Promise<GameRecord[]> {

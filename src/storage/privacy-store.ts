@@ -10,13 +10,14 @@ const dateOrNull = (text: string | null | undefined): Date | null => (text ? new
 export function createPrivacyStore(db: Kysely<Database>): PrivacyStore {
   return {
     async about(userId): Promise<StoredAboutUser> {
-      const [preference, games, results, days] = await Promise.all([
+      const [preference, games, joined, results, days] = await Promise.all([
         db.selectFrom('preferences').select('level').where('user_id', '=', userId).executeTakeFirst(),
         db
           .selectFrom('games')
           .where('owner_id', '=', userId)
           .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min('created_at').as('first'), eb.fn.max('updated_at').as('last')])
           .executeTakeFirstOrThrow(),
+        db.selectFrom('game_players').where('user_id', '=', userId).select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
         db
           .selectFrom('results')
           .where('user_id', '=', userId)
@@ -28,17 +29,36 @@ export function createPrivacyStore(db: Kysely<Database>): PrivacyStore {
       return {
         level: isLevel(level) ? level : undefined,
         games: { count: Number(games.count), first: dateOrNull(games.first), last: dateOrNull(games.last) },
+        joinedRounds: Number(joined.count),
         results: { count: Number(results.count), first: dateOrNull(results.first), last: dateOrNull(results.last) },
         dailyDays: days.map((row) => row.day),
       };
     },
 
-    forget(userId): Promise<ForgetReport> {
+    forget(userId, withoutPerson): Promise<ForgetReport> {
       return db.transaction().execute(async (trx) => {
         const results = await createResultStore(trx).forgetUser(userId);
+        const joined = await trx
+          .selectFrom('games')
+          .innerJoin('game_players', 'game_players.game_id', 'games.id')
+          .where('game_players.user_id', '=', userId)
+          .where('games.owner_id', '!=', userId)
+          .select(['games.id', 'games.state'])
+          .execute();
+        for (const round of joined) {
+          // The version moves on, so a board shown before this refuses its next click and is redrawn.
+          await trx
+            .updateTable('games')
+            .set((eb) => ({ state: JSON.stringify(withoutPerson(JSON.parse(round.state), userId) ?? null), version: eb('version', '+', 1) }))
+            .where('id', '=', round.id)
+            .execute();
+        }
+        await trx.deleteFrom('game_players').where('user_id', '=', userId).execute();
+        const owned = trx.selectFrom('games').select('id').where('owner_id', '=', userId);
+        await trx.deleteFrom('game_players').where('game_id', 'in', owned).execute();
         const games = await trx.deleteFrom('games').where('owner_id', '=', userId).executeTakeFirst();
         const level = await trx.deleteFrom('preferences').where('user_id', '=', userId).executeTakeFirst();
-        return { results, games: Number(games.numDeletedRows), level: Number(level.numDeletedRows) > 0 };
+        return { results, games: Number(games.numDeletedRows), joinedRounds: joined.length, level: Number(level.numDeletedRows) > 0 };
       });
     },
   };

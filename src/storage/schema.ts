@@ -27,6 +27,12 @@ export interface GamesTable {
   finished_at: string | null;
 }
 
+/** Someone other than the owner who made moves in a game (a group round). */
+export interface GamePlayersTable {
+  game_id: string;
+  user_id: string;
+}
+
 /** One player's result of one finished game; `won` is 0 or 1, `day` the UTC date YYYY-MM-DD. */
 export interface ResultsTable {
   game_record_id: string;
@@ -66,6 +72,7 @@ export interface DailyPostsTable {
 export interface Database {
   preferences: PreferencesTable;
   games: GamesTable;
+  game_players: GamePlayersTable;
   results: ResultsTable;
   guild_settings: GuildSettingsTable;
   daily_posts: DailyPostsTable;

@@ -52,6 +52,11 @@ export interface GameChange {
   readonly status?: GameStatus;
   readonly score?: number | null;
   readonly messageId?: string | null;
+  /**
+   * People who took part through this change besides the owner (a group round's players), remembered
+   * so that forgetting a person finds the rounds they joined. Adding someone twice is harmless.
+   */
+  readonly players?: readonly string[];
 }
 
 export interface ListGamesOptions {
@@ -220,6 +225,8 @@ export interface DailyPostStore {
 export interface StoredAboutUser {
   readonly level: Level | undefined;
   readonly games: { readonly count: number; readonly first: Date | null; readonly last: Date | null };
+  /** Rounds in other people's games that hold this person's moves. */
+  readonly joinedRounds: number;
   readonly results: { readonly count: number; readonly first: Date | null; readonly last: Date | null };
   /** UTC days with a finished daily result (the streak is derived from them). */
   readonly dailyDays: readonly string[];
@@ -227,14 +234,20 @@ export interface StoredAboutUser {
 
 export interface ForgetReport {
   readonly games: number;
+  /** Rounds in other people's games from which the person's name and id were removed. */
+  readonly joinedRounds: number;
   readonly results: number;
   readonly level: boolean;
 }
 
 export interface PrivacyStore {
   about(userId: string): Promise<StoredAboutUser>;
-  /** Deletes the person's games, results (and so streaks) and saved level, all or nothing. */
-  forget(userId: string): Promise<ForgetReport>;
+  /**
+   * Deletes the person's games, results (and so streaks) and saved level, all or nothing. Rounds they
+   * joined in other people's games stay for the others, but each one's stored state is passed through
+   * `withoutPerson` (which knows the state's shape; storage does not) and saved as it returns it.
+   */
+  forget(userId: string, withoutPerson: (state: unknown, userId: string) => unknown): Promise<ForgetReport>;
 }
 
 export interface GameExpiryRule {

@@ -174,6 +174,7 @@ describe('/privacy', () => {
     expect(await app.services.storage.privacy.about('800001')).toEqual({
       level: undefined,
       games: { count: 0, first: null, last: null },
+      joinedRounds: 0,
       results: { count: 0, first: null, last: null },
       dailyDays: [],
     });
@@ -181,6 +182,45 @@ describe('/privacy', () => {
     expect(board).not.toContain('800001');
     expect(board).toContain('🥇 user 800002 — 50');
     expect((await app.services.storage.results.statsFor('800002')).played).toBe(1);
+  });
+
+  it('keeps a round someone else hosted for the others, without the forgotten player’s id or name', async () => {
+    const host = person('810001', 'Host');
+    const bea = person('810002', 'Bea');
+    const cy = person('810003', 'Cy');
+    const button = (response: CommandResponse, label: string): string => {
+      const found = message(response).rows?.flat().find((c) => c.type === 'button' && c.label === label);
+      if (!found) throw new Error(`no ${label} button`);
+      return found.customId;
+    };
+    let board = await slash(host, 'play', 'tune', { seed: 'forget-me', mode: 'group' });
+    const firstBoard = board;
+    board = await click(bea, button(board, '+5¢'));
+    board = await click(cy, button(board, '+1¢'));
+    board = await click(bea, button(board, '+5¢'));
+    const gameId = button(board, 'End round').split(':')[2]!;
+    await click(host, button(board, 'End round'));
+    expect((await app.services.storage.privacy.about(bea.user.id)).joinedRounds).toBe(1);
+    expect((await app.services.storage.privacy.about(host.user.id)).joinedRounds).toBe(0);
+
+    const asked = await slash(bea, 'privacy', 'forget');
+    const done = text(await click(bea, button(asked, 'Delete my data')));
+    expect(done).toContain('I deleted 0 games, 1 result');
+    expect(done).toContain('In 1 round that others hosted');
+
+    const stored = JSON.stringify((await app.services.storage.games.get(gameId))?.state);
+    expect(stored).not.toContain(bea.user.id);
+    expect(stored).not.toContain('Bea');
+    expect(stored).toContain('Former player 1');
+    expect((await app.services.storage.privacy.about(bea.user.id)).joinedRounds).toBe(0);
+    // The others keep their results, and the round still shows every move, under the stand-in's name.
+    expect((await app.services.storage.results.statsFor(cy.user.id)).played).toBe(1);
+    expect((await app.services.storage.results.statsFor(bea.user.id)).played).toBe(0);
+    const before = text(await click(cy, button(firstBoard, '+5¢')));
+    expect(before).toContain('This game is over');
+    expect(before).toContain('Former player 1');
+    expect(before).toContain('Cy');
+    expect(before).not.toContain('Bea');
   });
 
   it('refuses a forged confirmation id', async () => {

@@ -6,7 +6,8 @@ import { clip, LIMITS } from '../../src/command-layer/limits.js';
 import type { EmbedFieldView } from '../../src/command-layer/types.js';
 import type { Reveal, RevealRun } from '../../src/games/reveal.js';
 import { GUITAR_STRINGS } from '../../src/games/tune.js';
-import { formatReading, moves, MOVE_NOUNS, racerNames, readingInWords, settingNumber, SHORT_LABEL_WIDTH, signedCents } from './reveal-words.js';
+import { formatReading, moves, MOVE_NOUNS, racerNames, readingInWords, SHORT_LABEL_WIDTH, signedCents } from './reveal-words.js';
+import { formatNumber } from './turn-text.js';
 
 const NOTHING = '-';
 const TABLE_COLUMNS = { best: 7, at: 4, match: 6 } as const;
@@ -80,12 +81,12 @@ function trainAnswer(reveal: Extract<Reveal, { game: 'train' }>): string {
   if (model === null) return 'Nobody trained a model.';
   const who = model.by === 'player' ? 'you' : racerNames({ name: model.by, label: model.by }).long;
   const s = model.settings;
-  const settings = `learning rate ${settingNumber(s.learningRate)}, ${s.epochs} epochs, ${s.hiddenUnits} hidden units, batch size ${s.batchSize}, weight decay ${settingNumber(s.weightDecay)}`;
+  const settings = `learning rate ${formatNumber(s.learningRate)}, ${s.epochs} epochs, ${s.hiddenUnits} hidden units, batch size ${s.batchSize}, weight decay ${formatNumber(s.weightDecay)}`;
   const yours = reveal.playerBestModel;
   const mine =
     yours === null || model.by === 'player'
       ? ''
-      : ` Your best was **${yours.accuracy.toFixed(1)}%** with learning rate ${settingNumber(yours.settings.learningRate)}, ${yours.settings.epochs} epochs.`;
+      : ` Your best was **${yours.accuracy.toFixed(1)}%** with learning rate ${formatNumber(yours.settings.learningRate)}, ${yours.settings.epochs} epochs.`;
   return `Best held-out accuracy found by anyone: **${model.accuracy.toFixed(1)}%**, by ${who}, with ${settings}.${mine}`;
 }
 

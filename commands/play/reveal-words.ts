@@ -86,8 +86,3 @@ export function signedCents(cents: number): string {
   return cents > 0 ? `+${cents}` : `-${Math.abs(cents)}`;
 }
 
-/** Short, readable numbers for training settings (learning rate 0.247, weight decay 0.0107). */
-export function settingNumber(value: number): string {
-  if (Number.isInteger(value)) return String(value);
-  return Number(value.toPrecision(3)).toString();
-}

@@ -14,9 +14,13 @@ export function moveNoun(game: GameId, count = 1): string {
   return count === 1 ? MOVE_NOUNS[game].one : MOVE_NOUNS[game].many;
 }
 
-/** Numbers as people write them: 0.003, 1e-5, 12.5. */
+/**
+ * Numbers as people write them, the same on the board and in the reveal: 0.003, 1e-5, 12.5, 250.
+ * Whole numbers stay whole; others keep three significant digits.
+ */
 export function formatNumber(value: number): string {
-  if (value !== 0 && Math.abs(value) < 0.001) return value.toExponential(0);
+  if (Number.isInteger(value)) return String(value);
+  if (Math.abs(value) < 0.001) return value.toExponential(0);
   return String(Number(value.toPrecision(3)));
 }
 

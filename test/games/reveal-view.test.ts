@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { beliefAfter, beliefFrames } from '../../commands/play/reveal-belief.js';
 import { REVEAL_FILE_NAMES, revealView, whyExplanation, type RevealView } from '../../commands/play/reveal-view.js';
 import { racerNames } from '../../commands/play/reveal-words.js';
+import { formatNumber } from '../../commands/play/turn-text.js';
 import { LIMITS, messageProblems } from '../../src/command-layer/limits.js';
 import type { MessageView } from '../../src/command-layer/types.js';
 import { loadTopicLibrary, type TopicLibrary } from '../../src/content/library.js';
@@ -284,6 +285,12 @@ describe('reveal view: train', () => {
     expect(view.fields[0]!.value).toContain(`**${best.accuracy.toFixed(1)}%**`);
     expect(view.fields[0]!.value).toContain(`${best.settings.epochs} epochs`);
     expect(view.fields[0]!.value).toContain(`batch size ${best.settings.batchSize}`);
+    // Written as the board writes it, so the player recognises their own settings.
+    expect(view.fields[0]!.value).toContain(`learning rate ${formatNumber(best.settings.learningRate)},`);
+  });
+
+  it('writes numbers one way everywhere: whole numbers whole, tiny ones in powers of ten, others to 3 digits', () => {
+    expect([250, 0, -3, 0.24718, 12.5, 0.0107, 0.00004, -0.000123].map(formatNumber)).toEqual(['250', '0', '-3', '0.247', '12.5', '0.0107', '4e-5', '-1e-4']);
   });
 
   it('attaches the race (embed image) and the best model’s learning curve, both 900×500', () => {

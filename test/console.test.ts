@@ -26,12 +26,14 @@ function runConsole(input: string, env: NodeJS.ProcessEnv = {}): Promise<{ code:
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+    // 'close', not 'exit': the last lines may still be in the pipes when the process has exited.
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
     child.stdin.end(input);
   });
 }
 
-describe('the console', () => {
+// Each run starts a Node process that compiles the app with tsx: seconds apiece on a busy machine.
+describe('the console', { timeout: 90_000 }, () => {
   it('prints an explanation from piped input and exits 0 at the end of input', async () => {
     const { code, stdout } = await runConsole('/explain topic:hyperparameters level:1\n');
     expect(code).toBe(0);

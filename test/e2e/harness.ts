@@ -48,7 +48,8 @@ export function runScript(script: string, env: NodeJS.ProcessEnv): Promise<{ cod
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, output }));
+    // 'close', not 'exit': only then has all of the child's output been read from its pipes.
+    child.on('close', (code) => resolve({ code, output }));
   });
 }
 
@@ -110,7 +111,8 @@ export async function startBot(double: DiscordDouble, env: NodeJS.ProcessEnv, no
       });
     },
     async stop() {
-      if (child.exitCode !== null) return child.exitCode;
+      // A process that has already gone (exited, or killed by a signal) would never exit again.
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
       child.kill('SIGTERM');
       return exited;
     },

@@ -7,7 +7,9 @@ import { createTestApp, person, type TestApp } from '../support/app.js';
 let app: TestApp;
 
 beforeEach(async () => {
-  app = await createTestApp();
+  // A clock that stands still: on the real one a slow machine could let the flood's rate limit refill.
+  const now = new Date('2026-11-28T12:00:00Z');
+  app = await createTestApp(() => now);
 });
 
 afterEach(async () => {

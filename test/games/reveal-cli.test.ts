@@ -32,7 +32,8 @@ function playedGame(game: GameId, seed: string): GameState<unknown, unknown> {
   return state.status === 'playing' ? rules.giveUp(state) : state;
 }
 
-describe('reveal = npm run search', () => {
+// Each strategy's replay is a fresh Node process compiling the CLI with tsx, one after another.
+describe('reveal = npm run search', { timeout: 120_000 }, () => {
   for (const [game, strategies] of [
     ['bake', ['grid', 'random', 'bayes']],
     ['lock', ['random', 'quasi-random']],

@@ -22,7 +22,8 @@ function finishedRecord(game: 'bake' | 'lock', seed: string): GameRecord {
   };
 }
 
-describe('reveals off the main thread', () => {
+// The worker compiles the app with tsx before its first reveal: over 15 s on a busy 2-core machine.
+describe('reveals off the main thread', { timeout: 120_000 }, () => {
   it('gives exactly the in-process reveal, files as Buffers, for several games in a row', async () => {
     for (const [game, seed] of [['bake', 'pool-1'], ['lock', 'pool-2'], ['bake', 'pool-3']] as const) {
       const view = viewOf(finishedRecord(game, seed));

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { InteractionCtx, StoredMessage } from '../discord-double/types.js';
 import { CHANNEL_ID, GUILD_ID, OTHER_CHANNEL_ID, OTHER_GUILD_ID } from './harness.js';
 import { components, control, revealOf } from './board.js';
+import { clearOfUtcMidnight } from './clock.js';
 import { useScenario } from './scenario.js';
 
 const scenario = useScenario({ global: true });
@@ -99,6 +100,8 @@ describe('racing the optimiser', () => {
 
 describe('the daily challenge', () => {
   it('gives two people in two servers the same puzzle, resumes an unfinished attempt and refuses a second one', async () => {
+    // The daily puzzle, the attempt it resumes and the one it refuses all belong to the UTC day.
+    await clearOfUtcMidnight();
     const fay: InteractionCtx = { user: scenario().double.user('300000000000000007'), guildId: GUILD_ID, channelId: CHANNEL_ID };
     const gus: InteractionCtx = { user: scenario().double.user('300000000000000008'), guildId: OTHER_GUILD_ID, channelId: OTHER_CHANNEL_ID };
     const boards: StoredMessage[] = [];
@@ -130,7 +133,7 @@ describe('the daily challenge', () => {
     expect(again.ephemeral).toBe(true);
     expect(refusal?.content).toContain("You have played today's Crack the Lock already");
     expect(refusal?.content).toMatch(/#\d+ · 0\/100/);
-  });
+  }, 120_000);
 
   it('broke none of Discord’s rules', () => {
     expect(scenario().double.violations).toEqual([]);

@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { utcDay } from '../../src/social/days.js';
+import { clearOfMinuteTick, clearOfUtcMidnight } from './clock.js';
 import { CHANNEL_ID, GUILD_ID } from './harness.js';
 import { useScenario } from './scenario.js';
 
@@ -26,6 +27,17 @@ function seedResults(rows: { user: string; score: number; mode?: string }[]): vo
 
 const dailyPosts = () => scenario().double.channelMessages(CHANNEL_ID).filter((m) => m.embeds[0]?.title?.startsWith("Today's puzzles"));
 
+/** The state of the fixture guild's latest daily post in the bot's database ('claimed' until it is marked sent). */
+function dailyPostStatus(): string | undefined {
+  const db = new Database(scenario().databasePath, { readonly: true });
+  try {
+    const row = db.prepare('SELECT status FROM daily_posts WHERE guild_id = ? ORDER BY local_date DESC').get(GUILD_ID) as { status: string } | undefined;
+    return row?.status;
+  } finally {
+    db.close();
+  }
+}
+
 describe('the social commands on Discord', () => {
   it('registers /settings for Manage Server only, so Discord refuses an ordinary member', async () => {
     const command = scenario().double.commands(GUILD_ID).find((c) => c.name === 'settings');
@@ -40,9 +52,14 @@ describe('the social commands on Discord', () => {
   });
 
   it('accepts settings from a member with Manage Server, and posts the daily on start, once', async () => {
+    // Across UTC midnight a second post would be due, for the new day.
+    await clearOfUtcMidnight();
     const admin = scenario().as('110000000000000002', MANAGE_GUILD);
     const bad = await (await scenario().double.slash('settings', { subcommand: 'set', options: { 'daily-channel': CHANNEL_ID, timezone: 'Moon/Base' } }, admin)).settled();
     expect(bad?.content).toContain('not a time zone I know');
+    // Once saved the post is due, so the running bot's minute tick could start posting it just as the
+    // restart stops that bot, leaving a claim that is never retried.
+    await clearOfMinuteTick();
     const saved = await (
       await scenario().double.slash('settings', { subcommand: 'set', options: { 'daily-channel': CHANNEL_ID, 'daily-time': '00:00', timezone: 'UTC' } }, admin)
     ).settled();
@@ -50,15 +67,20 @@ describe('the social commands on Discord', () => {
 
     // 00:00 has passed today, so the post is due; the scheduler's start-up tick sends it.
     await scenario().restart();
-    await expect.poll(() => dailyPosts().length, { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => dailyPosts().length, { timeout: 20_000 }).toBe(1);
     expect(dailyPosts()[0]?.embeds[1]?.title).toContain('Yesterday');
+    // The message arrives before the bot marks the post sent; stopping it in between would leave the
+    // post claimed but never marked, and /settings show would have no last post.
+    await expect.poll(dailyPostStatus, { timeout: 20_000 }).toBe('posted');
     await scenario().restart();
     const shown = await (await scenario().double.slash('settings', { subcommand: 'show' }, admin)).settled();
     expect(shown?.content).toContain(`Last post: ${utcDay(new Date())}`);
     expect(dailyPosts()).toHaveLength(1);
-  }, 60_000);
+  }, 180_000);
 
   it('answers /leaderboard and /stats from stored results', async () => {
+    // The results are stamped with today, and the bot's "today" must be the same day.
+    await clearOfUtcMidnight();
     seedResults([
       { user: '120000000000000001', score: 91 },
       { user: '120000000000000002', score: 75, mode: 'daily' },
@@ -76,7 +98,7 @@ describe('the social commands on Discord', () => {
     const fields = Object.fromEntries((stats?.embeds[0]?.fields ?? []).map((f: { name: string; value: string }) => [f.name, f.value]));
     expect(fields['Games played']).toBe('1');
     expect(fields['Daily streak']).toBe('current 1 day, longest 1 day');
-  });
+  }, 120_000);
 
   it('forgets a player after they confirm, and the leaderboard no longer shows them', async () => {
     const ann = scenario().as('120000000000000001');

@@ -310,8 +310,10 @@ describe('Discord double with a real discord.js client', () => {
     const debug: string[] = [];
     client.on(Events.Debug, (message) => debug.push(message));
     const reconnecting = double.forceReconnect();
-    // discord.js closes at once on op 7 and waits 500 ms before resuming: this lands in the gap.
-    await sleep(150);
+    // discord.js stops reading the old connection as soon as it handles op 7, then waits 500 ms before
+    // resuming: this lands in the gap. A fixed sleep could fire before a busy client has read op 7, and
+    // an interaction read on the old connection would not be missed at all.
+    await expect.poll(() => debug.some((line) => line.includes('Told to reconnect by Discord')), POLL).toBe(true);
     const missed = await double.slash('feedback', {}, ctx);
     await reconnecting;
     expect((await missed.settled())?.content).toBe(`pong ${missed.id}`);

@@ -42,6 +42,16 @@ try {
 // A stray rejection is a bug to log, not a reason to drop every game in progress.
 process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
 
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/** Waits for `work`, but no longer than `ms`; shutting down must not hang on a stuck request. */
+async function settledWithin(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  await Promise.race([work.then(() => undefined, () => undefined), timeout]);
+  clearTimeout(timer);
+}
+
 /** Yesterday's answers for the daily post, in the learner's words. */
 const describeYesterday = (game: GameId, day: string) => {
   const answer = hiddenAnswer(game, dailySeed(game, day), GAMES[game].defaultDifficulty);
@@ -64,6 +74,10 @@ if (config.mode === 'discord') {
     logger.info({ signal }, 'shutting down');
     scheduler.stop();
     jobs.stop();
+    // A daily post or a round's closing edit already under way finishes first: cut off between claim and
+    // post, a daily post would stay claimed and never go out. Discord's REST calls time out on their own,
+    // and the grace period bounds the wait anyway.
+    await settledWithin(Promise.all([scheduler.idle(), jobs.idle()]), SHUTDOWN_GRACE_MS);
     await bot.stop();
     await app.close();
     process.exit(0);
@@ -83,5 +97,6 @@ if (config.mode === 'discord') {
     channels,
   });
   jobs.stop();
+  await settledWithin(jobs.idle(), SHUTDOWN_GRACE_MS);
   await app.close();
 }

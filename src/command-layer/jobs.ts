@@ -6,17 +6,25 @@ import { schedule, type ScheduledTask } from 'node-cron';
 import type { AppServices } from './types.js';
 
 export interface RunningJobs {
+  /** No new runs start; runs already going carry on (see idle). */
   stop(): void;
+  /** Resolves when no run is going, so shutting down never cuts a job off halfway through a post or an edit. */
+  idle(): Promise<void>;
 }
 
 export function startScheduledJobs(app: AppServices): RunningJobs {
   const tasks: ScheduledTask[] = [];
+  const running = new Set<Promise<void>>();
   for (const job of app.commands().flatMap((command) => command.scheduled ?? [])) {
     const run = async () => {
+      const current = Promise.resolve()
+        .then(() => job.run(app))
+        .catch((error: unknown) => app.logger.error({ err: error, job: job.name }, 'scheduled job failed'));
+      running.add(current);
       try {
-        await job.run(app);
-      } catch (error) {
-        app.logger.error({ err: error, job: job.name }, 'scheduled job failed');
+        await current;
+      } finally {
+        running.delete(current);
       }
     };
     tasks.push(schedule(job.cron, run, { name: job.name, noOverlap: true }));
@@ -25,6 +33,9 @@ export function startScheduledJobs(app: AppServices): RunningJobs {
   return {
     stop() {
       for (const task of tasks) void task.destroy();
+    },
+    async idle() {
+      while (running.size > 0) await Promise.all(running);
     },
   };
 }

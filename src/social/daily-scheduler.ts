@@ -162,7 +162,8 @@ export function createDailyScheduler(services: SchedulerServices, options: Sched
 export function startScheduler(services: SchedulerServices, options: SchedulerOptions = {}): DailyScheduler {
   const scheduler = createDailyScheduler(services, options);
   const task: ScheduledTask = schedule(EVERY_MINUTE, () => scheduler.tick(), { name: 'tuning-fork-daily', noOverlap: true });
-  void scheduler.tick();
+  // The catch-up tick always reports, so an operator (or a test) can see that start-up posting is done.
+  void scheduler.tick().then((report) => services.logger.info(report, 'start-up scheduler tick done'));
   return {
     ...scheduler,
     stop() {

@@ -7,7 +7,9 @@
 import { expectedImprovement, logExpectedImprovement } from './gp/acquisition.js';
 import { directionSign, type FailurePolicy, modelTrials, trainingData } from './gp/encoding.js';
 import { fitGaussianProcess, type NoiseModel } from './gp/model.js';
+import { currentRun } from './gp/restarts.js';
 import { Space } from './space.js';
+import { defaultInitialPoints } from './strategies/bayes.js';
 import type { Direction, Params, SpaceSpec, Trial } from './types.js';
 
 export interface PointBelief {
@@ -38,6 +40,8 @@ export interface BeliefOptions {
   readonly maxFidelity?: number;
   /** Must match the strategy's policy for the beliefs to be the ones it acted on. */
   readonly failures?: FailurePolicy;
+  /** Must match the strategy's restarts option (default true): after a restart it models the new run only. */
+  readonly restarts?: boolean;
 }
 
 export interface Beliefs {
@@ -51,7 +55,11 @@ export interface Beliefs {
 /** The model's beliefs at each point, or undefined when no trial has completed yet (nothing to believe). */
 export function surrogateBeliefs(options: BeliefOptions): Beliefs | undefined {
   const space = Space.from(options.space);
-  const { completed, training } = modelTrials(space, options.direction, options.trials, options.failures ?? 'ignore', options.maxFidelity);
+  const trials =
+    options.restarts === false
+      ? options.trials
+      : currentRun(space, options.direction, options.trials, defaultInitialPoints(space.dimension), options.maxFidelity).trials;
+  const { completed, training } = modelTrials(space, options.direction, trials, options.failures ?? 'ignore', options.maxFidelity);
   if (completed.length === 0) return undefined;
   const model = fitGaussianProcess(trainingData(space, options.direction, training), { noise: options.noise ?? 'fixed' });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { surrogateBeliefs } from '../../src/search/insight.js';
-import { braninObjective } from '../../src/search/objectives/benchmarks.js';
+import { currentRun } from '../../src/search/gp/restarts.js';
+import { braninObjective, hartmann6Objective } from '../../src/search/objectives/benchmarks.js';
 import { replay } from '../../src/search/replay.js';
 import { Space } from '../../src/search/space.js';
 import { bayesStrategy, defaultInitialPoints } from '../../src/search/strategies/bayes.js';
@@ -108,6 +109,37 @@ describe('Bayesian optimisation strategy', () => {
     expect(failures).toBeLessThan(failedKeys.length);
     // The optimum at x1 = π (≤ 5) is still reachable.
     expect(penalising.regret as number).toBeLessThan(0.05);
+  });
+});
+
+describe('restarts after convergence', () => {
+  const space = new Space({ x: { kind: 'float', low: 0, high: 1 } });
+  const history = (values: readonly number[]): Trial[] =>
+    values.map((value, index) => ({ index, params: { x: index / values.length }, state: 'complete', value }));
+  const design = [5, 3, 8, 2];
+
+  it('starts a new run once the search keeps re-sampling its best value', () => {
+    const refining = history([...design, 1, 0.5, 0.4, 0.4, 0.4, 0.4, 0.4, 0.4, 0.4, 7]);
+    // Design (4) + window (6) first; the run converges at the 13th trial, whose window only re-samples 0.4.
+    expect(currentRun(space, 'minimize', refining.slice(0, 12), 4)).toEqual({ trials: refining.slice(0, 12), restarts: 0 });
+    expect(currentRun(space, 'minimize', refining, 4)).toEqual({ trials: refining.slice(13), restarts: 1 });
+  });
+
+  it('does not restart a search that explores without improving, nor one still improving', () => {
+    const exploring = history([...design, 1, 4, 6, 3, 9, 2.5, 7, 5, 4]);
+    expect(currentRun(space, 'minimize', exploring, 4).restarts).toBe(0);
+    const improving = history([...design, 1.5, 1.2, 1, 0.8, 0.6, 0.5, 0.4, 0.3, 0.2]);
+    expect(currentRun(space, 'minimize', improving, 4).restarts).toBe(0);
+    // Maximising reads the values the other way round.
+    expect(currentRun(space, 'maximize', improving.map((t) => ({ ...t, value: -(t.value as number) })), 4).restarts).toBe(0);
+  });
+
+  it("escapes Hartmann-6's local minimum where one long run stays stuck in it", () => {
+    const options = { objective: hartmann6Objective, budget: 80, seed: 'x-1' };
+    const oneRun = replay({ ...options, strategy: bayesStrategy({ restarts: false }) });
+    const restarting = replay({ ...options, strategy: bayesStrategy() });
+    expect(oneRun.regret as number).toBeGreaterThan(0.1);
+    expect(restarting.regret as number).toBeLessThan(0.1);
   });
 });
 

@@ -1,11 +1,13 @@
 /**
  * Bayesian optimisation: fit a Gaussian process to every completed trial, then propose the point
  * with the highest (log) expected improvement. A short quasi-random design comes first, because a
- * model of two points predicts nothing worth trusting.
+ * model of two points predicts nothing worth trusting. Once the search has converged it restarts
+ * with a fresh design and a model of the new run's trials only (see gp/restarts.ts).
  */
 import { maximizeAcquisition, type AcquisitionOptions } from '../gp/acquisition-optimizer.js';
 import { type FailurePolicy, modelTrials, trainingData, unitKey, unitSnapper } from '../gp/encoding.js';
 import { fitGaussianProcess, type NoiseModel } from '../gp/model.js';
+import { currentRun } from '../gp/restarts.js';
 import { scrambledHalton } from '../sequences.js';
 import type { Proposal, ProposalContext, Strategy } from '../strategy.js';
 
@@ -20,6 +22,8 @@ export interface BayesOptions {
   readonly noise?: NoiseModel;
   /** Failed trials: 'ignore' (default, the model never sees them) or 'penalise' (count as the worst value). */
   readonly failures?: FailurePolicy;
+  /** Start a fresh run once the search has converged (default true); false refines one optimum to the end. */
+  readonly restarts?: boolean;
 }
 
 /**
@@ -48,15 +52,18 @@ export function bayesStrategy(options: BayesOptions = {}): Strategy {
   };
   const noise = options.noise ?? 'fixed';
   const failures = options.failures ?? 'ignore';
+  const restarts = options.restarts ?? true;
   return {
     name: 'bayes',
     label: 'Bayesian optimisation',
     propose(ctx: ProposalContext): Proposal {
       const { space } = ctx;
-      const { completed, training } = modelTrials(space, ctx.direction, ctx.history, failures, ctx.maxFidelity);
       const initialPoints = options.initialPoints ?? defaultInitialPoints(space.dimension);
+      const run = restarts ? currentRun(space, ctx.direction, ctx.history, initialPoints, ctx.maxFidelity).trials : ctx.history;
+      const { completed, training } = modelTrials(space, ctx.direction, run, failures, ctx.maxFidelity);
       if (completed.length < initialPoints) {
-        // Same sequence as the quasi-random strategy, so a race between the two starts level.
+        // Same sequence as the quasi-random strategy, so a race between the two starts level. A
+        // restarted run's design continues the sequence, so it never repeats an earlier design point.
         return { params: space.fromUnit(scrambledHalton(ctx.history.length, space.dimension, ctx.seed)) };
       }
       const data = trainingData(space, ctx.direction, training);

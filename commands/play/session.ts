@@ -156,7 +156,8 @@ function applyToGroup(session: StoredSession, mover: Person, before: number): St
   const next: StoredSession = { ...session, group: { ...group, players, movers: moved ? [...group.movers, mover.id] : group.movers } };
   if (session.game.status === 'won') return { ...next, group: { ...next.group!, endedBy: 'target' } };
   // Every player spent is an ending only once two have played, so a quick first player cannot end it alone.
-  const spent = next.group!.players.length >= 2 && next.group!.players.every((p) => movesBy(next.group!, p.id) >= group.perPlayer);
+  const people = next.group!.players.filter((p) => !isStandIn(p));
+  const spent = people.length >= 2 && people.every((p) => movesBy(next.group!, p.id) >= group.perPlayer);
   return spent ? endRound(next, 'budgets') : next;
 }
 
@@ -197,8 +198,8 @@ export async function makeMove(
     status: finished ? 'finished' : 'active',
     score: finished ? score : null,
     messageId: record.messageId ?? boardMessageId,
-    // Remembered so /privacy forget can find the rounds someone joined.
-    players: session.group?.players.some((p) => p.id === mover.id) ? [mover.id] : undefined,
+    // A newcomer to the round is remembered, so /privacy forget can find the rounds someone joined.
+    players: joinedNow(game.session, session, mover) ? [mover.id] : undefined,
   });
   if (!saved) {
     const current = await loadGame(app, record.id);
@@ -211,24 +212,34 @@ export async function makeMove(
   return { kind: 'update', message: timeWasUp ? { ...message, content: 'Time was up before that move, so the round is over.' } : message, later };
 }
 
+function joinedNow(before: StoredSession, after: StoredSession, mover: Person): boolean {
+  const isIn = (session: StoredSession) => session.group?.players.some((p) => p.id === mover.id) === true;
+  return isIn(after) && !isIn(before);
+}
+
 /** How someone who asked to be forgotten appears in a round that others played with them. */
 export const FORMER_PLAYER_PREFIX = 'former-player-';
 
+/** Stand-ins hold a forgotten person's moves, not a person: no results, and no budget the round waits on. */
+export function isStandIn(player: Person): boolean {
+  return player.id.startsWith(FORMER_PLAYER_PREFIX);
+}
+
 /**
  * A stored session without one person: in a group round their id and name become a numbered stand-in,
- * so the others keep their round, its scoreboard and its reveal, and nothing names the person.
+ * so the others keep their round, its scoreboard and its reveal, and nothing names the person. Only
+ * rounds others host come here: the person's own games are deleted instead.
  */
 export function withoutPlayer(state: unknown, userId: string): unknown {
   const session = state as StoredSession | null;
   const group = session?.group;
   if (!session || !group || !group.players.some((p) => p.id === userId)) return state;
-  const number = group.players.filter((p) => p.id.startsWith(FORMER_PLAYER_PREFIX)).length + 1;
+  const number = group.players.filter(isStandIn).length + 1;
   const standIn: Person = { id: `${FORMER_PLAYER_PREFIX}${number}`, name: `Former player ${number}` };
   return {
     ...session,
     group: {
       ...group,
-      hostId: group.hostId === userId ? standIn.id : group.hostId,
       players: group.players.map((p) => (p.id === userId ? standIn : p)),
       movers: group.movers.map((id) => (id === userId ? standIn.id : id)),
     },
@@ -239,7 +250,7 @@ export function withoutPlayer(state: unknown, userId: string): unknown {
 export async function recordResults(app: AppServices, game: GameView, score: number): Promise<void> {
   const { record, session, rules } = game;
   const won = session.game.status === 'won' && (!session.race || session.race.winner !== 'optimiser');
-  const players = session.group ? session.group.players.map((p) => p.id) : [record.ownerId];
+  const players = session.group ? session.group.players.filter((p) => !isStandIn(p)).map((p) => p.id) : [record.ownerId];
   for (const userId of players) {
     await app.storage.results.record({
       gameRecordId: record.id,

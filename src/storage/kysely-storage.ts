@@ -7,6 +7,7 @@ import { isLevel, type Level } from '../content/levels.js';
 import { createDailyPostStore } from './daily-post-store.js';
 import { createGameExpiryStore } from './game-expiry-store.js';
 import { newGameId } from './ids.js';
+import { toJson } from './json.js';
 import { createPrivacyStore } from './privacy-store.js';
 import { createResultStore } from './results-store.js';
 import { createGuildSettingsStore } from './settings-store.js';
@@ -35,11 +36,6 @@ function toRecord(row: Selectable<GamesTable>): GameRecord {
     updatedAt: new Date(row.updated_at),
     finishedAt: row.finished_at === null ? null : new Date(row.finished_at),
   };
-}
-
-function toJson(state: unknown): string {
-  // undefined would vanish from the row; store it as JSON null so the column is never empty.
-  return JSON.stringify(state ?? null);
 }
 
 /** `close` is whatever releases the connection; Kysely's destroy() does for the built-in dialects. */

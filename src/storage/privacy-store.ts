@@ -1,6 +1,7 @@
 /** What the bot keeps about one person, and forgetting it all in one transaction. */
 import type { Kysely } from 'kysely';
 import { isLevel } from '../content/levels.js';
+import { toJson } from './json.js';
 import { createResultStore } from './results-store.js';
 import type { Database } from './schema.js';
 import type { ForgetReport, PrivacyStore, StoredAboutUser } from './types.js';
@@ -49,7 +50,7 @@ export function createPrivacyStore(db: Kysely<Database>): PrivacyStore {
           // The version moves on, so a board shown before this refuses its next click and is redrawn.
           await trx
             .updateTable('games')
-            .set((eb) => ({ state: JSON.stringify(withoutPerson(JSON.parse(round.state), userId) ?? null), version: eb('version', '+', 1) }))
+            .set((eb) => ({ state: toJson(withoutPerson(JSON.parse(round.state), userId)), version: eb('version', '+', 1) }))
             .where('id', '=', round.id)
             .execute();
         }

@@ -33,6 +33,11 @@ async function click(who: Invocation, customId: string) {
   const request: ComponentRequest = { ...who, source: 'button', customId, values: [], fields: {}, messageId: '1' };
   return app.router.component(request);
 }
+function button(response: CommandResponse, label: string): string {
+  const found = message(response).rows?.flat().find((c) => c.type === 'button' && c.label === label);
+  if (!found) throw new Error(`no ${label} button`);
+  return found.customId;
+}
 const admin = (id = '500') => ({ ...person(id, 'Admin'), canManageGuild: true });
 
 describe('/leaderboard', () => {
@@ -188,11 +193,6 @@ describe('/privacy', () => {
     const host = person('810001', 'Host');
     const bea = person('810002', 'Bea');
     const cy = person('810003', 'Cy');
-    const button = (response: CommandResponse, label: string): string => {
-      const found = message(response).rows?.flat().find((c) => c.type === 'button' && c.label === label);
-      if (!found) throw new Error(`no ${label} button`);
-      return found.customId;
-    };
     let board = await slash(host, 'play', 'tune', { seed: 'forget-me', mode: 'group' });
     const firstBoard = board;
     board = await click(bea, button(board, '+5¢'));
@@ -221,6 +221,26 @@ describe('/privacy', () => {
     expect(before).toContain('Former player 1');
     expect(before).toContain('Cy');
     expect(before).not.toContain('Bea');
+  });
+
+  it('gives no result to the stand-in when a round closes after someone in it was forgotten', async () => {
+    const host = person('820001', 'Host');
+    const [bea, cy] = [person('820002', 'Bea'), person('820003', 'Cy')];
+    let board = await slash(host, 'play', 'tune', { seed: 'forget-open', mode: 'group' });
+    board = await click(bea, button(board, '+5¢'));
+    board = await click(cy, button(board, '+1¢'));
+    const endRound = button(board, 'End round');
+    await click(bea, button(await slash(bea, 'privacy', 'forget'), 'Delete my data'));
+    // The forgetting moved the round on, so the old board is refused; its current board carries on.
+    const refused = await click(host, endRound);
+    expect(text(refused)).toContain('out of date');
+    expect(text(await click(host, button(refused, 'End round')))).toContain('Former player 1');
+
+    const results = app.services.storage.results;
+    expect((await results.statsFor(cy.user.id)).played).toBe(1);
+    expect((await results.statsFor(host.user.id)).played).toBe(0);
+    expect((await results.statsFor(bea.user.id)).played).toBe(0);
+    expect((await results.statsFor('former-player-1')).played).toBe(0);
   });
 
   it('refuses a forged confirmation id', async () => {

@@ -15,12 +15,12 @@ export function moveNoun(game: GameId, count = 1): string {
 }
 
 /**
- * Numbers as people write them, the same on the board and in the reveal: 0.003, 1e-5, 12.5, 250.
- * Whole numbers stay whole; others keep three significant digits.
+ * Numbers as people write them, the same on the board and in the reveal: 0.003, 0.000152, 12.5, 250.
+ * Whole numbers stay whole; others keep three significant digits, so settings copied from the reveal
+ * train the same model.
  */
 export function formatNumber(value: number): string {
   if (Number.isInteger(value)) return String(value);
-  if (Math.abs(value) < 0.001) return value.toExponential(0);
   return String(Number(value.toPrecision(3)));
 }
 

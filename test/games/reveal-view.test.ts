@@ -289,8 +289,8 @@ describe('reveal view: train', () => {
     expect(view.fields[0]!.value).toContain(`learning rate ${formatNumber(best.settings.learningRate)},`);
   });
 
-  it('writes numbers one way everywhere: whole numbers whole, tiny ones in powers of ten, others to 3 digits', () => {
-    expect([250, 0, -3, 0.24718, 12.5, 0.0107, 0.00004, -0.000123].map(formatNumber)).toEqual(['250', '0', '-3', '0.247', '12.5', '0.0107', '4e-5', '-1e-4']);
+  it('writes numbers one way everywhere: whole numbers whole, others to 3 significant digits', () => {
+    expect([250, 0, -3, 0.24718, 12.5, 0.0107, 0.00015234, -0.000123, 1.5e-7].map(formatNumber)).toEqual(['250', '0', '-3', '0.247', '12.5', '0.0107', '0.000152', '-0.000123', '1.5e-7']);
   });
 
   it('attaches the race (embed image) and the best model’s learning curve, both 900×500', () => {

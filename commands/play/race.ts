@@ -78,7 +78,9 @@ export function optimiserThoughts(game: GameView): MessageView {
       const belief = beliefAfter(
         { space: objective.space, direction: objective.direction, parameter: 'bakeTime', xs: BAKE_TIMES },
         race.trials.map((t) => ({ params: t.params, value: t.value, best: null })),
+        game.state.budget,
       );
+      if (belief.length === 0) return { content: 'It has just started afresh and has nothing to believe yet: give it a move or two.' };
       // The true curve stays hidden while the race is on: only the optimiser's own view is drawn.
       const chart = bakeChart({
         trueCurve: [],

@@ -40,8 +40,11 @@ function unitPosition(space: Space, parameter: string): (x: number) => number {
   return (x) => low + ((warp(x) - warp(spec.low)) / (warp(spec.high) - warp(spec.low))) * (high - low);
 }
 
-/** The belief after `trials`; empty when there is nothing to learn from yet. */
-export function beliefAfter(axis: BeliefAxis, trials: readonly RevealTrial[]): BeliefSample[] {
+/**
+ * The belief after `trials`; empty when there is nothing to learn from yet. `strategyBudget`, when the
+ * trials are the Bayesian strategy's own, reads the run it was on, as the strategy does after a restart.
+ */
+export function beliefAfter(axis: BeliefAxis, trials: readonly RevealTrial[], strategyBudget?: number): BeliefSample[] {
   const space = new Space(axis.space);
   if (space.dimension !== 1) throw new RangeError('A belief curve is drawn for a single knob only.');
   const toUnit = unitPosition(space, axis.parameter);
@@ -50,6 +53,7 @@ export function beliefAfter(axis: BeliefAxis, trials: readonly RevealTrial[]): B
     direction: axis.direction,
     trials: asTrials(trials),
     points: axis.xs.map((x) => [toUnit(x)]),
+    ...(strategyBudget === undefined ? {} : { strategyRuns: { budget: strategyBudget } }),
   });
   if (!beliefs) return [];
   return axis.xs.map((x, i) => {
@@ -64,11 +68,13 @@ export function beliefAfter(axis: BeliefAxis, trials: readonly RevealTrial[]): B
  * before them mark no "next" try: the picture must not claim the belief chose them.
  */
 export function beliefFrames(axis: BeliefAxis, trials: readonly RevealTrial[], openingTries = 0): BakeAnimationFrame[] {
+  // The run's own trials, with its whole length as the budget it had.
+  const budget = trials.length;
   const toX = (trial: RevealTrial) => Number(trial.params[axis.parameter]);
   return trials.map((_, k) => {
     const sofar = trials.slice(0, k + 1);
     const bakes = sofar.flatMap((trial) => (trial.value === null ? [] : [{ x: toX(trial), y: trial.value }]));
     const next = k + 1 < openingTries ? undefined : trials[k + 1];
-    return { belief: beliefAfter(axis, sofar), bakes, ...(next === undefined ? {} : { nextX: toX(next) }) };
+    return { belief: beliefAfter(axis, sofar, budget), bakes, ...(next === undefined ? {} : { nextX: toX(next) }) };
   });
 }

@@ -40,8 +40,12 @@ export interface BeliefOptions {
   readonly maxFidelity?: number;
   /** Must match the strategy's policy for the beliefs to be the ones it acted on. */
   readonly failures?: FailurePolicy;
-  /** Must match the strategy's restarts option (default true): after a restart it models the new run only. */
-  readonly restarts?: boolean;
+  /**
+   * Set when the trials are the Bayesian strategy's own, to read the model it really had: after a
+   * restart (see gp/restarts.ts) it models the new run only. Give the study's budget, as the strategy
+   * saw it. Absent (anyone else's trials, a player's, say), the model learns from every trial.
+   */
+  readonly strategyRuns?: { readonly budget?: number };
 }
 
 export interface Beliefs {
@@ -55,10 +59,11 @@ export interface Beliefs {
 /** The model's beliefs at each point, or undefined when no trial has completed yet (nothing to believe). */
 export function surrogateBeliefs(options: BeliefOptions): Beliefs | undefined {
   const space = Space.from(options.space);
+  const runs = options.strategyRuns;
   const trials =
-    options.restarts === false
+    runs === undefined
       ? options.trials
-      : currentRun(space, options.direction, options.trials, defaultInitialPoints(space.dimension), options.maxFidelity).trials;
+      : currentRun(space, options.direction, options.trials, defaultInitialPoints(space.dimension), { maxFidelity: options.maxFidelity, budget: runs.budget }).trials;
   const { completed, training } = modelTrials(space, options.direction, trials, options.failures ?? 'ignore', options.maxFidelity);
   if (completed.length === 0) return undefined;
   const model = fitGaussianProcess(trainingData(space, options.direction, training), { noise: options.noise ?? 'fixed' });

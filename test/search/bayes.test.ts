@@ -134,6 +134,18 @@ describe('restarts after convergence', () => {
     expect(currentRun(space, 'maximize', improving.map((t) => ({ ...t, value: -(t.value as number) })), 4).restarts).toBe(0);
   });
 
+  it('does not restart a search stuck on a plateau it never improved on (whole-number scores)', () => {
+    const plateau = history([1, 2, 2, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2]);
+    expect(currentRun(space, 'maximize', plateau, 4).restarts).toBe(0);
+  });
+
+  it('does not restart without room in the budget for a new design and a window', () => {
+    const refining = history([...design, 1, 0.5, 0.4, 0.4, 0.4, 0.4, 0.4, 0.4, 0.4, 7]);
+    // Converged at the 13th trial: a new run needs 4 + 6 more evaluations.
+    expect(currentRun(space, 'minimize', refining, 4, { budget: 22 }).restarts).toBe(0);
+    expect(currentRun(space, 'minimize', refining, 4, { budget: 23 }).restarts).toBe(1);
+  });
+
   it("escapes Hartmann-6's local minimum where one long run stays stuck in it", () => {
     const options = { objective: hartmann6Objective, budget: 80, seed: 'x-1' };
     const oneRun = replay({ ...options, strategy: bayesStrategy({ restarts: false }) });

@@ -58,10 +58,22 @@ function hasConverged(values: readonly number[], window: number, initialPoints: 
     if (i < values.length - window) bestBefore = Math.min(bestBefore, value);
     if (i < initialPoints) bestDesign = Math.min(bestDesign, value);
   });
+  // A run that never beat its own design has not converged anywhere: on a plateau (whole-number scores,
+  // say) its window would look like re-sampling one optimum with a tolerance of zero.
+  if (!(bestDesign > best)) return false;
   const tolerance = CONVERGENCE_TOLERANCE * (bestDesign - best);
   if (bestBefore - best > tolerance) return false;
   const resampling = values.slice(-window).filter((value) => value <= best + tolerance).length;
   return resampling >= window - 1;
+}
+
+export interface RunOptions {
+  readonly maxFidelity?: number;
+  /**
+   * Total evaluations planned, when known. A new run needs room for its design and a window of
+   * model-guided trials; with less left, restarting would only spend the rest on design points.
+   */
+  readonly budget?: number;
 }
 
 /**
@@ -73,7 +85,7 @@ export function currentRun(
   direction: Direction,
   history: readonly Trial[],
   initialPoints: number,
-  maxFidelity?: number,
+  { maxFidelity, budget }: RunOptions = {},
 ): SearchRun {
   const usable = new Set(usableTrials(space, history, maxFidelity));
   const sign = directionSign(direction);
@@ -84,7 +96,8 @@ export function currentRun(
   history.forEach((trial, position) => {
     if (!usable.has(trial)) return;
     values.push(sign * (trial.value as number));
-    if (values.length >= initialPoints + window && hasConverged(values, window, initialPoints)) {
+    const roomForNewRun = budget === undefined || budget - (position + 1) >= initialPoints + window;
+    if (roomForNewRun && values.length >= initialPoints + window && hasConverged(values, window, initialPoints)) {
       start = position + 1;
       restarts++;
       values = [];

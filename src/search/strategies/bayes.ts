@@ -59,7 +59,7 @@ export function bayesStrategy(options: BayesOptions = {}): Strategy {
     propose(ctx: ProposalContext): Proposal {
       const { space } = ctx;
       const initialPoints = options.initialPoints ?? defaultInitialPoints(space.dimension);
-      const run = restarts ? currentRun(space, ctx.direction, ctx.history, initialPoints, ctx.maxFidelity).trials : ctx.history;
+      const run = restarts ? currentRun(space, ctx.direction, ctx.history, initialPoints, { maxFidelity: ctx.maxFidelity, budget: ctx.budget }).trials : ctx.history;
       const { completed, training } = modelTrials(space, ctx.direction, run, failures, ctx.maxFidelity);
       if (completed.length < initialPoints) {
         // Same sequence as the quasi-random strategy, so a race between the two starts level. A

@@ -4,6 +4,8 @@ import { minimizeInBox } from '../../src/search/gp/lbfgs.js';
 import { choleskySolve, choleskyWithJitter, inverseFromCholesky, NotPositiveDefiniteError } from '../../src/search/gp/linalg.js';
 import { fitGaussianProcess, type TrainingData } from '../../src/search/gp/model.js';
 import { OutputWarp } from '../../src/search/gp/output-warp.js';
+import { fitBoxCox } from '../../src/search/gp/power-transform.js';
+import { goldsteinPrice } from '../../src/search/objectives/benchmarks.js';
 import { createRng } from '../../src/search/random.js';
 
 /** Training data from a function on the unit cube at seeded random points. */
@@ -194,5 +196,40 @@ describe('output warp', () => {
   it('keeps other values apart when most points sit on one value', () => {
     const crowded = new OutputWarp([1.94, 1.94, 1.94, 1.94, 1.94, 1.94, 1.94, 5, 20, 200]);
     expect(crowded.forward(5) - crowded.forward(1.94)).toBeGreaterThan(0.5);
+  });
+});
+
+describe('Box-Cox transform', () => {
+  it('finds λ near 0 for log-normal values and inverts exactly', () => {
+    const rng = createRng('box-cox');
+    const values = Array.from({ length: 200 }, () => Math.exp(2 * (rng() + rng() + rng() - 1.5)));
+    const transform = fitBoxCox(values);
+    expect(transform).toBeDefined();
+    expect(Math.abs(transform?.lambda ?? 1)).toBeLessThan(0.2);
+    for (const y of values.slice(0, 10)) expect(transform?.inverse(transform.forward(y))).toBeCloseTo(y, 9);
+  });
+
+  it('does not apply to values that are not all positive, or all equal', () => {
+    expect(fitBoxCox([3, 0, 5, 8])).toBeUndefined();
+    expect(fitBoxCox([-1, 2, 5, 8])).toBeUndefined();
+    expect(fitBoxCox([2, 2, 2, 2])).toBeUndefined();
+  });
+
+  it('is chosen for Goldstein–Price, whose values span orders of magnitude, and still interpolates', () => {
+    const data = sample(20, 2, (x) => goldsteinPrice(4 * (x[0] as number) - 2, 4 * (x[1] as number) - 2), 'goldstein');
+    const model = fitGaussianProcess(data);
+    expect(model.power).toBeDefined();
+    const mean = new Float64Array(data.count);
+    const variance = new Float64Array(data.count);
+    model.predictStandardised(data.inputs, data.count, mean, variance);
+    for (let i = 0; i < data.count; i++) {
+      const target = data.targets[i] as number;
+      expect(Math.abs(model.toObjectiveUnits(mean[i] as number) - target)).toBeLessThan(1e-3 * target);
+    }
+  });
+
+  it('is not chosen for a smooth function whose minimum value is 0', () => {
+    const data = sample(20, 2, (x) => ((x[0] as number) - 0.3) ** 2 + ((x[1] as number) - 0.6) ** 2, 'bowl');
+    expect(fitGaussianProcess(data).power).toBeUndefined();
   });
 });

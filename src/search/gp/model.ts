@@ -2,7 +2,8 @@
  * A Gaussian-process regression model: training inputs in the unit cube, standardised targets, a
  * Matérn 5/2 ARD kernel whose hyperparameters are fitted by maximising the marginal likelihood plus
  * a log prior (three deterministic starts ranked by value, the best polished by L-BFGS in log space),
- * a prior mean set above the average trial, and the posterior mean and
+ * a prior mean set above the average trial, positive targets optionally Box-Cox transformed when
+ * the evidence calls for it, and the posterior mean and
  * variance at new points, with gradients for the acquisition optimiser.
  */
 import { MaternKernel, matern52SlopeInSquaredDistance } from './kernel.js';
@@ -18,6 +19,7 @@ import {
   whitenedSquaredNorms,
 } from './linalg.js';
 import { OutputWarp } from './output-warp.js';
+import { type BoxCoxTransform, fitBoxCox } from './power-transform.js';
 import { type HyperparameterPrior, defaultPrior, logNormalDensity } from './prior.js';
 
 export interface TrainingData {
@@ -45,7 +47,10 @@ export interface FitOptions {
   readonly maxIterations?: number;
   /** Most observations the hyperparameter fit looks at (see fittingSubset); default 60. */
   readonly fitLimit?: number;
-  /** Warp targets before standardising (robust centre, log-compressed bad tail); default true. */
+  /**
+   * Warp targets before standardising (robust centre, log-compressed bad tail, and a Box-Cox
+   * transform of positive targets when the evidence favours it); default true.
+   */
   readonly warpTargets?: boolean;
 }
 
@@ -62,6 +67,18 @@ const NOISE_BOUNDS = [Math.log(1e-6), Math.log(2)] as const;
 const DEFAULT_FIXED_NOISE = 1e-6;
 const DEFAULT_FIT_LIMIT = 60;
 const PRIOR_MEAN_OFFSET = 1;
+/**
+ * Nats of log evidence by which a Box-Cox model must beat the untransformed one to be used. The
+ * untransformed model is the default because a wrong power transform is costly: when the minimum
+ * value is near zero (Rosenbrock's is 0) any λ < 1 turns a smooth minimum into a kink the Matérn
+ * kernel models badly, while 20–40 points show it only faintly. Measured (10 seeds, every ask):
+ * on Rosenbrock the transformed model gains 5–10 nats in 11 % of asks and over 10 in 6 %; on
+ * Goldstein–Price over 10 in 72 %. Rosenbrock to a regret of 0.01 in 50 evaluations, seeds
+ * x-0…x-39 and y-0…y-39: 39/80 untransformed, 39/80 with 5 nats, 41/80 with 10 (and 14 of the
+ * first 40 with BIC's ½·ln n charge for λ); Goldstein–Price to 0.1: 4/80 untransformed, 78/80 with
+ * 5 nats, 79/80 with 10, 75/80 with 20.
+ */
+const BOX_COX_EVIDENCE_MARGIN = 10;
 
 function standardise(targets: Float64Array): { standardised: Float64Array; mean: number; scale: number } {
   const n = targets.length;
@@ -199,6 +216,10 @@ export class GaussianProcess {
   readonly targetMean: number;
   readonly targetScale: number;
   readonly warp: OutputWarp | undefined;
+  /** Applied to the targets before the warp, when it was chosen; see fitGaussianProcess. */
+  readonly power: BoxCoxTransform | undefined;
+  /** Objective units per standardised unit at the best target (see improvementScale). */
+  readonly #improvementScale: number;
   /** Standardised targets. */
   readonly standardisedTargets: Float64Array;
   readonly #factor: CholeskyFactor;
@@ -210,10 +231,22 @@ export class GaussianProcess {
   constructor(
     data: TrainingData,
     hyperparameters: Hyperparameters,
-    targets: { mean: number; scale: number; standardised: Float64Array; warp: OutputWarp | undefined },
+    targets: {
+      mean: number;
+      scale: number;
+      standardised: Float64Array;
+      warp: OutputWarp | undefined;
+      power?: BoxCoxTransform | undefined;
+    },
   ) {
     const { mean: targetMean, scale: targetScale, standardised } = targets;
     this.warp = targets.warp;
+    this.power = targets.power;
+    let bestTarget = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < data.count; i++) bestTarget = Math.min(bestTarget, data.targets[i] as number);
+    // dy/dz = y^(1−λ) for the power transform, taken at the best target.
+    const powerScale = this.power === undefined ? 1 : Math.exp(-this.power.logSlope(bestTarget));
+    this.#improvementScale = targetScale * (this.warp?.scale ?? 1) * powerScale;
     this.data = data;
     this.hyperparameters = hyperparameters;
     this.targetMean = targetMean;
@@ -232,15 +265,17 @@ export class GaussianProcess {
   /** A value in the model's standardised units, in objective units (the median of the prediction). */
   toObjectiveUnits(standardised: number): number {
     const warped = this.targetMean + this.targetScale * standardised;
-    return this.warp === undefined ? warped : this.warp.inverse(warped);
+    const powered = this.warp === undefined ? warped : this.warp.inverse(warped);
+    return this.power === undefined ? powered : this.power.inverse(powered);
   }
 
   /**
-   * Objective units per standardised unit where improvements happen (the warp is linear there), so
-   * expected improvements convert by one factor.
+   * Objective units per standardised unit where improvements happen, so expected improvements
+   * convert by one factor. The warp is linear there; a power transform is not, so its slope is taken
+   * at the best target, where the improvements start.
    */
   get improvementScale(): number {
-    return this.targetScale * (this.warp?.scale ?? 1);
+    return this.#improvementScale;
   }
 
   /**
@@ -352,13 +387,41 @@ function pickRows(data: TrainingData, rows: readonly number[]): TrainingData {
   };
 }
 
-/** Fits hyperparameters by maximum a posteriori and returns the conditioned model. */
+/**
+ * Fits hyperparameters by maximum a posteriori and returns the conditioned model. With positive
+ * targets a second model is fitted to Box-Cox transformed targets (λ by maximum likelihood, see
+ * power-transform.ts), and it is used when its log evidence, counted in the objective's own units
+ * (the log Jacobian of every target transform included, so the two are comparable), is higher by
+ * BOX_COX_EVIDENCE_MARGIN. Measured over seeds x-0…x-39 (test/bench/search.ts settings): Goldstein–
+ * Price to a regret of 0.1 in 50 evaluations, 2/40 seeds before and 39/40 after (the good basin no
+ * longer looks flat beside values of 10⁵); Rosenbrock 21/40 → 21/40, Branin 40/40 → 40/40 (median
+ * 22 evaluations to 0.01 both); Hartmann-6, whose values are negative, is untouched. The price is a
+ * second fit for positive objectives: an ask with 100 trials in 6-D takes about 24 ms instead of 17.
+ */
 export function fitGaussianProcess(data: TrainingData, options: FitOptions = {}): GaussianProcess {
   if (data.count === 0) throw new RangeError('A Gaussian process needs at least one observation');
+  const plain = fitTransformed(data, options, undefined);
+  const power = options.warpTargets === false ? undefined : fitBoxCox(data.targets);
+  if (power === undefined) return plain.model;
+  const transformed = fitTransformed(data, options, power);
+  return transformed.logEvidence > plain.logEvidence + BOX_COX_EVIDENCE_MARGIN ? transformed.model : plain.model;
+}
+
+/**
+ * One model of the targets after the power transform (if any), the warp and standardisation, and
+ * its log evidence: the fitted log posterior of the transformed targets plus the log Jacobian of
+ * the transforms, over the observations the fit used.
+ */
+function fitTransformed(
+  data: TrainingData,
+  options: FitOptions,
+  power: BoxCoxTransform | undefined,
+): { model: GaussianProcess; logEvidence: number } {
   const fittedNoise = options.noise === 'fitted';
   const prior = options.prior ?? defaultPrior(data.dimension);
-  const warp = options.warpTargets === false ? undefined : new OutputWarp(data.targets);
-  const { standardised, mean, scale } = standardise(warp === undefined ? data.targets : data.targets.map((y) => warp.forward(y)));
+  const powered = power === undefined ? data.targets : data.targets.map((y) => power.forward(y));
+  const warp = options.warpTargets === false ? undefined : new OutputWarp(powered);
+  const { standardised, mean, scale } = standardise(warp === undefined ? powered : powered.map((y) => warp.forward(y)));
   const subset = fittingSubset(standardised, options.fitLimit ?? DEFAULT_FIT_LIMIT);
   const objective =
     subset === undefined
@@ -395,7 +458,14 @@ export function fitGaussianProcess(data: TrainingData, options: FitOptions = {})
     gradientTolerance: 1e-3,
     relativeTolerance: 1e-7,
   });
-  const theta = Number.isFinite(result.value) ? result.x : best;
-  return new GaussianProcess(data, objective.decode(theta), { mean, scale, standardised, warp });
+  const fitted = Number.isFinite(result.value);
+  const theta = fitted ? result.x : best;
+  let logEvidence = -(fitted ? result.value : bestValue);
+  for (const i of subset ?? data.targets.keys()) {
+    logEvidence -= Math.log(scale);
+    if (warp !== undefined) logEvidence += warp.logSlope(powered[i] as number);
+    if (power !== undefined) logEvidence += power.logSlope(data.targets[i] as number);
+  }
+  return { model: new GaussianProcess(data, objective.decode(theta), { mean, scale, standardised, warp, power }), logEvidence };
 }
 

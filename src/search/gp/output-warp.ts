@@ -44,6 +44,12 @@ export class OutputWarp {
     return u <= LINEAR_LIMIT ? u : LINEAR_LIMIT + Math.log1p(u - LINEAR_LIMIT);
   }
 
+  /** log of d forward / dy, for comparing models of differently transformed targets. */
+  logSlope(y: number): number {
+    const u = (y - this.centre) / this.scale;
+    return -Math.log(this.scale) - (u <= LINEAR_LIMIT ? 0 : Math.log1p(u - LINEAR_LIMIT));
+  }
+
   inverse(w: number): number {
     return this.centre + this.scale * (w <= LINEAR_LIMIT ? w : LINEAR_LIMIT + Math.expm1(w - LINEAR_LIMIT));
   }

@@ -156,8 +156,9 @@ function applyToGroup(session: StoredSession, mover: Person, before: number): St
   const next: StoredSession = { ...session, group: { ...group, players, movers: moved ? [...group.movers, mover.id] : group.movers } };
   if (session.game.status === 'won') return { ...next, group: { ...next.group!, endedBy: 'target' } };
   // Every player spent is an ending only once two have played, so a quick first player cannot end it alone.
+  // Stand-ins count as having played (someone did), but their unspent budgets hold nothing up.
   const people = next.group!.players.filter((p) => !isStandIn(p));
-  const spent = people.length >= 2 && people.every((p) => movesBy(next.group!, p.id) >= group.perPlayer);
+  const spent = next.group!.players.length >= 2 && people.every((p) => movesBy(next.group!, p.id) >= group.perPlayer);
   return spent ? endRound(next, 'budgets') : next;
 }
 

@@ -243,6 +243,24 @@ describe('/privacy', () => {
     expect((await results.statsFor('former-player-1')).played).toBe(0);
   });
 
+  it('ends a round when everyone left has spent their moves, though someone in it was forgotten', async () => {
+    const host = person('830001', 'Host');
+    const [bea, cy] = [person('830002', 'Bea'), person('830003', 'Cy')];
+    let board = await slash(host, 'play', 'tune', { seed: 'forget-spent', mode: 'group' });
+    board = await click(bea, button(board, '+5¢'));
+    board = await click(cy, button(board, '+1¢'));
+    const gameId = button(board, 'End round').split(':')[2]!;
+    await click(bea, button(await slash(bea, 'privacy', 'forget'), 'Delete my data'));
+    board = await click(cy, button(board, '+1¢'));
+    // The forgetting moved the board on; the refusal carries the current one.
+    expect(text(board)).toContain('out of date');
+    board = await click(cy, button(board, '+1¢'));
+    expect((await app.services.storage.games.get(gameId))?.status).toBe('active');
+    await click(cy, button(board, '+1¢'));
+    expect((await app.services.storage.games.get(gameId))?.status).toBe('finished');
+    expect((await app.services.storage.results.statsFor(cy.user.id)).played).toBe(1);
+  });
+
   it('refuses a forged confirmation id', async () => {
     expect(text(await click(person('1'), 'privacy:forget:not-a-user'))).toContain('not one I recognise');
   });

@@ -17,12 +17,15 @@ export interface PointBelief {
   readonly mean: number;
   /**
    * Spread of that prediction in objective units (excludes evaluation noise): half the width of the
-   * central 68 % band, which is the standard deviation when values are not warped.
+   * central 68 % band, which is the standard deviation when values are not warped. Infinite where the
+   * band reaches past what a Box-Cox transform with λ < 0 can map back (far from every trial on an
+   * objective whose values span orders of magnitude).
    */
   readonly sd: number;
   /**
    * Expected improvement over the best value so far (objective units, ≥ 0; may underflow to 0),
-   * as the model scores it: improvements are measured on the model's linear (good) side.
+   * as the model scores it: converted from the model's units by the target transform's slope at the
+   * best value, where improvements start.
    */
   readonly expectedImprovement: number;
   /** Natural log of the expected improvement, finite where the plain value underflows. */

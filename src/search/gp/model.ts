@@ -79,6 +79,7 @@ const PRIOR_MEAN_OFFSET = 1;
  * 5 nats, 79/80 with 10, 75/80 with 20.
  */
 const BOX_COX_EVIDENCE_MARGIN = 10;
+const NEAR_IDENTITY_LAMBDA = 0.05;
 
 function standardise(targets: Float64Array): { standardised: Float64Array; mean: number; scale: number } {
   const n = targets.length;
@@ -402,7 +403,9 @@ export function fitGaussianProcess(data: TrainingData, options: FitOptions = {})
   if (data.count === 0) throw new RangeError('A Gaussian process needs at least one observation');
   const plain = fitTransformed(data, options, undefined);
   const power = options.warpTargets === false ? undefined : fitBoxCox(data.targets);
-  if (power === undefined) return plain.model;
+  // Near λ = 1 the transform is affine, the same model as the plain one, which can never win by the
+  // margin: skip the second fit.
+  if (power === undefined || Math.abs(power.lambda - 1) < NEAR_IDENTITY_LAMBDA) return plain.model;
   const transformed = fitTransformed(data, options, power);
   return transformed.logEvidence > plain.logEvidence + BOX_COX_EVIDENCE_MARGIN ? transformed.model : plain.model;
 }

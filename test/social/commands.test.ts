@@ -223,14 +223,19 @@ describe('/privacy', () => {
     expect(before).not.toContain('Bea');
   });
 
-  it('gives no result to the stand-in when a round closes after someone in it was forgotten', async () => {
-    const host = person('820001', 'Host');
-    const [bea, cy] = [person('820002', 'Bea'), person('820003', 'Cy')];
-    let board = await slash(host, 'play', 'tune', { seed: 'forget-open', mode: 'group' });
+  /** A group round where Bea and Cy have each moved once, then Bea asked to be forgotten; `board` is from before. */
+  async function roundWhereBeaIsForgotten(ids: string, seed: string) {
+    const [host, bea, cy] = [person(`${ids}1`, 'Host'), person(`${ids}2`, 'Bea'), person(`${ids}3`, 'Cy')];
+    let board = await slash(host, 'play', 'tune', { seed, mode: 'group' });
     board = await click(bea, button(board, '+5¢'));
     board = await click(cy, button(board, '+1¢'));
-    const endRound = button(board, 'End round');
     await click(bea, button(await slash(bea, 'privacy', 'forget'), 'Delete my data'));
+    return { host, bea, cy, board };
+  }
+
+  it('gives no result to the stand-in when a round closes after someone in it was forgotten', async () => {
+    const { host, bea, cy, board } = await roundWhereBeaIsForgotten('82000', 'forget-open');
+    const endRound = button(board, 'End round');
     // The forgetting moved the round on, so the old board is refused; its current board carries on.
     const refused = await click(host, endRound);
     expect(text(refused)).toContain('out of date');
@@ -244,14 +249,10 @@ describe('/privacy', () => {
   });
 
   it('ends a round when everyone left has spent their moves, though someone in it was forgotten', async () => {
-    const host = person('830001', 'Host');
-    const [bea, cy] = [person('830002', 'Bea'), person('830003', 'Cy')];
-    let board = await slash(host, 'play', 'tune', { seed: 'forget-spent', mode: 'group' });
-    board = await click(bea, button(board, '+5¢'));
-    board = await click(cy, button(board, '+1¢'));
-    const gameId = button(board, 'End round').split(':')[2]!;
-    await click(bea, button(await slash(bea, 'privacy', 'forget'), 'Delete my data'));
-    board = await click(cy, button(board, '+1¢'));
+    const round = await roundWhereBeaIsForgotten('83000', 'forget-spent');
+    const { cy } = round;
+    const gameId = button(round.board, 'End round').split(':')[2]!;
+    let board = await click(cy, button(round.board, '+1¢'));
     // The forgetting moved the board on; the refusal carries the current one.
     expect(text(board)).toContain('out of date');
     board = await click(cy, button(board, '+1¢'));

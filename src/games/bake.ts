@@ -13,7 +13,7 @@
 import { z } from 'zod';
 import { createRng, deriveSeed, normal, randomInt } from '../search/random.js';
 import type { Objective, Params } from '../search/types.js';
-import { giveUpGame, outcomeOfReadings, recordTurn, requireDifficulty, requirePlaying, requireSeed } from './turns.js';
+import { giveUpGame, outcomeOfReadings, recordTurn, requireDifficulty, requirePlaying, requireSeed, turnAt } from './turns.js';
 import type { Difficulty, GameRules, GameState, MoveInput, Outcome } from './types.js';
 import { MoveError } from './types.js';
 
@@ -185,8 +185,6 @@ export const bake: GameRules<BakeState, BakeMove, BakeFeedback> = {
   objective: (seed, difficulty) => bakeObjective(seed, difficulty),
 
   moveToParams(state, moveIndex) {
-    const turn = state.history[moveIndex];
-    if (turn === undefined) throw new RangeError(`Bake ${moveIndex + 1} has not happened yet.`);
-    return { bakeTime: turn.move.minutes };
+    return { bakeTime: turnAt(state, moveIndex, 'Bake').move.minutes };
   },
 };

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Rng } from '../search/random.js';
 import { createRng, deriveSeed, randomInt } from '../search/random.js';
 import type { Objective, Params } from '../search/types.js';
-import { giveUpGame, leaderboardScore, recordTurn, requireDifficulty, requirePlaying, requireSeed } from './turns.js';
+import { giveUpGame, leaderboardScore, recordTurn, requireDifficulty, requirePlaying, requireSeed, turnAt } from './turns.js';
 import type { Difficulty, GameRules, GameState, MoveField, MoveInput, Outcome } from './types.js';
 import { MoveError } from './types.js';
 
@@ -320,9 +320,7 @@ export const lock: GameRules<LockState, LockMove, LockFeedback> = {
   objective: (seed, difficulty) => lockObjective(seed, difficulty),
 
   moveToParams(state, moveIndex) {
-    const turn = state.history[moveIndex];
-    if (turn === undefined) throw new RangeError(`Try ${moveIndex + 1} has not happened yet.`);
-    return combinationToParams(turn.move.combination);
+    return combinationToParams(turnAt(state, moveIndex, 'Try').move.combination);
   },
 };
 

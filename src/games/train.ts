@@ -14,7 +14,7 @@ import type { DatasetName, Split } from './datasets.js';
 import { heldOutSplit, loadDataset } from './datasets.js';
 import type { LearningCurve, TrainingResult, TrainingSettings } from './neural-network.js';
 import { trainClassifier } from './neural-network.js';
-import { bestReading, giveUpGame, recordTurn, requireDifficulty, requirePlaying, requireSeed } from './turns.js';
+import { bestReading, giveUpGame, recordTurn, requireDifficulty, requirePlaying, requireSeed, turnAt } from './turns.js';
 import type { Difficulty, GameRules, GameState, MoveField, MoveInput, Outcome } from './types.js';
 import { MoveError } from './types.js';
 
@@ -221,8 +221,6 @@ export const train: GameRules<TrainState, TrainMove, TrainFeedback> = {
   objective: (seed, difficulty) => trainObjective(seed, difficulty),
 
   moveToParams(state, moveIndex) {
-    const turn = state.history[moveIndex];
-    if (turn === undefined) throw new RangeError(`Run ${moveIndex + 1} has not happened yet.`);
-    return settingsToParams(turn.move);
+    return settingsToParams(turnAt(state, moveIndex, 'Run').move);
   },
 };

@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { createRng, deriveSeed, randomInt } from '../search/random.js';
 import type { Objective, Params } from '../search/types.js';
-import { giveUpGame, outcomeOfReadings, recordTurn, requireDifficulty, requirePlaying, requireSeed } from './turns.js';
+import { giveUpGame, outcomeOfReadings, recordTurn, requireDifficulty, requirePlaying, requireSeed, turnAt } from './turns.js';
 import type { Difficulty, GameRules, GameState, MoveInput, Outcome } from './types.js';
 import { MoveError } from './types.js';
 
@@ -206,7 +206,7 @@ export const tune: GameRules<TuneState, TuneMove, TuneFeedback> = {
   objective: (seed, difficulty) => tuneObjective(seed, difficulty),
 
   moveToParams(state, moveIndex) {
-    if (state.history[moveIndex] === undefined) throw new RangeError(`Strum ${moveIndex + 1} has not happened yet.`);
+    turnAt(state, moveIndex, 'Strum');
     return turnsToParams(pegTurns({ ...state, history: state.history.slice(0, moveIndex + 1) }));
   },
 };

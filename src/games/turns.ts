@@ -24,6 +24,13 @@ export function recordTurn<S extends GameState<M, F>, M, F>(state: S, move: M, f
   return { ...state, history, status };
 }
 
+/** The turn at `index`, for replaying a game's moves; `noun` names a move in the error ("Bake 3 …"). */
+export function turnAt<M, F>(state: GameState<M, F>, index: number, noun: string): Turn<M, F> {
+  const turn = state.history[index];
+  if (turn === undefined) throw new RangeError(`${noun} ${index + 1} has not happened yet.`);
+  return turn;
+}
+
 export function giveUpGame<S extends GameState<unknown, unknown>>(state: S): S {
   requirePlaying(state);
   return { ...state, status: 'gave-up' };

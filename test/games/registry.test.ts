@@ -36,6 +36,14 @@ describe('game registry', () => {
       }
     }
   });
+
+  it('refuses to replay a move that has not been made, naming it in the game’s words', () => {
+    const nouns = { bake: 'Bake', lock: 'Try', tune: 'Strum', train: 'Run' };
+    for (const game of Object.values(GAMES)) {
+      const state = game.start({ seed: 'replay' });
+      expect(() => game.moveToParams(state, 0)).toThrow(new RangeError(`${nouns[game.id]} 1 has not happened yet.`));
+    }
+  });
 });
 
 describe('game objectives', () => {

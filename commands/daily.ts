@@ -5,13 +5,14 @@
  */
 import { SlashCommandBuilder } from '@discordjs/builders';
 import { privateNote, reply, type AppServices, type CommandModule } from '../src/command-layer/types.js';
-import { GAME_IDS, GAMES, isGameId } from '../src/games/index.js';
+import { GAMES, isGameId } from '../src/games/index.js';
 import type { GameId } from '../src/games/types.js';
 import { dailySeed, utcDay } from '../src/social/days.js';
 import type { GameRecord } from '../src/storage/index.js';
 import { boardMessage } from './play/board.js';
 import { dailyShareLine } from './play/render.js';
 import { startGame, viewOf } from './play/session.js';
+import { GAME_CHOICES } from './views/game.js';
 import { UserError } from '../src/command-layer/errors.js';
 
 const data = new SlashCommandBuilder()
@@ -22,7 +23,7 @@ const data = new SlashCommandBuilder()
       .setName('game')
       .setDescription('Which game')
       .setRequired(true)
-      .addChoices(...GAME_IDS.map((id) => ({ name: GAMES[id].title, value: id }))),
+      .addChoices(...GAME_CHOICES),
   );
 
 async function todaysAttempt(app: AppServices, userId: string, game: GameId, seed: string): Promise<GameRecord | undefined> {

@@ -8,6 +8,7 @@ import { reply, type CommandModule } from '../src/command-layer/types.js';
 import { GAME_IDS, GAMES, isGameId } from '../src/games/index.js';
 import { utcDay } from '../src/social/days.js';
 import { formatScore, isPeriod, PERIOD_NAMES, periodStart, rankingLine, type Period } from '../src/social/leaderboard.js';
+import { GAME_CHOICES } from './views/game.js';
 
 export const LEADERBOARD_SIZE = 10;
 const DEFAULT_PERIOD: Period = 'week';
@@ -20,7 +21,7 @@ const data = new SlashCommandBuilder()
       .setName('game')
       .setDescription('Which game')
       .setRequired(true)
-      .addChoices(...GAME_IDS.map((id) => ({ name: GAMES[id].title, value: id }))),
+      .addChoices(...GAME_CHOICES),
   )
   .addStringOption((o) =>
     o

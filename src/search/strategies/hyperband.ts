@@ -1,5 +1,5 @@
 /**
- * Hyperband (Li et al., 2017): run many configurations cheaply, keep the best 1/η at each rung and give
+ * Hyperband (Li et al., JMLR 2018; ICLR 2017 version): run many configurations cheaply, keep the best 1/η at each rung and give
  * the survivors η times more fidelity (epochs, say). Brackets trade breadth for depth: the first starts
  * many configurations at the lowest fidelity, the last starts a few at full fidelity.
  *

@@ -66,6 +66,16 @@ const RETIRED: readonly [slug: string | '*', wrong: RegExp, why: string][] = [
   ['bayesian-optimisation', /clearly ahead of random search/, 'one framing of Turner et al. 2021 in random search and BO'],
   ['parallel-search', /your group (just did|round was)/i, 'via /explain there was no group round'],
   ['hyperparameters', /Standard Model/, 'level 5 is about tuning, not physics'],
+  ['training-instability', /curvature is often highest/, 'early sharpness can exceed 2/η; it is not always highest at the start'],
+  ['training-instability', /really training with a smaller learning rate/, 'only for SGD; Adam divides by √v̂, so clipping every step is not a smaller rate'],
+  ['training-instability', /stale second moment/, 'Molybog et al. 2023: a large-norm update nearly uncorrelated with descent'],
+  ['seeds-and-variance', /training is chaotic/i, 'Summers & Dinneen 2021 show tiny perturbations amplified, not chaos'],
+  ['choosing-an-optimiser', /each parameter's RMS/, 'Adafactor’s relative step uses each weight matrix’s RMS'],
+  ['choosing-an-optimiser', /0\.9 is the default/, 'momentum 0.9 is usual; PyTorch’s default is 0'],
+  ['choosing-an-optimiser', /Adafactor \(with momentum\), Lion and signed momentum comparable/, 'Zhao et al. 2025 compared SGD, Adam, Adafactor, Lion, Sophia'],
+  ['fine-tuning', /10–100× below the pretraining peak/, 'BERT fine-tuned only 2–5× below its 10⁻⁴ pretraining peak'],
+  ['fine-tuning', /0\.65–0\.95/, 'released layer-wise decays span 0.65–0.9 (ELECTRA, BEiT, MAE)'],
+  ['fine-tuning', /small new layer on top/i, 'LoRA adds small parts beside the frozen weights, not a layer on top'],
 ];
 
 describe('corrected claims stay corrected', () => {

@@ -210,7 +210,8 @@ const play: CommandModule = {
     const id = request.subcommand ?? '';
     if (!isGameId(id)) throw new UserError(`There is no game called ${id}. Try bake, lock, tune or train.`);
     const mode = request.options.mode === 'group' || request.options.mode === 'race' ? request.options.mode : 'solo';
-    if (mode === 'group' && !request.guildId) throw new UserError('Group rounds are played in a server channel.');
+    // A group round's board is closed on time by editing it in its channel, so it needs to know where it is.
+    if (mode === 'group' && (!request.guildId || !request.channelId)) throw new UserError('Group rounds are played in a server channel.');
     const seed = String(request.options.seed ?? '').trim() || freshSeed();
     const difficulty = request.options.difficulty === undefined ? undefined : String(request.options.difficulty);
     const minutes = typeof request.options.minutes === 'number' ? request.options.minutes : undefined;

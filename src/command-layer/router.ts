@@ -94,13 +94,16 @@ export class CommandRouter {
     if (!command?.autocomplete) return [];
     try {
       const definition = this.definitionsByName.get(input.command)!;
-      const { options } = resolveOptions(definition, input.subcommand, input.options, true);
+      // The focused option is raw typed text (for integer and number options too): the command gets it
+      // as typed, never checked or converted; the other options are checked as for a command.
+      const { [input.focused]: typed, ...others } = input.options;
+      const { options } = resolveOptions(definition, input.subcommand, others, true);
       const choices = await command.autocomplete(
         {
           ...invocationOf(input),
           command: input.command,
           subcommand: input.subcommand,
-          focused: { name: input.focused, value: String(input.options[input.focused] ?? '') },
+          focused: { name: input.focused, value: typed === undefined || typed === null ? '' : String(typed) },
           options,
         },
         this.app,

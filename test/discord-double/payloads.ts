@@ -199,7 +199,7 @@ export interface AnsweredInteraction {
   originalResponseMessageId?: string;
 }
 
-export function apiMessage(message: StoredMessage, applicationId: string, answered?: AnsweredInteraction): Json {
+export function apiMessage(message: StoredMessage, applicationId: string, answered?: AnsweredInteraction): APIMessage {
   const metadata = answered && {
     interaction_metadata: {
       id: answered.id,
@@ -240,7 +240,7 @@ export function apiMessage(message: StoredMessage, applicationId: string, answer
     pinned: false,
     flags: message.flags,
     ...(message.interactionId === undefined ? {} : { webhook_id: applicationId, application_id: applicationId }),
-  };
+  } satisfies APIMessage;
 }
 
 /** Where an interaction happens, resolved against the guild fixtures. */

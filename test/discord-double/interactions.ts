@@ -317,8 +317,10 @@ function checkedOption(command: string, def: Json, value: unknown, world: Option
     case OptionType.Channel: {
       const channel = world.place.guild?.channels.find((candidate) => candidate.id === value);
       if (!channel) fail(command, `"${name}" must be a channel of this guild`);
-      const entry = { id: channel.id, name: channel.name, type: ChannelType.GuildText, permissions: '0' } satisfies APIInteractionDataResolvedChannel;
-      resolved.channels = { ...resolved.channels, [channel.id]: { ...entry, type: (channel.type ?? ChannelType.GuildText) as ChannelType.GuildText } };
+      // Fixtures are text-like guild channels; their type number is taken as given.
+      const type = (channel.type ?? ChannelType.GuildText) as ChannelType.GuildText;
+      const entry = { id: channel.id, name: channel.name, type, permissions: '0' } satisfies APIInteractionDataResolvedChannel;
+      resolved.channels = { ...resolved.channels, [channel.id]: entry };
       return { name, type: ApplicationCommandOptionType.Channel, value: channel.id } satisfies APIApplicationCommandInteractionDataChannelOption;
     }
     case OptionType.Role:

@@ -3,7 +3,8 @@
  * person's level and offers the next best as "did you mean" buttons.
  */
 import { SlashCommandBuilder } from '@discordjs/builders';
-import { encodeCustomId } from '../src/command-layer/custom-id.js';
+import { IN_SERVERS_AND_DMS, INSTALLED_TO } from './views/contexts.js';
+import { encodeCustomId, exactly, parseSlug, parseSmallInt } from '../src/command-layer/custom-id.js';
 import { clip, LIMITS } from '../src/command-layer/limits.js';
 import { reply, type CommandModule, type ComponentHandler } from '../src/command-layer/types.js';
 import { UserError } from '../src/command-layer/errors.js';
@@ -14,15 +15,19 @@ import { topicMessage } from './views/topic.js';
 const data = new SlashCommandBuilder()
   .setName('ask')
   .setDescription('Ask a question about hyperparameters in your own words')
+  .setContexts(...IN_SERVERS_AND_DMS)
+  .setIntegrationTypes(...INSTALLED_TO)
   .addStringOption((o) =>
     o.setName('question').setDescription('For example: why is learning rate on a log scale?').setRequired(true).setMaxLength(300),
   );
 
 /** "Did you mean" answers privately: the question's asker keeps the public answer as it was. */
 const showTopic: ComponentHandler<{ slug: string; level: Level }> = {
-  parse([slug, level]) {
-    const n = Number(level);
-    return slug && isLevel(n) ? { slug, level: n } : undefined;
+  parse(args) {
+    const [text, levelText] = exactly(args, 2) ?? [];
+    const slug = parseSlug(text);
+    const level = parseSmallInt(levelText, 1, 5);
+    return slug && isLevel(level) ? { slug, level } : undefined;
   },
   run(request, { slug, level }, app) {
     const topic = app.topics.get(slug);

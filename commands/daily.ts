@@ -4,6 +4,7 @@
  * the spoiler-free result line to share.
  */
 import { SlashCommandBuilder } from '@discordjs/builders';
+import { IN_SERVERS_AND_DMS, INSTALLED_TO } from './views/contexts.js';
 import { privateNote, reply, type AppServices, type CommandModule } from '../src/command-layer/types.js';
 import { GAMES, isGameId } from '../src/games/index.js';
 import type { GameId } from '../src/games/types.js';
@@ -18,6 +19,8 @@ import { UserError } from '../src/command-layer/errors.js';
 const data = new SlashCommandBuilder()
   .setName('daily')
   .setDescription("Play today's puzzle: the same for everyone, one attempt a day")
+  .setContexts(...IN_SERVERS_AND_DMS)
+  .setIntegrationTypes(...INSTALLED_TO)
   .addStringOption((o) =>
     o
       .setName('game')

@@ -3,6 +3,8 @@
  * menu of related topics.
  */
 import { SlashCommandBuilder } from '@discordjs/builders';
+import { IN_SERVERS_AND_DMS, INSTALLED_TO } from './views/contexts.js';
+import { exactly, parseSlug, parseSmallInt, parseUserId } from '../src/command-layer/custom-id.js';
 import { UserError } from '../src/command-layer/errors.js';
 import { reply, update, type CommandModule, type ComponentHandler, type CommandResponse, type ComponentRequest, type AppServices } from '../src/command-layer/types.js';
 import { isLevel, type Level } from '../src/content/levels.js';
@@ -12,6 +14,8 @@ import { topicMessage } from './views/topic.js';
 const data = new SlashCommandBuilder()
   .setName('explain')
   .setDescription('Explain a hyperparameter idea at your level, from five-year-old to ML expert')
+  .setContexts(...IN_SERVERS_AND_DMS)
+  .setIntegrationTypes(...INSTALLED_TO)
   .addStringOption((o) =>
     o.setName('topic').setDescription('What to explain, e.g. learning-rate').setRequired(true).setAutocomplete(true).setMaxLength(100),
   )
@@ -34,21 +38,23 @@ function answer(request: ComponentRequest, owner: string, app: AppServices, slug
 }
 
 const changeLevel: ComponentHandler<{ slug: string; level: Level; owner: string }> = {
-  parse([slug, level, owner]) {
-    const n = Number(level);
-    return slug && owner && isLevel(n) ? { slug, level: n, owner } : undefined;
+  parse(args) {
+    const [slug, level, owner] = exactly(args, 3) ?? [];
+    const parsed = { slug: parseSlug(slug), level: parseSmallInt(level, 1, 5), owner: parseUserId(owner) };
+    return parsed.slug && isLevel(parsed.level) && parsed.owner ? { slug: parsed.slug, level: parsed.level, owner: parsed.owner } : undefined;
   },
   run: (request, { slug, level, owner }, app) => answer(request, owner, app, slug, level),
 };
 
 const changeTopic: ComponentHandler<{ level: Level; owner: string }> = {
-  parse([level, owner]) {
-    const n = Number(level);
-    return owner && isLevel(n) ? { level: n, owner } : undefined;
+  parse(args) {
+    const [level, owner] = exactly(args, 2) ?? [];
+    const parsed = { level: parseSmallInt(level, 1, 5), owner: parseUserId(owner) };
+    return isLevel(parsed.level) && parsed.owner ? { level: parsed.level, owner: parsed.owner } : undefined;
   },
   run(request, { level, owner }, app) {
-    const slug = request.values[0];
-    if (!slug) throw new UserError('Pick a topic from the menu.');
+    const slug = parseSlug(request.values[0]);
+    if (!slug || request.values.length !== 1) throw new UserError('Pick one topic from the menu.');
     return answer(request, owner, app, slug, level);
   },
 };

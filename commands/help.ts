@@ -1,8 +1,13 @@
 /** /help — what the bot is for and every command it knows. */
 import { SlashCommandBuilder } from '@discordjs/builders';
+import { IN_SERVERS_AND_DMS, INSTALLED_TO } from './views/contexts.js';
 import { reply, type CommandModule } from '../src/command-layer/types.js';
 
-const data = new SlashCommandBuilder().setName('help').setDescription('What Tuning Fork does and how to use it');
+const data = new SlashCommandBuilder()
+  .setName('help')
+  .setDescription('What Tuning Fork does and how to use it')
+  .setContexts(...IN_SERVERS_AND_DMS)
+  .setIntegrationTypes(...INSTALLED_TO);
 
 const help: CommandModule = {
   data,

@@ -3,6 +3,7 @@
  * the period (ties go to whoever got there first), and the caller's own place wherever it is.
  */
 import { SlashCommandBuilder } from '@discordjs/builders';
+import { IN_SERVERS_ONLY, INSTALLED_TO } from './views/contexts.js';
 import { UserError } from '../src/command-layer/errors.js';
 import { reply, type CommandModule } from '../src/command-layer/types.js';
 import { GAME_IDS, GAMES, isGameId } from '../src/games/index.js';
@@ -16,6 +17,8 @@ const DEFAULT_PERIOD: Period = 'week';
 const data = new SlashCommandBuilder()
   .setName('leaderboard')
   .setDescription("This server's best players at one game")
+  .setContexts(...IN_SERVERS_ONLY)
+  .setIntegrationTypes(...INSTALLED_TO)
   .addStringOption((o) =>
     o
       .setName('game')

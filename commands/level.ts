@@ -1,5 +1,6 @@
 /** /level [level] — shows or sets the level /explain and /ask answer at when none is given. */
 import { SlashCommandBuilder } from '@discordjs/builders';
+import { IN_SERVERS_AND_DMS, INSTALLED_TO } from './views/contexts.js';
 import { privateNote, type CommandModule } from '../src/command-layer/types.js';
 import { DEFAULT_LEVEL, isLevel, LEVEL_NAMES } from '../src/content/levels.js';
 import { LEVEL_CHOICES } from './views/level.js';
@@ -7,6 +8,8 @@ import { LEVEL_CHOICES } from './views/level.js';
 const data = new SlashCommandBuilder()
   .setName('level')
   .setDescription('Show or set your usual explanation level')
+  .setContexts(...IN_SERVERS_AND_DMS)
+  .setIntegrationTypes(...INSTALLED_TO)
   .addIntegerOption((o) => o.setName('level').setDescription('1 five-year-old … 5 ML expert').addChoices(...LEVEL_CHOICES));
 
 const level: CommandModule = {

@@ -5,7 +5,8 @@
  * Bayesian search would have played the same puzzle.
  */
 import { SlashCommandBuilder, type SlashCommandSubcommandBuilder } from '@discordjs/builders';
-import { encodeCustomId } from '../src/command-layer/custom-id.js';
+import { IN_SERVERS_AND_DMS, INSTALLED_TO } from './views/contexts.js';
+import { encodeCustomId, exactly, parseSmallInt } from '../src/command-layer/custom-id.js';
 import { UserError } from '../src/command-layer/errors.js';
 import { clip, LIMITS } from '../src/command-layer/limits.js';
 import {
@@ -18,6 +19,7 @@ import {
 } from '../src/command-layer/types.js';
 import { GAME_IDS, GAMES, isGameId } from '../src/games/index.js';
 import { dialsFor } from '../src/games/lock.js';
+import { GUITAR_STRINGS } from '../src/games/tune.js';
 import type { GameId, MoveField } from '../src/games/types.js';
 import { boardMessage, decodeDials } from './play/board.js';
 import { optimiserThoughts } from './play/race.js';
@@ -56,7 +58,9 @@ function gameSubcommand(id: GameId) {
 
 const data = new SlashCommandBuilder()
   .setName('play')
-  .setDescription('Play a tuning game: find the hidden best setting with a small budget');
+  .setDescription('Play a tuning game: find the hidden best setting with a small budget')
+  .setContexts(...IN_SERVERS_AND_DMS)
+  .setIntegrationTypes(...INSTALLED_TO);
 for (const id of GAME_IDS) data.addSubcommand(gameSubcommand(id));
 
 function modalField(field: MoveField, previous: unknown): ModalFieldView {
@@ -121,9 +125,10 @@ const endRound: ComponentHandler<BoardRef> = {
 /** A dial turned: only the board's draft changes (carried in the custom ids), not the game. */
 const turnDial: ComponentHandler<BoardRef & { dial: number; draft: string }> = {
   parse(args) {
-    const ref = parseBoardRef(args);
-    const [, , dial, draft] = args;
-    return ref && dial && /^\d$/.test(dial) && draft ? { ...ref, dial: Number(dial), draft } : undefined;
+    const ref = parseBoardRef(args, 2);
+    const dial = parseSmallInt(args[2], 0, 9);
+    const draft = args[3];
+    return ref && dial !== undefined && draft && /^[0-9_]{1,10}$/.test(draft) ? { ...ref, dial, draft } : undefined;
   },
   async run(request, { gameId, version, dial, draft }, app) {
     const game = await loadGame(app, gameId);
@@ -138,8 +143,9 @@ const turnDial: ComponentHandler<BoardRef & { dial: number; draft: string }> = {
 
 const tryCombination = moveHandler(
   (args) => {
-    const ref = parseBoardRef(args);
-    return ref && args[2] ? { ...ref, draft: args[2] } : undefined;
+    const ref = parseBoardRef(args, 1);
+    const draft = args[2];
+    return ref && draft && /^[0-9_]{1,10}$/.test(draft) ? { ...ref, draft } : undefined;
   },
   ({ draft }) => {
     const digits = /^\d+$/.test(draft) ? [...draft].map(Number) : undefined;
@@ -153,20 +159,27 @@ const pickString: ComponentHandler<BoardRef> = {
   async run(request, ref, app) {
     const game = await loadGame(app, ref.gameId);
     checkTurn(game, request, ref.version, boardMessage);
-    return update(boardMessage(game, { string: request.values[0] }));
+    const string = request.values[0];
+    if (!isGuitarString(string) || request.values.length !== 1) throw new UserError('Pick one of the six strings from the menu.');
+    return update(boardMessage(game, { string }));
   },
 };
 
 const turnPeg = moveHandler(
   (args) => {
-    const ref = parseBoardRef(args);
+    const ref = parseBoardRef(args, 2);
     const [, , string, cents] = args;
-    return ref && string && cents ? { ...ref, string, cents } : undefined;
+    return ref && isGuitarString(string) && cents && /^-?[1-9]\d{0,3}$/.test(cents) ? { ...ref, string, cents } : undefined;
   },
   ({ string, cents }) => ({ kind: 'move', input: { string, cents } }),
 );
 
-const parseGameId = ([gameId]: readonly string[]) => (gameId && GAME_ID_PATTERN.test(gameId) ? { gameId } : undefined);
+const parseGameId = (args: readonly string[]) => {
+  const gameId = exactly(args, 1)?.[0];
+  return gameId && GAME_ID_PATTERN.test(gameId) ? { gameId } : undefined;
+};
+
+const isGuitarString = (name: string | undefined): name is string => GUITAR_STRINGS.some((s) => s.name === name);
 
 /** "Why?" after the reveal: what the picture shows and the idea behind it, at the asker's level. */
 const why: ComponentHandler<{ gameId: string }> = {
@@ -197,7 +210,8 @@ const play: CommandModule = {
     const id = request.subcommand ?? '';
     if (!isGameId(id)) throw new UserError(`There is no game called ${id}. Try bake, lock, tune or train.`);
     const mode = request.options.mode === 'group' || request.options.mode === 'race' ? request.options.mode : 'solo';
-    if (mode === 'group' && !request.guildId) throw new UserError('Group rounds are played in a server channel.');
+    // A group round's board is closed on time by editing it in its channel, so it needs to know where it is.
+    if (mode === 'group' && (!request.guildId || !request.channelId)) throw new UserError('Group rounds are played in a server channel.');
     const seed = String(request.options.seed ?? '').trim() || freshSeed();
     const difficulty = request.options.difficulty === undefined ? undefined : String(request.options.difficulty);
     const minutes = typeof request.options.minutes === 'number' ? request.options.minutes : undefined;

@@ -3,7 +3,8 @@
  * first, with a button only the person who asked may press.
  */
 import { SlashCommandBuilder } from '@discordjs/builders';
-import { encodeCustomId } from '../src/command-layer/custom-id.js';
+import { IN_SERVERS_AND_DMS, INSTALLED_TO } from './views/contexts.js';
+import { encodeCustomId, exactly, parseUserId } from '../src/command-layer/custom-id.js';
 import { UserError } from '../src/command-layer/errors.js';
 import { privateNote, reply, update, type CommandModule, type ComponentHandler } from '../src/command-layer/types.js';
 import { LEVEL_NAMES } from '../src/content/levels.js';
@@ -14,18 +15,20 @@ import { withoutPlayer } from './play/session.js';
 const data = new SlashCommandBuilder()
   .setName('privacy')
   .setDescription('See what Tuning Fork keeps about you, or delete it')
+  .setContexts(...IN_SERVERS_AND_DMS)
+  .setIntegrationTypes(...INSTALLED_TO)
   .addSubcommand((sub) => sub.setName('show').setDescription('What the bot stores about you'))
   .addSubcommand((sub) => sub.setName('forget').setDescription('Delete your games, results, streaks and saved level'));
 
-const SNOWFLAKE = /^\d{1,20}$/;
 const day = (date: Date | null) => (date ? utcDay(date) : '');
 const span = (first: Date | null, last: Date | null) => (first && last ? ` (${day(first)} to ${day(last)}, UTC)` : '');
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** Only the person a confirmation was made for may use it. */
 const ownerOnly = {
-  parse([userId]: readonly string[]) {
-    return userId && SNOWFLAKE.test(userId) ? { userId } : undefined;
+  parse(args: readonly string[]) {
+    const userId = parseUserId(exactly(args, 1)?.[0]);
+    return userId ? { userId } : undefined;
   },
 };
 

@@ -4,6 +4,7 @@
  * members, and the check is repeated here because a hidden command can still be called.
  */
 import { SlashCommandBuilder } from '@discordjs/builders';
+import { IN_SERVERS_ONLY, INSTALLED_TO } from './views/contexts.js';
 import { ChannelType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { UserError } from '../src/command-layer/errors.js';
 import { privateNote, type AppServices, type CommandModule, type SlashRequest } from '../src/command-layer/types.js';
@@ -16,6 +17,8 @@ export const DEFAULT_TIMEZONE = 'UTC';
 const data = new SlashCommandBuilder()
   .setName('settings')
   .setDescription("This server's daily post: channel, time and time zone")
+  .setContexts(...IN_SERVERS_ONLY)
+  .setIntegrationTypes(...INSTALLED_TO)
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
   .addSubcommand((sub) =>
     sub

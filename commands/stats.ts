@@ -3,6 +3,7 @@
  * per game, and the daily streak. In a DM, your own record everywhere.
  */
 import { SlashCommandBuilder } from '@discordjs/builders';
+import { IN_SERVERS_AND_DMS, INSTALLED_TO } from './views/contexts.js';
 import { UserError } from '../src/command-layer/errors.js';
 import { reply, type CommandModule, type EmbedFieldView } from '../src/command-layer/types.js';
 import { GAME_IDS, GAMES } from '../src/games/index.js';
@@ -13,6 +14,8 @@ import { streaksOf } from '../src/social/streaks.js';
 const data = new SlashCommandBuilder()
   .setName('stats')
   .setDescription('Games played, wins, best scores and daily streak')
+  .setContexts(...IN_SERVERS_AND_DMS)
+  .setIntegrationTypes(...INSTALLED_TO)
   .addUserOption((o) => o.setName('user').setDescription('Whose stats (default: yours)'));
 
 const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;

@@ -30,6 +30,7 @@ import {
   type DiscordDoubleOptions,
 } from './discord-double/index.js';
 import { accidentalPings, checkAutocompleteChoices, checkCommand, checkMessage, checkModal } from './discord-double/limits.js';
+import type { Json } from './discord-double/types.js';
 
 type Handler = (interaction: Interaction) => Promise<void>;
 
@@ -212,6 +213,100 @@ describe('Discord double with a real discord.js client', () => {
     const tooMany = double.autocomplete('tune', { dial: 'everything' }, 'dial', ctx);
     await expect(tooMany).rejects.toThrow(/not acknowledged/);
     expect(double.violations.join('\n')).toMatch(/choices: Must be 25 or fewer/);
+  });
+
+  it('sends interactions as Discord does: bare subcommands, servers and DMs, minimal payloads', async () => {
+    const raw: Json[] = [];
+    for (const minimalPayloads of [false, true]) {
+      const { double, client } = await setup(async (interaction) => {
+        if (interaction.isRepliable()) await interaction.reply({ content: 'ok', flags: MessageFlags.Ephemeral });
+      }, { minimalPayloads });
+      client.on(Events.Raw, (packet: { t?: string; d?: Json }) => {
+        if (packet.t === 'INTERACTION_CREATE' && packet.d) raw.push(packet.d);
+      });
+      const game = { name: 'game', description: 'Games', options: [{ type: 1, name: 'bake', description: 'Bake', options: [{ type: 3, name: 'seed', description: 'Seed' }] }] };
+      await client.application?.commands.set([game]);
+      const user = double.user();
+      await (await double.slash('game', { subcommand: 'bake' }, { user, guildId: DefaultGuildId, channelId: DefaultChannelId })).settled();
+      await (await double.slash('game', { subcommand: 'bake', options: { seed: 'x' } }, { user, channelId: '1400000000000000001' })).settled();
+      await expect.poll(() => raw.length, POLL).toBe(minimalPayloads ? 4 : 2);
+    }
+    const [server, dm, minimalServer, minimalDm] = raw as Json[];
+    // A bare subcommand carries no options key, and nothing needs resolving.
+    expect(server!.data.options).toEqual([{ name: 'bake', type: 1 }]);
+    expect(server!.data).not.toHaveProperty('resolved');
+    expect(dm!.data.options).toEqual([{ name: 'bake', type: 1, options: [{ name: 'seed', type: 3, value: 'x' }] }]);
+    // In a server: member (with user), guild_id, guild_locale, context 0; no top-level user.
+    expect(server).toMatchObject({ guild_id: DefaultGuildId, guild_locale: 'en-US', context: 0, authorizing_integration_owners: { '0': DefaultGuildId } });
+    expect(server!.member.user.id).toBe(dm!.user.id);
+    expect(server).not.toHaveProperty('user');
+    // In a DM: user; no member, guild_id or guild_locale; context 1.
+    expect(dm).toMatchObject({ context: 1, authorizing_integration_owners: { '0': '0' } });
+    for (const key of ['member', 'guild_id', 'guild_locale', 'guild']) expect(dm).not.toHaveProperty(key);
+    for (const payload of raw) {
+      for (const key of ['app_permissions', 'locale', 'entitlements', 'authorizing_integration_owners', 'attachment_size_limit']) expect(payload).toHaveProperty(key);
+    }
+    // Minimal: every optional field gone, what Discord always sends still there.
+    for (const key of ['guild', 'channel', 'channel_id', 'guild_locale', 'context']) {
+      expect(minimalServer).not.toHaveProperty(key);
+      expect(minimalDm).not.toHaveProperty(key);
+    }
+    expect(Object.keys(minimalServer!.member).sort()).toEqual(['deaf', 'flags', 'joined_at', 'mute', 'permissions', 'roles', 'user']);
+    expect(minimalServer!.data).not.toHaveProperty('guild_id');
+    expect(minimalDm!.user.id).toBe(dm!.user.id);
+  });
+
+  it('autocompletes with the raw typed text and leaves out options that fail Discord’s checks', async () => {
+    const seen: { focused: unknown; data: unknown }[] = [];
+    const { double, client } = await setup(async (interaction) => {
+      if (!interaction.isAutocomplete()) return;
+      seen.push({ focused: interaction.options.getFocused(true), data: interaction.options.data });
+      await interaction.respond([]);
+    });
+    const pick = {
+      name: 'pick',
+      description: 'Pick',
+      options: [
+        { type: 4, name: 'count', description: 'How many', required: true, autocomplete: true, min_value: 1, max_value: 9 },
+        { type: 3, name: 'word', description: 'A word', required: true, max_length: 3 },
+        { type: 10, name: 'ratio', description: 'A ratio', autocomplete: true },
+      ],
+    };
+    await client.application?.commands.set([pick]);
+    const ctx = ctxFor(double);
+    await double.autocomplete('pick', { count: 'tw' }, 'count', ctx);
+    await double.autocomplete('pick', { word: 'too long', count: '', ratio: 0.5 }, 'count', ctx);
+    await double.autocomplete('pick', { count: 3, word: 'ok' }, 'ratio', ctx);
+    expect(seen).toEqual([
+      // Not a number yet, for an integer option; the required word is simply missing.
+      { focused: { name: 'count', type: 4, value: 'tw', focused: true }, data: [{ name: 'count', type: 4, value: 'tw', focused: true }] },
+      // Empty text; the over-long word is left out; the valid ratio is sent as a number.
+      {
+        focused: { name: 'count', type: 4, value: '', focused: true },
+        data: [
+          { name: 'count', type: 4, value: '', focused: true },
+          { name: 'ratio', type: 10, value: 0.5 },
+        ],
+      },
+      // The focused option is sent (empty) even before anything is typed into it.
+      {
+        focused: { name: 'ratio', type: 10, value: '', focused: true },
+        data: [
+          { name: 'count', type: 4, value: 3 },
+          { name: 'word', type: 3, value: 'ok' },
+          { name: 'ratio', type: 10, value: '', focused: true },
+        ],
+      },
+    ]);
+  });
+
+  it('offers a guild command only in its guild: a DM sees global commands', async () => {
+    const { double, client } = await setup();
+    await client.application?.commands.set([feedbackCommand], DefaultGuildId);
+    await client.application?.commands.set([{ ...tuneCommand, name: 'everywhere' }, { ...feedbackCommand, name: 'servers', contexts: [0] }]);
+    const dm = { user: double.user(), channelId: '1400000000000000002' };
+    await expect(double.slash('feedback', {}, dm)).rejects.toThrow(/not registered globally/);
+    await expect(double.slash('servers', {}, dm)).rejects.toThrow(/not available in DMs/);
   });
 
   it('shows a modal and receives its submission', async () => {

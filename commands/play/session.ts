@@ -8,6 +8,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { UserError } from '../../src/command-layer/errors.js';
+import { parseSmallInt } from '../../src/command-layer/custom-id.js';
 import { reply, type AppServices, type CommandResponse, type ComponentRequest, type MessageView, type Person } from '../../src/command-layer/types.js';
 import { GAMES, isGameId } from '../../src/games/index.js';
 import { MoveError, type AnyGameRules, type GameId, type GameState, type MoveInput } from '../../src/games/types.js';
@@ -66,10 +67,16 @@ export interface BoardRef {
 }
 
 /** Reads the game id and board version at the front of a custom id's arguments. */
-export function parseBoardRef(args: readonly string[]): BoardRef | undefined {
-  const [gameId, version] = args;
-  if (!gameId || !GAME_ID_PATTERN.test(gameId) || !version || !/^\d{1,6}$/.test(version)) return undefined;
-  return { gameId, version: Number(version) };
+/**
+ * The game and board version every board control carries first. `extra` is how many arguments the
+ * control adds after them; an id with any other count is not one of ours.
+ */
+export function parseBoardRef(args: readonly string[], extra = 0): BoardRef | undefined {
+  if (args.length !== 2 + extra) return undefined;
+  const [gameId, versionText] = args;
+  const version = parseSmallInt(versionText, 0, 999_999);
+  if (!gameId || !GAME_ID_PATTERN.test(gameId) || version === undefined) return undefined;
+  return { gameId, version };
 }
 
 export function viewOf(record: GameRecord): GameView {

@@ -36,3 +36,27 @@ export function decodeCustomId(id: string): DecodedCustomId | undefined {
   if (![command, action, ...args].every((part) => PART.test(part))) return undefined;
   return { command, action, args };
 }
+
+// ---- Parsing the arguments of a custom id: each handler says exactly what it takes ----
+
+/** The arguments when there are exactly `count` of them; a forged id with more or fewer is refused. */
+export function exactly(args: readonly string[], count: number): readonly string[] | undefined {
+  return args.length === count ? args : undefined;
+}
+
+/** A Discord user id (a snowflake); anything else is not one of ours. */
+export function parseUserId(text: string | undefined): string | undefined {
+  return text !== undefined && /^\d{1,20}$/.test(text) ? text : undefined;
+}
+
+/** A small whole number written plainly (no sign, exponent, hex or leading zeros) within [min, max]. */
+export function parseSmallInt(text: string | undefined, min: number, max: number): number | undefined {
+  if (text === undefined || !/^(0|[1-9]\d{0,5})$/.test(text)) return undefined;
+  const n = Number(text);
+  return n >= min && n <= max ? n : undefined;
+}
+
+/** A topic slug as topic files are named: lowercase words joined by hyphens, starting with a letter. */
+export function parseSlug(text: string | undefined): string | undefined {
+  return text !== undefined && /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(text) && text.length <= 64 ? text : undefined;
+}

@@ -105,8 +105,8 @@ function coerce(where: string, option: APIApplicationCommandBasicOption, raw: un
 
 /**
  * @param given option values by name: strings from the console, typed values from Discord.
- * @param partial when true (autocomplete), missing required options and the focused option's
- *   half-typed text are not errors.
+ * @param partial when true (autocomplete), missing required options and options that do not pass
+ *   the checks yet are not errors: the first are missing, the others left out.
  */
 export function resolveOptions(
   definition: Definition,
@@ -134,7 +134,13 @@ export function resolveOptions(
       options[option.name] = String(raw);
       continue;
     }
-    options[option.name] = coerce(where, option, raw);
+    try {
+      options[option.name] = coerce(where, option, raw);
+    } catch (error) {
+      // While typing, Discord leaves out options that fail its checks; a front end that sends one anyway
+      // (the console) gets the same: the option is ignored, the suggestions still come.
+      if (!(partial && error instanceof UserError)) throw error;
+    }
   }
   return { subcommand, options };
 }

@@ -3,7 +3,7 @@
  * input, guards against spam, runs the handler, and turns every failure into something a user can read.
  * Nothing here knows whether the request came from Discord or the console.
  */
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import { InteractionContextType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { decodeCustomId } from './custom-id.js';
 import { apology, newErrorId, UserError, userErrorResponse } from './errors.js';
 import { LIMITS, messageProblems, modalProblems } from './limits.js';
@@ -18,6 +18,7 @@ import type {
   Invocation,
   LaterEdit,
   MessageView,
+  RoutableComponentHandler,
 } from './types.js';
 
 export interface SlashInput extends Invocation {
@@ -35,6 +36,11 @@ export class CommandRouter {
   private readonly limiter: RateLimiter;
   /** Each command's definition, built once: builders validate on every toJSON(), and every request needs it. */
   private readonly definitionsByName: ReadonlyMap<string, RESTPostAPIChatInputApplicationCommandsJSONBody>;
+  /**
+   * Component handlers by command, then action. A Map of the modules' own entries: a forged action such
+   * as `__proto__` or `toString` must find nothing, not something an object inherits.
+   */
+  private readonly handlersByCommand: ReadonlyMap<string, ReadonlyMap<string, RoutableComponentHandler>>;
 
   constructor(
     private readonly commands: ReadonlyMap<string, CommandModule>,
@@ -42,6 +48,7 @@ export class CommandRouter {
     limiter?: RateLimiter,
   ) {
     this.definitionsByName = new Map([...commands].map(([name, command]) => [name, command.data.toJSON()]));
+    this.handlersByCommand = new Map([...commands].map(([name, command]) => [name, new Map(Object.entries(command.components ?? {}))]));
     // A game move can take several interactions (open a modal, submit it; set three dials, try), so the
     // bucket allows a quick game but not a flood.
     this.limiter = limiter ?? new RateLimiter({ capacity: 20, refillPerSecond: 2, now: () => app.now().getTime() });
@@ -72,7 +79,11 @@ export class CommandRouter {
       if (!command) {
         throw new UserError(`There is no /${input.command} command here. Type /help to see what I can do.`);
       }
-      const { options } = resolveOptions(this.definitionsByName.get(input.command)!, input.subcommand, input.options);
+      const definition = this.definitionsByName.get(input.command)!;
+      if (input.guildId === null && !usableOutsideServers(definition)) {
+        throw new UserError(`/${input.command} works only in a server. Run it in a server channel where I am.`);
+      }
+      const { options } = resolveOptions(definition, input.subcommand, input.options);
       return command.execute({ ...invocationOf(input), command: input.command, subcommand: input.subcommand, options }, this.app);
     });
   }
@@ -83,13 +94,16 @@ export class CommandRouter {
     if (!command?.autocomplete) return [];
     try {
       const definition = this.definitionsByName.get(input.command)!;
-      const { options } = resolveOptions(definition, input.subcommand, input.options, true);
+      // The focused option is raw typed text (for integer and number options too): the command gets it
+      // as typed, never checked or converted; the other options are checked as for a command.
+      const { [input.focused]: typed, ...others } = input.options;
+      const { options } = resolveOptions(definition, input.subcommand, others, true);
       const choices = await command.autocomplete(
         {
           ...invocationOf(input),
           command: input.command,
           subcommand: input.subcommand,
-          focused: { name: input.focused, value: String(input.options[input.focused] ?? '') },
+          focused: { name: input.focused, value: typed === undefined || typed === null ? '' : String(typed) },
           options,
         },
         this.app,
@@ -106,8 +120,7 @@ export class CommandRouter {
   async component(request: ComponentRequest): Promise<CommandResponse> {
     return this.guard(request, request.customId, async () => {
       const decoded = decodeCustomId(request.customId);
-      const command = decoded && this.commands.get(decoded.command);
-      const handler = decoded && command?.components?.[decoded.action];
+      const handler = decoded && this.handlersByCommand.get(decoded.command)?.get(decoded.action);
       const parsed = decoded && handler?.parse(decoded.args);
       if (!handler || parsed === undefined) {
         throw new UserError('That button or menu is not one I recognise any more. Run the command again for a fresh one.');
@@ -153,6 +166,16 @@ export class CommandRouter {
     this.app.logger.error({ err: error, errorId, what, userId: who.user.id }, 'command failed');
     return errorId;
   }
+}
+
+/**
+ * Whether a command may run outside a server (a DM, the console). Discord hides a server-only command
+ * from DMs, but a registration from before it declared its contexts, or a modified client, can still
+ * send it; it then gets one plain line instead of a half-working answer.
+ */
+function usableOutsideServers(definition: RESTPostAPIChatInputApplicationCommandsJSONBody): boolean {
+  const contexts = definition.contexts;
+  return !contexts || contexts.includes(InteractionContextType.BotDM) || contexts.includes(InteractionContextType.PrivateChannel);
 }
 
 function checkLimits(what: string, problems: string[]): void {

@@ -4,6 +4,7 @@
  * acknowledge exactly once) so that no command has to think about them.
  */
 import {
+  ApplicationCommandOptionType,
   Client,
   Events,
   GatewayIntentBits,
@@ -76,11 +77,19 @@ function invocationOf(interaction: Interaction): Invocation {
   };
 }
 
-/** Flattens slash options: a subcommand's name, and its options by name (users and channels as ids). */
-function optionsOf(data: readonly CommandInteractionOption[]): { subcommand: string | null; options: Record<string, unknown> } {
+/**
+ * Flattens slash options: a subcommand's name (with its group's, `group subcommand`), and its options by
+ * name (users and channels as ids). Subcommands and groups are known by their type, not by carrying
+ * `options`: Discord leaves `options` out of a subcommand given none.
+ */
+export function optionsOf(data: readonly CommandInteractionOption[]): { subcommand: string | null; options: Record<string, unknown> } {
   const first = data[0];
-  if (first && first.options !== undefined && first.value === undefined) {
-    return { subcommand: first.name, options: optionsOf(first.options).options };
+  if (first?.type === ApplicationCommandOptionType.SubcommandGroup) {
+    const inner = optionsOf(first.options ?? []);
+    return { subcommand: inner.subcommand === null ? first.name : `${first.name} ${inner.subcommand}`, options: inner.options };
+  }
+  if (first?.type === ApplicationCommandOptionType.Subcommand) {
+    return { subcommand: first.name, options: optionsOf(first.options ?? []).options };
   }
   const options: Record<string, unknown> = {};
   for (const option of data) options[option.name] = option.value;

@@ -99,6 +99,47 @@ describe('CommandRouter', () => {
     expect(app.logs()).toContain('late kaboom');
   });
 
+  it('hands autocomplete the raw typed text, even for a number option, and drops options that fail the checks', async () => {
+    const received: unknown[] = [];
+    const counting: CommandModule = {
+      data: new SlashCommandBuilder()
+        .setName('count')
+        .setDescription('Counts')
+        .addIntegerOption((o) => o.setName('howmany').setDescription('How many').setRequired(true).setAutocomplete(true).setMinValue(1))
+        .addStringOption((o) => o.setName('unit').setDescription('Unit').setRequired(true).addChoices({ name: 'cm', value: 'cm' }))
+        .addIntegerOption((o) => o.setName('step').setDescription('Step').setMaxValue(5)),
+      execute: () => reply({ content: 'counted' }),
+      autocomplete(request) {
+        received.push({ focused: request.focused, options: request.options });
+        return [{ name: 'one', value: '1' }];
+      },
+    };
+    const router = routerWith(counting);
+    const ask = (options: Record<string, unknown>) => router.autocomplete({ ...person('1'), command: 'count', subcommand: null, options, focused: 'howmany' });
+    expect(await ask({ howmany: 'tw' })).toEqual([{ name: 'one', value: '1' }]);
+    expect(await ask({ howmany: '', step: 9, unit: 'cm' })).toHaveLength(1);
+    expect(await ask({ step: 2 })).toHaveLength(1);
+    expect(received).toEqual([
+      { focused: { name: 'howmany', value: 'tw' }, options: {} },
+      { focused: { name: 'howmany', value: '' }, options: { unit: 'cm' } },
+      { focused: { name: 'howmany', value: '' }, options: { step: 2 } },
+    ]);
+  });
+
+  it('starts group rounds only where the board has a server channel', async () => {
+    for (const where of [{ guildId: null }, { channelId: null }]) {
+      const response = await app.router.slash({ ...person('1'), ...where, command: 'play', subcommand: 'bake', options: { mode: 'group' } });
+      expect(text(response)).toBe('Group rounds are played in a server channel.');
+    }
+  });
+
+  it('answers a server-only command outside a server with one line', async () => {
+    const response = await app.router.slash({ ...person('1'), guildId: null, command: 'leaderboard', subcommand: null, options: { game: 'bake' } });
+    expect(text(response)).toBe('/leaderboard works only in a server. Run it in a server channel where I am.');
+    const inDm = await app.router.slash({ ...person('1'), guildId: null, command: 'help', subcommand: null, options: {} });
+    expect(text(inDm)).not.toContain('works only in a server');
+  });
+
   it('answers autocomplete from memory with at most 25 choices, and never errors', async () => {
     const choices = await app.router.autocomplete({ ...person('1'), command: 'explain', subcommand: null, options: { topic: '' }, focused: 'topic' });
     expect(choices.length).toBeLessThanOrEqual(25);

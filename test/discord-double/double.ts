@@ -4,10 +4,24 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ComponentType,
+  type APIApplicationCommandInteractionDataSubcommandGroupOption,
+  type APIApplicationCommandInteractionDataSubcommandOption,
+  type APIChatInputApplicationCommandInteractionData,
+  type APIInteractionDataResolved,
+  type APIMessageButtonInteractionData,
+  type APIMessageStringSelectInteractionData,
+  type APIModalSubmission,
+  type APIModalSubmissionComponent,
+} from 'discord-api-types/v10';
 import { WebSocketServer } from 'ws';
 import { Gateway } from './gateway.js';
 import { Errors, readBody, RestError, sendJson, type UploadedFile } from './http.js';
 import {
+  autocompleteOptionValues,
   CallbackType,
   commandUsable,
   InteractionRecord,
@@ -127,6 +141,7 @@ class DiscordDoubleServer implements DiscordDouble {
   };
   private readonly reportedErrors = new WeakSet<RestError>();
   private readonly deadlineMs: number;
+  private readonly minimal: boolean;
   private readonly routes: Route[];
   private readonly lifetimeTimer: NodeJS.Timeout;
   private port = 0;
@@ -136,6 +151,7 @@ class DiscordDoubleServer implements DiscordDouble {
     this.token = options.token ?? DefaultToken;
     this.applicationId = options.applicationId ?? DefaultApplicationId;
     this.deadlineMs = options.interactionDeadlineMs ?? 3000;
+    this.minimal = options.minimalPayloads ?? false;
     this.botUser = makeUser(this.applicationId, 'Tuning Fork', true);
     this.guilds = (options.guilds ?? defaultGuilds()).map((guild) => completeGuild(guild, this.botUser, this.ids));
     for (const guild of this.guilds) for (const member of guild.members) this.users.set(member.user.id, member.user);
@@ -207,7 +223,7 @@ class DiscordDoubleServer implements DiscordDouble {
     ctx: InteractionCtx,
   ): Promise<{ choices: { name: string; value: string | number }[] }> {
     const place = this.place(ctx);
-    const data = this.commandData(name, options, place, false, focusedName);
+    const data = this.commandData(name, options, place, 'autocomplete', focusedName);
     const record = this.dispatchInteraction(InteractionType.Autocomplete, `/${name} autocomplete`, place, data, undefined);
     const callback = await record.result().response();
     return { choices: callback.data?.choices ?? [] };
@@ -254,7 +270,7 @@ class DiscordDoubleServer implements DiscordDouble {
 
   private useCommand(name: string, options: Record<string, unknown> | OptionTree, ctx: InteractionCtx, tampered: boolean): InteractionResult {
     const place = this.place(ctx);
-    const data = this.commandData(name, options, place, tampered);
+    const data = this.commandData(name, options, place, tampered ? 'tampered' : 'strict');
     return this.dispatchInteraction(InteractionType.ApplicationCommand, labelled(`/${name}`, tampered), place, data, undefined).result();
   }
 
@@ -265,7 +281,7 @@ class DiscordDoubleServer implements DiscordDouble {
       if (component.disabled === true) throw new Error(`Discord double: button "${customId}" is disabled`);
     }
     const place = this.place(ctx);
-    const data = { custom_id: customId, component_type: 2 };
+    const data = { custom_id: customId, component_type: ComponentType.Button } satisfies APIMessageButtonInteractionData;
     return this.dispatchInteraction(InteractionType.MessageComponent, labelled(`button ${customId}`, tampered), place, data, message).result();
   }
 
@@ -284,7 +300,7 @@ class DiscordDoubleServer implements DiscordDouble {
       }
     }
     const place = this.place(ctx);
-    const data = { custom_id: customId, component_type: 3, values };
+    const data = { custom_id: customId, component_type: ComponentType.StringSelect, values } satisfies APIMessageStringSelectInteractionData;
     return this.dispatchInteraction(InteractionType.MessageComponent, labelled(`select ${customId}`, tampered), place, data, message).result();
   }
 
@@ -330,7 +346,8 @@ class DiscordDoubleServer implements DiscordDouble {
     const place = this.place(ctx);
     // Only a submission that went out closes the modal; it is kept a while for racing resubmits.
     if (index >= 0) this.closeModal(index);
-    const data = { custom_id: customId, components };
+    // Tampered submissions may carry inputs the modal never had; they keep the documented shape.
+    const data = { custom_id: customId, components: components as APIModalSubmissionComponent[] } satisfies APIModalSubmission;
     return this.dispatchInteraction(InteractionType.ModalSubmit, labelled(`modal ${customId}`, tampered), place, data, message).result();
   }
 
@@ -358,20 +375,29 @@ class DiscordDoubleServer implements DiscordDouble {
     return { ctx, guild, channel };
   }
 
-  /** The `data` of a command interaction; `tampered` sends the options as given instead of checking them. */
-  private commandData(name: string, given: Record<string, unknown> | OptionTree, place: InteractionPlace, tampered: boolean, focused?: string): Json {
+  /**
+   * The `data` of a command interaction. `strict` checks the options as a Discord client would,
+   * `autocomplete` sends the focused option's raw text and leaves out options that fail the checks,
+   * `tampered` sends the options as given. A command registered to a guild exists only there: in a DM
+   * only global commands can be used.
+   */
+  private commandData(name: string, given: Record<string, unknown> | OptionTree, place: InteractionPlace, mode: 'strict' | 'autocomplete' | 'tampered', focused?: string): Json {
     const guildId = place.guild?.id;
     const command =
       (guildId === undefined ? undefined : this.guildCommands.get(guildId)?.find((candidate) => candidate.name === name)) ??
       this.globalCommands.find((candidate) => candidate.name === name);
-    if (!command) throw new Error(`Discord double: /${name} is not registered${guildId ? ` in guild ${guildId}` : ''}`);
+    if (!command) throw new Error(`Discord double: /${name} is not registered${guildId ? ` in guild ${guildId}` : ' globally (a DM offers only global commands)'}`);
     const hidden = commandUsable(command, guildId !== undefined, BigInt(place.ctx.permissions ?? OrdinaryMemberPermissions));
     if (hidden) throw new Error(`Discord double: /${name} is hidden from this user: ${hidden}`);
-    const world = { findUser: (id: string) => this.users.get(id), place };
-    const optionValues = (definitions: Json[] | undefined, values: Record<string, unknown>) =>
-      tampered ? rawOptionValues(name, definitions, values, world) : resolveOptionValues(name, definitions, values, world, focused);
+    const tampered = mode === 'tampered';
+    const world = { findUser: (id: string) => this.users.get(id), place, minimal: this.minimal };
+    const optionValues = (definitions: Json[] | undefined, values: Record<string, unknown>): { options: Json[]; resolved: APIInteractionDataResolved } => {
+      if (mode === 'tampered') return rawOptionValues(name, definitions, values, world);
+      if (mode === 'autocomplete') return autocompleteOptionValues(name, definitions, values, String(focused), world);
+      return resolveOptionValues(name, definitions, values, world);
+    };
     let options: Json[];
-    let resolved: Json;
+    let resolved: APIInteractionDataResolved;
     if (isOptionTree(given)) {
       const groupDef = given.subcommandGroup === undefined ? undefined : command.options?.find((option) => option.name === given.subcommandGroup && option.type === OptionType.SubcommandGroup);
       if (given.subcommandGroup !== undefined && !groupDef && !tampered) throw new Error(`Discord double: /${name} has no group ${given.subcommandGroup}`);
@@ -379,8 +405,16 @@ class DiscordDoubleServer implements DiscordDouble {
       const subDef = subDefs.find((option) => option.name === given.subcommand && option.type === OptionType.Subcommand);
       if (!subDef && !tampered) throw new Error(`Discord double: /${name} has no subcommand ${given.subcommand}`);
       const inner = optionValues(subDef?.options, given.options ?? {});
-      const sub = { name: given.subcommand, type: OptionType.Subcommand, options: inner.options };
-      options = given.subcommandGroup === undefined ? [sub] : [{ name: given.subcommandGroup, type: OptionType.SubcommandGroup, options: [sub] }];
+      // A subcommand given no options arrives without an `options` key, as on Discord.
+      const sub = {
+        name: given.subcommand,
+        type: ApplicationCommandOptionType.Subcommand,
+        ...(inner.options.length > 0 ? { options: inner.options } : {}),
+      } satisfies APIApplicationCommandInteractionDataSubcommandOption;
+      options =
+        given.subcommandGroup === undefined
+          ? [sub]
+          : [{ name: given.subcommandGroup, type: ApplicationCommandOptionType.SubcommandGroup, options: [sub] } satisfies APIApplicationCommandInteractionDataSubcommandGroupOption];
       resolved = inner.resolved;
     } else {
       const hasSubcommands = command.options?.some((option) => option.type === OptionType.Subcommand || option.type === OptionType.SubcommandGroup);
@@ -390,11 +424,12 @@ class DiscordDoubleServer implements DiscordDouble {
     return {
       id: command.id,
       name: command.name,
-      type: command.type,
-      ...(command.guild_id === undefined ? {} : { guild_id: command.guild_id }),
+      type: ApplicationCommandType.ChatInput,
+      ...(command.guild_id === undefined || this.minimal ? {} : { guild_id: command.guild_id }),
       ...(options.length > 0 ? { options } : {}),
+      // `resolved` comes only with users, roles, channels or attachments among the options.
       ...(Object.keys(resolved).length > 0 ? { resolved } : {}),
-    };
+    } satisfies APIChatInputApplicationCommandInteractionData;
   }
 
   /**
@@ -448,8 +483,10 @@ class DiscordDoubleServer implements DiscordDouble {
         this.interactionsById.delete(oldest.id);
       }
     }
-    const extra = message ? { message: this.toApi(message) } : {};
-    const payload = interactionEnvelope(place, { id, token, applicationId: this.applicationId, type }, data, extra);
+    const payload = interactionEnvelope(place, { id, token, applicationId: this.applicationId, type }, data, {
+      ...(message ? { message: this.toApi(message) } : {}),
+      minimal: this.minimal,
+    });
     this.gateway.dispatch('INTERACTION_CREATE', payload);
     return record;
   }

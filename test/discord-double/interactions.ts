@@ -3,6 +3,27 @@
  * answered by a message (now or after deferring), followed up. Also turns a test's plain option values
  * into the typed options and `resolved` data Discord sends for a slash command.
  */
+import {
+  ApplicationCommandOptionType,
+  ChannelType,
+  type APIApplicationCommandInteractionDataBasicOption,
+  type APIApplicationCommandInteractionDataBooleanOption,
+  type APIApplicationCommandInteractionDataChannelOption,
+  type APIApplicationCommandInteractionDataIntegerOption,
+  type APIApplicationCommandInteractionDataMentionableOption,
+  type APIApplicationCommandInteractionDataNumberOption,
+  type APIApplicationCommandInteractionDataRoleOption,
+  type APIApplicationCommandInteractionDataStringOption,
+  type APIApplicationCommandInteractionDataUserOption,
+  type APIInteractionDataResolved,
+  type APIInteractionDataResolvedChannel,
+  type APIInteractionDataResolvedGuildMember,
+  type APIRole,
+  type APIUser,
+  type GuildMemberFlags,
+  type InteractionType as DiscordInteractionType,
+  type RoleFlags,
+} from 'discord-api-types/v10';
 import type { InteractionPlace } from './payloads.js';
 import type { ApiCommand, InteractionCallback, InteractionResult, Json, StoredMessage, UserFixture } from './types.js';
 
@@ -145,11 +166,17 @@ export const OptionType = {
 export interface OptionWorld {
   findUser(id: string): UserFixture | undefined;
   place: InteractionPlace;
+  /** Leave out every field Discord may omit (see `DiscordDoubleOptions.minimalPayloads`). */
+  minimal: boolean;
 }
 
-export interface ResolvedOptions {
-  options: Json[];
-  resolved: Json;
+/** A filled-in option as Discord sends it, for a command or (with the raw focused text) for autocomplete. */
+export type DataOption = APIApplicationCommandInteractionDataBasicOption<DiscordInteractionType.ApplicationCommand>;
+export type AutocompleteDataOption = APIApplicationCommandInteractionDataBasicOption<DiscordInteractionType.ApplicationCommandAutocomplete>;
+
+export interface ResolvedOptions<Option = DataOption> {
+  options: Option[];
+  resolved: APIInteractionDataResolved;
 }
 
 /** Input a real Discord client would not let the user send; tampered mode sends it anyway. */
@@ -162,24 +189,15 @@ function fail(command: string, message: string): never {
 /**
  * Builds the `options` Discord would send when a user fills in `given` (in that order). Throws when a
  * real Discord client would not let the user send it: unknown option, wrong type, missing required
- * option, value outside choices or bounds. The focused option (autocomplete) carries the raw typed text.
+ * option, value outside choices or bounds.
  */
-export function resolveOptionValues(
-  command: string,
-  definitions: Json[] | undefined,
-  given: Record<string, unknown>,
-  world: OptionWorld,
-  focusedName?: string,
-): ResolvedOptions {
+export function resolveOptionValues(command: string, definitions: Json[] | undefined, given: Record<string, unknown>, world: OptionWorld): ResolvedOptions {
   const defs: Json[] = definitions ?? [];
-  const resolved: Json = {};
+  const resolved: APIInteractionDataResolved = {};
   const options = Object.entries(given).map(([name, value]) => {
     const def = defs.find((candidate) => candidate?.name === name);
     if (!def) fail(command, `has no option "${name}"`);
-    if (name === focusedName) {
-      return { name, type: def.type, value: String(value ?? ''), focused: true };
-    }
-    return { name, type: def.type, value: checkValue(command, def, value, world, resolved) };
+    return checkedOption(command, def, value, world, resolved);
   });
   for (const def of defs) {
     if (def?.required === true && !(def.name in given)) fail(command, `required option "${String(def.name)}" is missing`);
@@ -188,18 +206,70 @@ export function resolveOptionValues(
 }
 
 /**
+ * The options of an autocomplete interaction while the user types into `focusedName`: that option carries
+ * the raw text typed so far, always a string (possibly empty, possibly not a number even for integer and
+ * number options). Every other option is sent only if it passes Discord's checks; one that does not is
+ * left out, required or not, and required options the user has not reached yet are simply missing.
+ */
+export function autocompleteOptionValues(
+  command: string,
+  definitions: Json[] | undefined,
+  given: Record<string, unknown>,
+  focusedName: string,
+  world: OptionWorld,
+): ResolvedOptions<AutocompleteDataOption> {
+  const defs: Json[] = definitions ?? [];
+  const focusedDef = defs.find((candidate) => candidate?.name === focusedName);
+  if (!focusedDef) fail(command, `has no option "${focusedName}" to autocomplete`);
+  if (focusedDef.autocomplete !== true) fail(command, `option "${focusedName}" does not autocomplete`);
+  const resolved: APIInteractionDataResolved = {};
+  const options: AutocompleteDataOption[] = [];
+  for (const [name, value] of Object.entries(given)) {
+    const def = defs.find((candidate) => candidate?.name === name);
+    if (!def) fail(command, `has no option "${name}"`);
+    if (name === focusedName) {
+      options.push(focusedOption(def, value));
+      continue;
+    }
+    try {
+      // A checked option carries a number for integer and number options, as Discord sends them.
+      options.push(checkedOption(command, def, value, world, resolved) as AutocompleteDataOption);
+    } catch (error) {
+      if (!(error instanceof RefusedByClient)) throw error;
+    }
+  }
+  if (!(focusedName in given)) options.push(focusedOption(focusedDef, ''));
+  return { options, resolved };
+}
+
+function focusedOption(def: Json, typed: unknown): AutocompleteDataOption {
+  const name = String(def.name);
+  const value = typed === undefined || typed === null ? '' : String(typed);
+  switch (def.type) {
+    case OptionType.Integer:
+      return { name, type: ApplicationCommandOptionType.Integer, value, focused: true } satisfies APIApplicationCommandInteractionDataIntegerOption<DiscordInteractionType.ApplicationCommandAutocomplete>;
+    case OptionType.Number:
+      return { name, type: ApplicationCommandOptionType.Number, value, focused: true } satisfies APIApplicationCommandInteractionDataNumberOption<DiscordInteractionType.ApplicationCommandAutocomplete>;
+    default:
+      return { name, type: ApplicationCommandOptionType.String, value, focused: true } satisfies APIApplicationCommandInteractionDataStringOption;
+  }
+}
+
+/**
  * The options a modified client sends for `given`: every value as given, typed by its definition (or,
  * for an option the command does not have, by the JavaScript value), with `resolved` data only for
  * users, channels and roles that exist. Nothing is refused; missing required options stay missing.
+ * These payloads are deliberately outside discord-api-types (a value may have the wrong type), so they
+ * stay `Json`.
  */
-export function rawOptionValues(command: string, definitions: Json[] | undefined, given: Record<string, unknown>, world: OptionWorld): ResolvedOptions {
+export function rawOptionValues(command: string, definitions: Json[] | undefined, given: Record<string, unknown>, world: OptionWorld): { options: Json[]; resolved: APIInteractionDataResolved } {
   const defs: Json[] = definitions ?? [];
-  const resolved: Json = {};
+  const resolved: APIInteractionDataResolved = {};
   const options = Object.entries(given).map(([name, value]) => {
     const def = defs.find((candidate) => candidate?.name === name);
     if (!def) return { name, type: wireTypeOf(value), value };
     try {
-      return { name, type: def.type, value: checkValue(command, def, value, world, resolved) };
+      return checkedOption(command, def, value, world, resolved);
     } catch (error) {
       if (!(error instanceof RefusedByClient)) throw error;
       return { name, type: def.type, value };
@@ -215,7 +285,7 @@ function wireTypeOf(value: unknown): number {
   return OptionType.String;
 }
 
-function checkValue(command: string, def: Json, value: unknown, world: OptionWorld, resolved: Json): unknown {
+function checkedOption(command: string, def: Json, value: unknown, world: OptionWorld, resolved: APIInteractionDataResolved): DataOption {
   const name = String(def.name);
   const choices: Json[] | undefined = Array.isArray(def.choices) ? def.choices : undefined;
   const inChoices = () => {
@@ -227,7 +297,7 @@ function checkValue(command: string, def: Json, value: unknown, world: OptionWor
       const length = [...value].length;
       if (length < (def.min_length ?? 0) || length > (def.max_length ?? 6000)) fail(command, `"${name}" has the wrong length`);
       inChoices();
-      return value;
+      return { name, type: ApplicationCommandOptionType.String, value } satisfies APIApplicationCommandInteractionDataStringOption;
     }
     case OptionType.Integer:
     case OptionType.Number: {
@@ -235,52 +305,66 @@ function checkValue(command: string, def: Json, value: unknown, world: OptionWor
       if (def.type === OptionType.Integer && !Number.isInteger(value)) fail(command, `"${name}" takes an integer`);
       if (value < (def.min_value ?? -Infinity) || value > (def.max_value ?? Infinity)) fail(command, `"${name}" is out of range`);
       inChoices();
-      return value;
+      return def.type === OptionType.Integer
+        ? ({ name, type: ApplicationCommandOptionType.Integer, value } satisfies APIApplicationCommandInteractionDataIntegerOption<DiscordInteractionType.ApplicationCommand>)
+        : ({ name, type: ApplicationCommandOptionType.Number, value } satisfies APIApplicationCommandInteractionDataNumberOption<DiscordInteractionType.ApplicationCommand>);
     }
     case OptionType.Boolean:
       if (typeof value !== 'boolean') fail(command, `"${name}" takes a boolean`);
-      return value;
+      return { name, type: ApplicationCommandOptionType.Boolean, value } satisfies APIApplicationCommandInteractionDataBooleanOption;
     case OptionType.User:
-      return resolveUser(command, name, value, world, resolved);
+      return { name, type: ApplicationCommandOptionType.User, value: resolveUser(command, name, value, world, resolved) } satisfies APIApplicationCommandInteractionDataUserOption;
     case OptionType.Channel: {
       const channel = world.place.guild?.channels.find((candidate) => candidate.id === value);
       if (!channel) fail(command, `"${name}" must be a channel of this guild`);
-      resolved.channels = { ...resolved.channels, [channel.id]: { id: channel.id, name: channel.name, type: channel.type ?? 0, permissions: '0' } };
-      return channel.id;
+      // Fixtures are text-like guild channels; their type number is taken as given.
+      const type = (channel.type ?? ChannelType.GuildText) as ChannelType.GuildText;
+      const entry = { id: channel.id, name: channel.name, type, permissions: '0' } satisfies APIInteractionDataResolvedChannel;
+      resolved.channels = { ...resolved.channels, [channel.id]: entry };
+      return { name, type: ApplicationCommandOptionType.Channel, value: channel.id } satisfies APIApplicationCommandInteractionDataChannelOption;
     }
     case OptionType.Role:
-      return resolveRole(command, name, value, world, resolved);
+      return { name, type: ApplicationCommandOptionType.Role, value: resolveRole(command, name, value, world, resolved) } satisfies APIApplicationCommandInteractionDataRoleOption;
     case OptionType.Mentionable: {
       const id = typeof value === 'object' && value !== null ? String((value as UserFixture).id) : String(value);
       const isRole = world.place.guild?.roles.some((role) => role.id === id) ?? false;
-      return isRole ? resolveRole(command, name, id, world, resolved) : resolveUser(command, name, value, world, resolved);
+      const mentioned = isRole ? resolveRole(command, name, id, world, resolved) : resolveUser(command, name, value, world, resolved);
+      return { name, type: ApplicationCommandOptionType.Mentionable, value: mentioned } satisfies APIApplicationCommandInteractionDataMentionableOption;
     }
     default:
       return fail(command, `option type ${String(def.type)} of "${name}" is not supported by the double`);
   }
 }
 
-function resolveUser(command: string, name: string, value: unknown, world: OptionWorld, resolved: Json): string {
+function resolveUser(command: string, name: string, value: unknown, world: OptionWorld, resolved: APIInteractionDataResolved): string {
   const user = typeof value === 'object' && value !== null ? (value as UserFixture) : world.findUser(String(value));
   if (!user) fail(command, `"${name}" names an unknown user`);
-  resolved.users = { ...resolved.users, [user.id]: user };
+  resolved.users = { ...resolved.users, [user.id]: user satisfies APIUser };
   const member = world.place.guild?.members.find((candidate) => candidate.user.id === user.id);
   if (member) {
-    resolved.members = {
-      ...resolved.members,
-      [user.id]: { roles: member.roles ?? [], joined_at: '2026-01-01T00:00:00.000Z', nick: null, avatar: null, flags: 0, pending: false, permissions: '0' },
-    };
+    const required = { roles: member.roles ?? [], joined_at: '2026-01-01T00:00:00.000Z', flags: 0 as GuildMemberFlags, permissions: '0' };
+    const entry = world.minimal ? required : { ...required, nick: null, avatar: null, pending: false };
+    resolved.members = { ...resolved.members, [user.id]: entry satisfies APIInteractionDataResolvedGuildMember };
   }
   return user.id;
 }
 
-function resolveRole(command: string, name: string, value: unknown, world: OptionWorld, resolved: Json): string {
+function resolveRole(command: string, name: string, value: unknown, world: OptionWorld, resolved: APIInteractionDataResolved): string {
   const role = world.place.guild?.roles.find((candidate) => candidate.id === value);
   if (!role) fail(command, `"${name}" must be a role of this guild`);
-  resolved.roles = {
-    ...resolved.roles,
-    [role.id]: { id: role.id, name: role.name, permissions: role.permissions, managed: role.managed ?? false, color: 0, hoist: false, position: 0, mentionable: false, flags: 0 },
-  };
+  const entry = {
+    id: role.id,
+    name: role.name,
+    permissions: role.permissions,
+    managed: role.managed ?? false,
+    color: 0,
+    colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
+    hoist: false,
+    position: 0,
+    mentionable: false,
+    flags: 0 as RoleFlags,
+  } satisfies APIRole;
+  resolved.roles = { ...resolved.roles, [role.id]: entry };
   return role.id;
 }
 

@@ -3,6 +3,21 @@
  * channels, messages and interactions, shaped like Discord's own payloads so discord.js builds its real
  * structures from them.
  */
+import {
+  ApplicationIntegrationType,
+  ChannelType,
+  InteractionContextType,
+  type APIBaseInteraction,
+  type APIDMChannel,
+  type APIGuildMember,
+  type APIInteractionGuildMember,
+  type APIMessage,
+  type APITextChannel,
+  type ChannelFlags,
+  type GuildMemberFlags,
+  type InteractionType,
+  type Locale,
+} from 'discord-api-types/v10';
 import type {
   ApiUser,
   ChannelFixture,
@@ -111,7 +126,7 @@ export function apiChannel(channel: ChannelFixture, guildId: string | undefined,
   };
 }
 
-export function apiMember(member: MemberFixture): Json {
+export function apiMember(member: MemberFixture): APIGuildMember {
   return {
     user: member.user,
     nick: null,
@@ -121,9 +136,9 @@ export function apiMember(member: MemberFixture): Json {
     premium_since: null,
     deaf: false,
     mute: false,
-    flags: 0,
+    flags: 0 as GuildMemberFlags,
     pending: false,
-  };
+  } satisfies APIGuildMember;
 }
 
 export function guildCreatePayload(guild: GuildState): Json {
@@ -184,7 +199,7 @@ export interface AnsweredInteraction {
   originalResponseMessageId?: string;
 }
 
-export function apiMessage(message: StoredMessage, applicationId: string, answered?: AnsweredInteraction): Json {
+export function apiMessage(message: StoredMessage, applicationId: string, answered?: AnsweredInteraction): APIMessage {
   const metadata = answered && {
     interaction_metadata: {
       id: answered.id,
@@ -225,7 +240,7 @@ export function apiMessage(message: StoredMessage, applicationId: string, answer
     pinned: false,
     flags: message.flags,
     ...(message.interactionId === undefined ? {} : { webhook_id: applicationId, application_id: applicationId }),
-  };
+  } satisfies APIMessage;
 }
 
 /** Where an interaction happens, resolved against the guild fixtures. */
@@ -235,41 +250,97 @@ export interface InteractionPlace {
   channel: ChannelFixture;
 }
 
-export function interactionEnvelope(
+/**
+ * What Discord says the bot may do in a DM: embed links, attach files, mention everyone and use external
+ * emojis (the last only in the bot's own DMs).
+ */
+export const DmAppPermissions = ((1n << 14n) | (1n << 15n) | (1n << 17n) | (1n << 18n)).toString();
+
+export interface EnvelopeIds<Type extends InteractionType> {
+  id: string;
+  token: string;
+  applicationId: string;
+  type: Type;
+}
+
+/**
+ * The interaction as Discord dispatches it. In a server: `guild_id`, `guild_locale` and `member` (whose
+ * `user` is the actor), no top-level `user`, context 0, owned by the guild install. In a DM with the
+ * bot: top-level `user`, no `member`, `guild_id` or `guild_locale`, context 1, guild install owner "0".
+ * Always: `app_permissions`, `locale`, `entitlements`, `authorizing_integration_owners`. With `minimal`,
+ * every field the types let Discord leave out goes: `guild`, `channel`, `channel_id`, `guild_locale`,
+ * `context`, and the member's optional fields.
+ */
+export function interactionEnvelope<Type extends InteractionType, Data>(
   place: InteractionPlace,
-  ids: { id: string; token: string; applicationId: string; type: number },
-  data: Json,
-  extra: Json = {},
-): Json {
+  ids: EnvelopeIds<Type>,
+  data: Data,
+  { message, minimal }: { message?: APIMessage; minimal: boolean },
+): APIBaseInteraction<Type, Data> {
   const { ctx, guild, channel } = place;
-  const locale = ctx.locale ?? 'en-US';
+  const locale = (ctx.locale ?? 'en-US') as Locale;
   const botRole = guild?.roles.find((role) => role.id === guild.botRoleId);
   const common = {
     id: ids.id,
     application_id: ids.applicationId,
     type: ids.type,
     data,
-    channel: guild ? apiChannel(channel, guild.id) : { ...apiChannel(channel, undefined), type: 1, recipients: [ctx.user] },
-    channel_id: channel.id,
     token: ids.token,
     version: 1,
-    app_permissions: botRole?.permissions ?? BotPermissions,
+    app_permissions: guild ? (botRole?.permissions ?? BotPermissions) : DmAppPermissions,
     locale,
     entitlements: [],
     attachment_size_limit: 10 * 1024 * 1024,
-    ...extra,
-  };
+    ...(message === undefined ? {} : { message }),
+  } satisfies Omit<APIBaseInteraction<Type, Data>, 'authorizing_integration_owners'>;
   if (guild) {
-    const member = guild.members.find((candidate) => candidate.user.id === ctx.user.id) ?? { user: ctx.user, roles: [] };
+    const found = guild.members.find((candidate) => candidate.user.id === ctx.user.id) ?? { user: ctx.user, roles: [] };
+    const required = {
+      user: ctx.user,
+      roles: found.roles ?? [],
+      joined_at: FixedJoinDate,
+      deaf: false,
+      mute: false,
+      flags: 0 as GuildMemberFlags,
+      permissions: ctx.permissions ?? OrdinaryMemberPermissions,
+    };
+    const member: APIInteractionGuildMember = minimal ? required : { ...apiMember(found), ...required };
+    const guildChannel = {
+      id: channel.id,
+      type: ChannelType.GuildText,
+      name: channel.name,
+      guild_id: guild.id,
+      position: 0,
+      permission_overwrites: [],
+      parent_id: null,
+      nsfw: false,
+      topic: null,
+      last_message_id: null,
+      rate_limit_per_user: 0,
+      flags: 0 as ChannelFlags,
+    } satisfies Partial<APITextChannel>;
     return {
       ...common,
       guild_id: guild.id,
-      guild: { id: guild.id, locale: 'en-US', features: [] },
-      guild_locale: 'en-US',
-      member: { ...apiMember(member), user: ctx.user, permissions: ctx.permissions ?? OrdinaryMemberPermissions },
-      context: 0,
-      authorizing_integration_owners: { '0': guild.id },
-    };
+      member,
+      authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: guild.id },
+      ...(minimal
+        ? {}
+        : {
+            guild: { id: guild.id, locale: 'en-US' as Locale, features: [] },
+            guild_locale: 'en-US' as Locale,
+            channel: { ...guildChannel, type: (channel.type ?? ChannelType.GuildText) as ChannelType.GuildText },
+            channel_id: channel.id,
+            context: InteractionContextType.Guild,
+          }),
+    } satisfies APIBaseInteraction<Type, Data>;
   }
-  return { ...common, user: ctx.user, context: 1, authorizing_integration_owners: { '0': '0' } };
+  const dmChannel = { id: channel.id, type: ChannelType.DM, last_message_id: null, flags: 0 as ChannelFlags, recipients: [ctx.user] } satisfies Partial<APIDMChannel>;
+  return {
+    ...common,
+    user: ctx.user,
+    // In the bot's DM the guild install authorises the interaction, with the documented owner "0".
+    authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: '0' },
+    ...(minimal ? {} : { channel: dmChannel, channel_id: channel.id, context: InteractionContextType.BotDM }),
+  } satisfies APIBaseInteraction<Type, Data>;
 }

@@ -66,6 +66,13 @@ export interface DiscordDoubleOptions {
    * Default none.
    */
   allowedPrivilegedIntents?: number;
+  /**
+   * Send the least Discord may send: every interaction field its types mark optional is left out
+   * (`guild`, `channel`, `channel_id`, `guild_locale`, `context`, the member's optional fields, a guild
+   * command's `data.guild_id`). What Discord always sends (`guild_id` and `member` in a server, `user` in
+   * a DM, `app_permissions`, `locale`, `entitlements`, `authorizing_integration_owners`) stays.
+   */
+  minimalPayloads?: boolean;
 }
 
 export interface ApiCommand {

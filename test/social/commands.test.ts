@@ -63,7 +63,7 @@ describe('/leaderboard', () => {
 
   it('says when nobody has played, refuses DMs and unknown games', async () => {
     expect(text(await slash(person('1'), 'leaderboard', null, { game: 'tune', period: 'today' }))).toContain('Nobody here has finished');
-    expect(text(await slash({ ...person('1'), guildId: null }, 'leaderboard', null, { game: 'tune' }))).toContain('belong to a server');
+    expect(text(await slash({ ...person('1'), guildId: null }, 'leaderboard', null, { game: 'tune' }))).toBe('/leaderboard works only in a server. Run it in a server channel where I am.');
     expect(text(await slash(person('1'), 'leaderboard', null, { game: 'chess' }))).toContain('must be one of');
   });
 
@@ -106,7 +106,7 @@ describe('/settings', () => {
     const refused = await slash(person('600'), 'settings', 'set', { 'daily-channel': '900000000000000003' });
     expect(text(refused)).toContain('Only members with the Manage Server permission');
     expect(await app.services.storage.guildSettings.get(GUILD)).toBeUndefined();
-    expect(text(await slash({ ...admin(), guildId: null }, 'settings', 'set', { 'daily-time': '10:00' }))).toContain('belong to a server');
+    expect(text(await slash({ ...admin(), guildId: null }, 'settings', 'set', { 'daily-time': '10:00' }))).toBe('/settings works only in a server. Run it in a server channel where I am.');
   });
 
   it('validates the time, the zone and the channel, each with its own message', async () => {

@@ -47,8 +47,10 @@ const FIELDS: readonly Field[] = ['title', 'aliases', 'symptoms', 'summary', 'te
 export const FIELD_BOOST: Readonly<Record<Field, number>> = { title: 4, aliases: 3, symptoms: 3, summary: 2, text: 1 };
 /** How strongly a word found in a field says the topic is about it (for coverage). */
 const FIELD_STRENGTH: Readonly<Record<Field, number>> = { title: 1, aliases: 1, symptoms: 1, summary: 0.7, text: 0.35 };
-/** A question that names a topic or its symptom outright ("…learning rate…") is most likely about that topic. */
+/** A question that names a topic outright ("…learning rate…") is most likely about that topic. */
 export const NAMED_TOPIC_BOOST = 2;
+/** A question that describes a topic's symptom outright is about the problem, more than any name it drops. */
+export const SYMPTOM_BOOST = 3;
 
 function tokenize(text: string): string[] {
   return normaliseWords(text).split(' ').filter(Boolean);
@@ -161,11 +163,11 @@ export class TopicSearch {
     for (const result of this.#index.search(terms.join(' '), { processTerm: (term) => term })) {
       const topic = this.#topics.get(String(result.id));
       if (!topic) continue;
-      const named =
-        (this.#names.get(topic.slug)?.some((name) => asked.includes(name)) ?? false) ||
-        (this.#symptoms.get(topic.slug)?.some((words) => [...words].every((word) => askedWords.has(word))) ?? false);
-      const coverage = named ? 1 : this.#coverage(result, askedWords, questionWeight);
-      hits.push({ topic, score: named ? result.score * NAMED_TOPIC_BOOST : result.score, coverage });
+      const named = this.#names.get(topic.slug)?.some((name) => asked.includes(name)) ?? false;
+      const described = this.#symptoms.get(topic.slug)?.some((words) => [...words].every((word) => askedWords.has(word))) ?? false;
+      const boost = (named ? NAMED_TOPIC_BOOST : 1) * (described ? SYMPTOM_BOOST : 1);
+      const coverage = named || described ? 1 : this.#coverage(result, askedWords, questionWeight);
+      hits.push({ topic, score: result.score * boost, coverage });
     }
     return hits.sort((a, b) => b.score - a.score).slice(0, limit);
   }
@@ -178,7 +180,9 @@ export class TopicSearch {
       let strength = 0;
       for (const [matched, fields] of Object.entries(result.match)) {
         if (matched !== term && !matched.startsWith(term) && !editDistanceAtMostOne(term, matched)) continue;
-        for (const field of fields as Field[]) strength = Math.max(strength, FIELD_STRENGTH[field]);
+        // A word that only begins or nearly spells the topic's word ("div" → "divergence") is weaker evidence.
+        const exactness = matched === term ? 1 : 0.5;
+        for (const field of fields as Field[]) strength = Math.max(strength, FIELD_STRENGTH[field] * exactness);
       }
       found += strength * this.#weight(term);
     }

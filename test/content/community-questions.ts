@@ -110,4 +110,8 @@ export const NO_TOPIC_QUESTIONS: readonly string[] = [
   'recommend me a good anime',
   'how do i center a div',
   'whats the weather tomorrow',
+  'which laptop should i buy for gaming',
+  'how to fix my bike chain',
+  'who won the football match yesterday',
+  'how do i write a for loop in python',
 ];

@@ -12,6 +12,8 @@ export interface Topic {
   readonly slug: string;
   readonly title: string;
   readonly aliases: readonly string[];
+  /** How people describe the problem this topic solves ("loss is nan", "great on train, bad on test"). */
+  readonly symptoms: readonly string[];
   /** One line, at most 100 characters, for menus and autocomplete. */
   readonly summary: string;
   readonly related: readonly string[];
@@ -43,6 +45,15 @@ const frontMatterSchema = z.strictObject(
           .trim()
           .min(1, { error: 'an alias is empty' })
           .max(100, { error: 'an alias is over 100 characters' }),
+      )
+      .default([]),
+    symptoms: z
+      .array(
+        z
+          .string({ error: 'each symptom must be text; quote it if YAML reads it as a number' })
+          .trim()
+          .min(1, { error: 'a symptom is empty' })
+          .max(100, { error: 'a symptom is over 100 characters' }),
       )
       .default([]),
     summary: z
@@ -99,6 +110,7 @@ export function parseTopic(slugFromName: string, source: string): TopicParseResu
       slug: slugFromName,
       title: frontMatter.title,
       aliases: frontMatter.aliases,
+      symptoms: frontMatter.symptoms,
       summary: frontMatter.summary,
       related: frontMatter.related,
       ...(frontMatter.game !== undefined && { game: frontMatter.game }),

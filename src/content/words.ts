@@ -24,7 +24,10 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'a an the and or but if of on in at to for from by with about as into than then so ' +
     'is are was were be been being am do does did done have has had can could should would will shall may might must ' +
     'i me my we our you your it its they them their he she his her this that these those there here ' +
-    'what why how when where which who whom whose explain tell mean means meaning please'
+    'what why how when where which who whom whose explain tell mean means meaning please ' +
+    // How people frame a question in chat: none of these says which topic is meant.
+    'whats hows im ive dont doesnt isnt cant lol pls plz help anyone guys just really even like ' +
+    'vs versus difference differences between better best use using many much'
   ).split(' '),
 );
 

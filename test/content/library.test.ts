@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TOPICS_DIR, loadTopicLibrary, TopicLoadError, type TopicLibrary } from '../../src/content/library.js';
 import { MAX_LEVEL_LENGTH } from '../../src/content/topic.js';
+import { CONFIDENT_COVERAGE } from '../../src/content/topic-search.js';
 
 // Fixture topics are written into temp folders, so these tests never touch content/topics/.
 
@@ -13,6 +14,7 @@ interface FixtureTopic {
   title: string;
   summary: string;
   aliases?: string[];
+  symptoms?: string[];
   related?: string[];
   game?: string;
   /** Text of levels 1..5; defaults to a short sentence each. */
@@ -22,6 +24,7 @@ interface FixtureTopic {
 function topicSource(topic: FixtureTopic): string {
   const lines = ['---', `title: ${JSON.stringify(topic.title)}`];
   if (topic.aliases) lines.push(`aliases: [${topic.aliases.map((a) => JSON.stringify(a)).join(', ')}]`);
+  if (topic.symptoms) lines.push(`symptoms: [${topic.symptoms.map((a) => JSON.stringify(a)).join(', ')}]`);
   lines.push(`summary: ${JSON.stringify(topic.summary)}`);
   if (topic.related) lines.push(`related: [${topic.related.join(', ')}]`);
   if (topic.game) lines.push(`game: ${topic.game}`);
@@ -400,5 +403,62 @@ describe('ask', () => {
     expect(sampleLibrary.ask('qwertyuiop zxcvbnm')).toEqual([]);
     expect(sampleLibrary.ask('why is it so')).toEqual([]);
     expect(sampleLibrary.ask('')).toEqual([]);
+  });
+});
+
+describe('ask, as people type', () => {
+  // Three topics built to reproduce what went wrong on the real ones: a word in one title that every
+  // topic's text uses ("training"), a symptom word one letter from another topic's word (explode /
+  // explore), and a symptom phrase in an order people do not keep.
+  const dir = folderOf([
+    {
+      slug: 'population-based-training',
+      title: 'Population-based training',
+      summary: 'Tune while training by copying the winners.',
+      levels: [1, 2, 3, 4, 5].map(() => 'Members explore nearby settings and exploit the best checkpoint during training.'),
+    },
+    {
+      slug: 'training-instability',
+      title: 'Training instability',
+      aliases: ['exploding loss'],
+      symptoms: ['loss explodes', 'loss is nan'],
+      summary: 'When the loss blows up or turns into NaN during training.',
+      levels: [1, 2, 3, 4, 5].map(() => 'Clip gradients and lower the step when training diverges.'),
+    },
+    {
+      slug: 'validation-and-overfitting',
+      title: 'Validation and overfitting',
+      symptoms: ['great on train, bad on test'],
+      summary: 'Held-out data tells memorising from learning.',
+      levels: [1, 2, 3, 4, 5].map(() => 'Check the model on data it never saw during training.'),
+    },
+  ]);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const library = loadTopicLibrary(dir);
+  const best = (question: string) => library.ask(question)[0];
+
+  it('lets a word every topic uses (training) decide nothing, even when one title has it', () => {
+    expect(best('my model does great on train but bad on test')?.topic.slug).toBe('validation-and-overfitting');
+  });
+
+  it('does not stretch a word the topics know into a neighbour: explode stays explode', () => {
+    expect(best('why does my loss explode lol')?.topic.slug).toBe('training-instability');
+  });
+
+  it('finds a symptom whatever the word order and small words', () => {
+    const hit = best('nan loss after like 100 steps help');
+    expect(hit?.topic.slug).toBe('training-instability');
+    expect(hit?.coverage).toBe(1);
+  });
+
+  it('counts a swap of two letters as one slip', () => {
+    expect(best('cilp gradients')?.topic.slug).toBe('training-instability');
+    expect(best('trainnig instability')?.topic.slug).toBe('training-instability');
+  });
+
+  it('says how little of a question the best topic covers', () => {
+    const hit = best('checkpoint recommendations for anime fans');
+    expect(hit?.topic.slug).toBe('population-based-training');
+    expect(hit?.coverage).toBeLessThan(CONFIDENT_COVERAGE);
   });
 });

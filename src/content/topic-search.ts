@@ -29,8 +29,8 @@ export interface SearchHit {
   readonly coverage: number;
 }
 
-/** Below this coverage a best hit is a guess: /ask says so and offers the closest topics. */
-export const CONFIDENT_COVERAGE = 0.4;
+/** Below half the question's weight a best hit is a guess: /ask says so and offers the closest topics. */
+export const CONFIDENT_COVERAGE = 0.5;
 
 interface TopicDocument {
   readonly slug: string;
@@ -56,8 +56,13 @@ function tokenize(text: string): string[] {
   return normaliseWords(text).split(' ').filter(Boolean);
 }
 
+/** Small words and bare numbers ("100 steps", "99%") say nothing about which topic is meant. */
+function isNoise(word: string): boolean {
+  return STOP_WORDS.has(word) || /^\d+$/.test(word);
+}
+
 function processTerm(term: string): string | null {
-  return STOP_WORDS.has(term) ? null : lightStem(term);
+  return isNoise(term) ? null : lightStem(term);
 }
 
 function contentTerms(text: string): string[] {
@@ -139,7 +144,7 @@ export class TopicSearch {
   #understood(question: string): string[] {
     return tokenize(question).map((word) => {
       const term = lightStem(word);
-      if (STOP_WORDS.has(word) || this.#topicCount.has(term) || term.length < 4) return term;
+      if (isNoise(word) || this.#topicCount.has(term) || term.length < 4) return term;
       let best: string | undefined;
       let bestCount = 0;
       for (const [known, count] of this.#topicCount) {
@@ -153,7 +158,7 @@ export class TopicSearch {
   search(question: string, limit = 5): SearchHit[] {
     if (limit <= 0) return [];
     const words = this.#understood(question);
-    const terms = words.filter((term, i) => !STOP_WORDS.has(tokenize(question)[i] ?? ''));
+    const terms = words.filter((_term, i) => !isNoise(tokenize(question)[i] ?? ''));
     if (terms.length === 0) return [];
     const asked = ` ${words.join(' ')} `;
     const askedWords = new Set(terms);
@@ -167,7 +172,7 @@ export class TopicSearch {
       const described = this.#symptoms.get(topic.slug)?.some((words) => [...words].every((word) => askedWords.has(word))) ?? false;
       const boost = (named ? NAMED_TOPIC_BOOST : 1) * (described ? SYMPTOM_BOOST : 1);
       const coverage = named || described ? 1 : this.#coverage(result, askedWords, questionWeight);
-      hits.push({ topic, score: result.score * boost, coverage });
+      hits.push({ topic, score: result.score * boost * coverage, coverage });
     }
     return hits.sort((a, b) => b.score - a.score).slice(0, limit);
   }

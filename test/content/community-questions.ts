@@ -101,6 +101,33 @@ export const COMMUNITY_QUESTIONS: readonly CommunityQuestion[] = [
   { question: 'hyperparamter', answers: ['hyperparameters'] },
   { question: 'wieght decay', answers: ['weight-decay'] },
   { question: 'hpyerband', answers: ['successive-halving-and-hyperband'] },
+
+  // Written after the search was tuned on the questions above, as a check that it was not tuned to them.
+  { question: 'my training accuracy is 99% but validation is 60%', answers: ['validation-and-overfitting'] },
+  { question: 'loss spikes randomly during training', answers: ['training-instability'] },
+  { question: 'what happens if learning rate is too small', answers: ['learning-rate'] },
+  { question: 'is bigger batch always faster', answers: ['batch-size'] },
+  { question: 'should i use early stopping', answers: ['epochs-and-early-stopping'] },
+  { question: 'how does optuna choose the next trial', answers: ['tpe', 'tuning-tools', 'bayesian-optimisation'] },
+  { question: 'why do my runs give different accuracy with the same settings', answers: ['seeds-and-variance'] },
+  { question: 'how much weight decay for adamw', answers: ['weight-decay', 'choosing-an-optimiser'] },
+  { question: 'what does the k in knn mean', answers: ['k-nearest-neighbours'] },
+  { question: 'random forest max depth', answers: ['tree-depth-and-number-of-trees'] },
+  { question: 'what is successive halving', answers: ['successive-halving-and-hyperband'] },
+  { question: 'is grid search a waste of time', answers: ['grid-search', 'random-search'] },
+  { question: 'how to pick the search range for dropout', answers: ['search-spaces-and-log-scales', 'dropout'] },
+  { question: 'my gpu runs out of memory', answers: ['batch-size'] },
+  { question: 'how does a surrogate model work', answers: ['bayesian-optimisation'] },
+  { question: 'what is warm up in lr schedules', answers: ['learning-rate-schedules'] },
+  { question: 'why is adam so popular', answers: ['momentum-and-adam', 'choosing-an-optimiser'] },
+  { question: 'how to fine tune llama with little data', answers: ['fine-tuning'] },
+  { question: 'mixup alpha value', answers: ['augmentation-and-label-smoothing'] },
+  { question: 'model too slow for production', answers: ['multi-objective-tuning'] },
+  { question: 'how do i tune 10 hyperparameters at once', answers: ['hyperparameter-importance', 'tuning-workflow', 'bayesian-optimisation', 'random-search'] },
+  { question: 'what is exploration vs exploitation', answers: ['bayesian-optimisation', 'tuning-workflow'] },
+  { question: 'he initialization relu', answers: ['initialisation-scale'] },
+  { question: 'sobol sequence', answers: ['quasi-random-search'] },
+  { question: 'what is a hyperparameter in simple words', answers: ['hyperparameters'] },
 ];
 
 /** Questions that no topic answers: an honest /ask says so and offers the closest topics. */

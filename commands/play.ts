@@ -18,6 +18,7 @@ import {
 } from '../src/command-layer/types.js';
 import { GAME_IDS, GAMES, isGameId } from '../src/games/index.js';
 import { dialsFor } from '../src/games/lock.js';
+import { DAILY_SEED_PREFIX, looksLikeDailySeed } from '../src/social/daily-puzzles.js';
 import type { GameId, MoveField } from '../src/games/types.js';
 import { boardMessage, decodeDials } from './play/board.js';
 import { optimiserThoughts } from './play/race.js';
@@ -199,6 +200,9 @@ const play: CommandModule = {
     const mode = request.options.mode === 'group' || request.options.mode === 'race' ? request.options.mode : 'solo';
     if (mode === 'group' && !request.guildId) throw new UserError('Group rounds are played in a server channel.');
     const seed = String(request.options.seed ?? '').trim() || freshSeed();
+    if (looksLikeDailySeed(seed)) {
+      throw new UserError(`Seeds starting with “${DAILY_SEED_PREFIX}” belong to the daily puzzles. Play today's with \`/daily ${id}\`, or pick another seed.`);
+    }
     const difficulty = request.options.difficulty === undefined ? undefined : String(request.options.difficulty);
     const minutes = typeof request.options.minutes === 'number' ? request.options.minutes : undefined;
     const game = await startGame(app, GAMES[id], { game: id, mode, seed, difficulty, minutes, request });

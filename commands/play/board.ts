@@ -10,6 +10,8 @@ import { PEG_STEPS, GUITAR_STRINGS, stringFrequencies, type TuneState } from '..
 import { dialsFor } from '../../src/games/lock.js';
 import type { GameId } from '../../src/games/types.js';
 import { strumWav } from '../../src/pictures/index.js';
+import { dayOfDailySeed } from '../../src/social/daily-puzzles.js';
+import { dayNumber } from '../../src/social/days.js';
 import { isOpen, type GameView } from './session.js';
 import { formatNumber, moveNoun, readingOf, turnText } from './turn-text.js';
 
@@ -132,10 +134,17 @@ function scoreboard(game: GameView): string {
   return clip(shown.join('\n'), LIMITS.fieldValue);
 }
 
+/** The puzzle as the board names it: its seed, or for a daily puzzle only its number. */
+function puzzleName(game: GameView): string {
+  if (game.record.mode !== 'daily') return `seed \`${game.record.seed}\``;
+  const day = dayOfDailySeed(game.record.seed);
+  return day ? `Daily #${dayNumber(day)}` : 'Daily';
+}
+
 export function boardFields(game: GameView): EmbedFieldView[] {
   const outcome = game.rules.outcome(game.state);
   const id = game.rules.id as GameId;
-  const puzzle: EmbedFieldView = { name: 'Puzzle', value: `seed \`${game.record.seed}\` · ${game.record.difficulty}`, inline: true };
+  const puzzle: EmbedFieldView = { name: 'Puzzle', value: `${puzzleName(game)} · ${game.record.difficulty}`, inline: true };
   const group = game.session.group;
   if (group) {
     const closes = Math.floor(Date.parse(group.endsAt) / 1000);
@@ -239,7 +248,11 @@ function strumFile(game: GameView): FileView {
 export function boardMessage(game: GameView, draft: Draft = {}): MessageView {
   const playing = isOpen(game);
   const description = [game.rules.blurb, historyText(game), statusLine(game)].filter(Boolean).join('\n\n');
-  const replayHint = `/play ${game.rules.id} seed:${game.record.seed} difficulty:${game.record.difficulty}`;
+  // A daily seed is never shown: playing it elsewhere would scout today's answer (and /play refuses it).
+  const replayHint =
+    game.record.mode === 'daily'
+      ? `/daily ${game.rules.id}`
+      : `/play ${game.rules.id} seed:${game.record.seed} difficulty:${game.record.difficulty}`;
   return {
     embeds: [
       {

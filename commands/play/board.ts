@@ -19,7 +19,41 @@ import { formatNumber, moveNoun, readingOf, turnText } from './turn-text.js';
 export interface Draft {
   dials?: readonly (number | null)[];
   string?: string;
+  /** Give up was pressed once: the board asks before it ends the game. */
+  confirmGiveUp?: boolean;
 }
+
+/**
+ * The draft as one custom-id part (the lock's dials, or the tune's string), so a board that asks
+ * "Really give up?" comes back exactly as it was when the player keeps playing.
+ */
+export function encodeDraft(game: GameView, draft: Draft): string {
+  switch (game.rules.id as GameId) {
+    case 'lock':
+      return encodeDials(draft.dials ?? Array.from({ length: dialsFor(game.record.difficulty) }, () => null));
+    case 'tune':
+      return draft.string ?? GUITAR_STRINGS[0].name;
+    default:
+      return '_';
+  }
+}
+
+/** The draft an encoded part carries; an unreadable part gives the board's fresh draft. */
+export function decodeDraft(game: GameView, text: string | undefined): Draft {
+  switch (game.rules.id as GameId) {
+    case 'lock': {
+      const dials = text === undefined ? undefined : decodeDials(text, dialsFor(game.record.difficulty));
+      return dials ? { dials } : {};
+    }
+    case 'tune':
+      return GUITAR_STRINGS.some((s) => s.name === text) ? { string: text } : {};
+    default:
+      return {};
+  }
+}
+
+/** Buttons in one row, at most; Discord's limit. */
+const ROW_BUTTONS = 5;
 
 const COLOURS = { playing: 0x5865f2, won: 0x57f287, spent: 0xfee75c, 'gave-up': 0x99aab5 } as const;
 
@@ -167,10 +201,25 @@ export function boardFields(game: GameView): EmbedFieldView[] {
 function controls(game: GameView, draft: Draft): ComponentView[][] {
   const { record } = game;
   const id = (action: string, ...args: (string | number)[]) => encodeCustomId('play', action, record.id, record.version, ...args);
+  const kept = encodeDraft(game, draft);
   const giveUp: ComponentView = game.session.group
     ? { type: 'button', customId: id('end'), label: 'End round', style: 'danger' }
-    : { type: 'button', customId: id('giveup'), label: 'Give up', style: 'danger' };
+    : { type: 'button', customId: id('giveup', kept), label: 'Give up', style: 'danger', disabled: draft.confirmGiveUp === true };
   const rows = movesFor(game, draft, id, giveUp);
+  if (draft.confirmGiveUp && !game.session.group) {
+    // One stray click must not end a game: Give up turns into a question with two answers.
+    const question: ComponentView[] = [
+      { ...giveUp, label: 'Really give up?', style: 'secondary' },
+      { type: 'button', customId: id('quit'), label: 'Yes, give up', style: 'danger' },
+      { type: 'button', customId: id('keep', kept), label: 'Keep playing', style: 'secondary' },
+    ];
+    const row = rows.find((r) => r.includes(giveUp))!;
+    if (row.length - 1 + question.length <= ROW_BUTTONS) row.splice(row.indexOf(giveUp), 1, ...question);
+    else {
+      row.splice(row.indexOf(giveUp), 1);
+      rows.push(question);
+    }
+  }
   if (game.session.race) {
     const last = rows[rows.length - 1]!;
     const think: ComponentView = { type: 'button', customId: id('think'), label: 'What is it thinking?', style: 'secondary' };

@@ -20,7 +20,7 @@ import { GAME_IDS, GAMES, isGameId } from '../src/games/index.js';
 import { dialsFor } from '../src/games/lock.js';
 import { DAILY_SEED_PREFIX, looksLikeDailySeed } from '../src/social/daily-puzzles.js';
 import type { GameId, MoveField } from '../src/games/types.js';
-import { boardMessage, decodeDials } from './play/board.js';
+import { boardMessage, decodeDials, decodeDraft } from './play/board.js';
 import { optimiserThoughts } from './play/race.js';
 import { closeRoundsOnTime } from './play/rounds.js';
 import { whyExplanation } from './play/reveal-view.js';
@@ -103,6 +103,36 @@ const askForMove: ComponentHandler<BoardRef> = {
 };
 
 const submitMove = moveHandler(parseBoardRef, (_ref, request) => ({ kind: 'move', input: request.fields }));
+/** A board reference and, for the lock and the tune, the draft the board was showing. */
+function parseBoardWithDraft(args: readonly string[]): (BoardRef & { draft: string | undefined }) | undefined {
+  const ref = parseBoardRef(args);
+  const draft = args[2];
+  if (!ref || args.length > 3 || (draft !== undefined && !/^[0-9A-Za-z_]{1,8}$/.test(draft))) return undefined;
+  return { ...ref, draft };
+}
+
+/**
+ * Give up asks first: the board swaps the button for "Really give up?" with Yes and Keep playing. Nothing
+ * is saved, so the board's version stays and a stale click is answered with the board as it is.
+ */
+const askGiveUp: ComponentHandler<BoardRef & { draft: string | undefined }> = {
+  parse: parseBoardWithDraft,
+  async run(request, ref, app) {
+    const game = await loadGame(app, ref.gameId);
+    checkTurn(game, request, ref.version, boardMessage, { spendsMove: false });
+    return update(boardMessage(game, { ...decodeDraft(game, ref.draft), confirmGiveUp: true }));
+  },
+};
+
+const keepPlaying: ComponentHandler<BoardRef & { draft: string | undefined }> = {
+  parse: parseBoardWithDraft,
+  async run(request, ref, app) {
+    const game = await loadGame(app, ref.gameId);
+    checkTurn(game, request, ref.version, boardMessage, { spendsMove: false });
+    return update(boardMessage(game, decodeDraft(game, ref.draft)));
+  },
+};
+
 const giveUp = moveHandler(parseBoardRef, () => ({ kind: 'give-up' }));
 
 /** The host closes a group round early; the reveal follows. */
@@ -211,7 +241,9 @@ const play: CommandModule = {
   components: {
     ask: askForMove,
     submit: submitMove,
-    giveup: giveUp,
+    giveup: askGiveUp,
+    quit: giveUp,
+    keep: keepPlaying,
     end: endRound,
     dial: turnDial,
     try: tryCombination,

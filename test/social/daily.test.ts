@@ -4,7 +4,7 @@
  * day that stays played after /privacy forget.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CommandResponse, ComponentRequest, Invocation, MessageView } from '../../src/command-layer/types.js';
+import type { CommandResponse, ComponentRequest, ComponentView, Invocation, MessageView } from '../../src/command-layer/types.js';
 import { dailyPuzzles, dailySecret } from '../../src/social/daily-puzzles.js';
 import { openStorage } from '../../src/storage/index.js';
 import { createTestApp, person, type TestApp } from '../support/app.js';
@@ -158,5 +158,66 @@ describe('/privacy forget and the day’s attempt', () => {
     for (const job of daily?.scheduled ?? []) await job.run(app.services);
     expect(await app.services.storage.dailyAttempts.find([key])).toEqual([]);
     expect(message(await slash(ann, 'daily', null, { game: 'lock' })).content).toContain("Today's Crack the Lock");
+  });
+});
+
+describe('giving up asks once', () => {
+  const controlsOf = (response: CommandResponse) => message(response).rows?.flat() ?? [];
+  const labelOf = (c: ComponentView) => (c.type === 'button' ? c.label : c.placeholder);
+  async function select(who: Invocation, customId: string, value: string) {
+    clock = new Date(clock.getTime() + 5_000);
+    return app.router.component({ ...who, source: 'select', customId, values: [value], fields: {}, messageId: '1' });
+  }
+
+  it('turns Give up into a question; Keep playing restores the board, a stale Yes shows the board as it is', async () => {
+    const ann = person('700000000000000005', 'Ann');
+    let board = await slash(ann, 'daily', null, { game: 'lock' });
+    const dial = controlsOf(board).find((c) => c.customId.startsWith('play:dial:') && c.customId.split(':')[4] === '0')!;
+    board = await select(ann, dial.customId, '4');
+
+    const asked = await click(ann, button(board, 'Give up'));
+    expect(asked.kind).toBe('update');
+    const question = controlsOf(asked);
+    const really = question.find((c) => labelOf(c) === 'Really give up?');
+    expect(really?.type === 'button' && really.disabled).toBe(true);
+    expect(question.map(labelOf)).toEqual(expect.arrayContaining(['Yes, give up', 'Keep playing']));
+    const [stored] = await app.services.storage.games.listByOwner(ann.user.id);
+    expect(stored?.status).toBe('active');
+
+    // Keep playing: the board as it was, the dial set before the question still set.
+    const kept = await click(ann, button(asked, 'Keep playing'));
+    expect(controlsOf(kept).map(labelOf)).not.toContain('Yes, give up');
+    const firstDial = controlsOf(kept).find((c) => c.customId.startsWith('play:dial:') && c.customId.split(':')[4] === '0');
+    expect(firstDial?.type === 'select' && firstDial.options.find((o) => o.isDefault)?.value).toBe('4');
+
+    // A question left open while the game moved on is stale: nothing happens but a look at the board.
+    const again = await click(ann, button(kept, 'Give up'));
+    const staleYes = button(again, 'Yes, give up');
+    board = kept;
+    for (const [i, digit] of [[1, '0'], [2, '7']] as const) {
+      const menu = controlsOf(board).find((c) => c.customId.startsWith('play:dial:') && c.customId.split(':')[4] === String(i))!;
+      board = await select(ann, menu.customId, digit);
+    }
+    const moved = await click(ann, button(board, 'Try 4 0 7'));
+    const refused = await click(ann, staleYes);
+    expect(message(refused).ephemeral).toBe(true);
+    expect(message(refused).content).toContain('That board was out of date, so nothing happened');
+    expect((await app.services.storage.games.get(stored!.id))?.status).toBe('active');
+
+    const yes = await click(ann, button(await click(ann, button(moved, 'Give up')), 'Yes, give up'));
+    expect(text(yes)).toContain('**You gave up** after 1 try');
+    expect((await app.services.storage.games.get(stored!.id))?.status).toBe('finished');
+  });
+
+  it('asks in every game, within Discord’s five buttons a row', async () => {
+    const bea = person('700000000000000006', 'Bea');
+    for (const game of ['bake', 'tune', 'train']) {
+      const board = await slash(bea, 'play', game, { seed: `ask-${game}`, mode: game === 'bake' ? 'race' : undefined });
+      const asked = await click(bea, button(board, 'Give up'));
+      const rows = message(asked).rows ?? [];
+      expect(rows.flat().map(labelOf)).toEqual(expect.arrayContaining(['Really give up?', 'Yes, give up', 'Keep playing']));
+      for (const row of rows) expect(row.length).toBeLessThanOrEqual(5);
+      expect(rows.length).toBeLessThanOrEqual(5);
+    }
   });
 });

@@ -1,18 +1,18 @@
 /**
  * /daily game:<game> — today's puzzle: one per game per UTC day, the same for everyone in every server.
- * One attempt per person per day: an unfinished attempt resumes, a finished one is refused kindly with
- * the spoiler-free result line to share.
+ * One attempt per person per day, kept by a unique key in storage: an unfinished attempt resumes, a
+ * finished (or forgotten) one is refused kindly, and two requests at the same moment start one game.
  */
 import { SlashCommandBuilder } from '@discordjs/builders';
 import { IN_SERVERS_AND_DMS, INSTALLED_TO } from './views/contexts.js';
-import { privateNote, reply, type AppServices, type CommandModule } from '../src/command-layer/types.js';
+import { privateNote, reply, type CommandModule, type CommandResponse, type ScheduledJob } from '../src/command-layer/types.js';
 import { GAMES, isGameId } from '../src/games/index.js';
 import type { GameId } from '../src/games/types.js';
-import { dailySeed, utcDay } from '../src/social/days.js';
+import { utcDay } from '../src/social/days.js';
 import type { GameRecord } from '../src/storage/index.js';
 import { boardMessage } from './play/board.js';
 import { dailyShareLine } from './play/render.js';
-import { startGame, viewOf } from './play/session.js';
+import { newGameRecord, viewOf } from './play/session.js';
 import { GAME_CHOICES } from './views/game.js';
 import { UserError } from '../src/command-layer/errors.js';
 
@@ -29,10 +29,28 @@ const data = new SlashCommandBuilder()
       .addChoices(...GAME_CHOICES),
   );
 
-async function todaysAttempt(app: AppServices, userId: string, game: GameId, seed: string): Promise<GameRecord | undefined> {
-  const mine = await app.storage.games.listByOwner(userId, { limit: 100 });
-  return mine.find((r) => r.mode === 'daily' && r.game === game && r.seed === seed);
+/** The answer to a second /daily on the same day: the game where it stands, or why there is none. */
+function attemptedAlready(game: GameId, existing: GameRecord | undefined): CommandResponse {
+  const title = GAMES[game].title;
+  if (!existing) {
+    return privateNote(
+      `You have had today's ${title} attempt already; its game was deleted when you asked me to forget your data, ` +
+        'but the day still counts as played. A new puzzle comes at midnight UTC.',
+    );
+  }
+  if (existing.status === 'active') {
+    return reply({ ...boardMessage(viewOf(existing)), content: "Your attempt at today's puzzle, where you left it:" });
+  }
+  const line = dailyShareLine(viewOf(existing));
+  return privateNote(`You have played today's ${title} already; a new one comes at midnight UTC. Your result:\n${line}`);
 }
+
+/** A day's attempt marks matter only on that day; they are deleted within the hour after it ends. */
+export const pruneAttemptMarks: ScheduledJob = {
+  name: 'delete past daily attempt marks',
+  cron: '7 * * * *',
+  run: async (app) => void (await app.storage.dailyAttempts.pruneBefore(utcDay(app.now()))),
+};
 
 const daily: CommandModule = {
   data,
@@ -40,18 +58,16 @@ const daily: CommandModule = {
     const game = String(request.options.game ?? '');
     if (!isGameId(game)) throw new UserError('Choose bake, lock, tune or train.');
     const day = utcDay(app.now());
-    const seed = dailySeed(game, day);
-    const existing = await todaysAttempt(app, request.user.id, game, seed);
-    if (existing?.status === 'active') {
-      return reply({ ...boardMessage(viewOf(existing)), content: "Your attempt at today's puzzle, where you left it:" });
-    }
-    if (existing) {
-      const line = dailyShareLine(viewOf(existing));
-      return privateNote(`You have played today's ${GAMES[game].title} already; a new one comes at midnight UTC. Your result:\n${line}`);
-    }
-    const started = await startGame(app, GAMES[game], { game, mode: 'daily', seed, difficulty: undefined, request });
-    return reply({ ...boardMessage(started), content: `Today's ${GAMES[game].title}: the same puzzle for everyone. One attempt.` });
+    const key = app.daily.attemptKey(request.user.id, game, day);
+    const [attempt] = await app.storage.dailyAttempts.find([key]);
+    if (attempt) return attemptedAlready(game, attempt.gameId === null ? undefined : await app.storage.games.get(attempt.gameId));
+    const record = newGameRecord(app, GAMES[game], { game, mode: 'daily', seed: app.daily.seed(game, day), difficulty: undefined, request });
+    // Between the look above and this claim another request may have claimed the day: then it resumes that game.
+    const start = await app.storage.dailyAttempts.startOnce({ key, game, day }, record);
+    if (!start.started) return attemptedAlready(game, start.game);
+    return reply({ ...boardMessage(viewOf(start.game)), content: `Today's ${GAMES[game].title}: the same puzzle for everyone. One attempt.` });
   },
+  scheduled: [pruneAttemptMarks],
 };
 
 export default daily;

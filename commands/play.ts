@@ -20,8 +20,9 @@ import {
 import { GAME_IDS, GAMES, isGameId } from '../src/games/index.js';
 import { dialsFor } from '../src/games/lock.js';
 import { GUITAR_STRINGS } from '../src/games/tune.js';
+import { DAILY_SEED_PREFIX, looksLikeDailySeed } from '../src/social/daily-puzzles.js';
 import type { GameId, MoveField } from '../src/games/types.js';
-import { boardMessage, decodeDials } from './play/board.js';
+import { boardMessage, decodeDials, decodeDraft } from './play/board.js';
 import { optimiserThoughts } from './play/race.js';
 import { closeRoundsOnTime } from './play/rounds.js';
 import { whyExplanation } from './play/reveal-view.js';
@@ -106,6 +107,42 @@ const askForMove: ComponentHandler<BoardRef> = {
 };
 
 const submitMove = moveHandler(parseBoardRef, (_ref, request) => ({ kind: 'move', input: request.fields }));
+/** What encodeDraft writes: the lock's dials (digits, _ for unset), a guitar string's name, or _ for none. */
+function isDraftPart(text: string): boolean {
+  return /^[0-9_]{1,8}$/.test(text) || GUITAR_STRINGS.some((string) => string.name === text);
+}
+
+/** A board reference and, for the lock and the tune, the draft the board was showing. */
+function parseBoardWithDraft(args: readonly string[]): (BoardRef & { draft: string | undefined }) | undefined {
+  if (args.length !== 2 && args.length !== 3) return undefined;
+  const ref = parseBoardRef(args.slice(0, 2));
+  const draft = args[2];
+  if (!ref || (draft !== undefined && !isDraftPart(draft))) return undefined;
+  return { ...ref, draft };
+}
+
+/**
+ * Give up asks first: the board swaps the button for "Really give up?" with Yes and Keep playing. Nothing
+ * is saved, so the board's version stays and a stale click is answered with the board as it is.
+ */
+const askGiveUp: ComponentHandler<BoardRef & { draft: string | undefined }> = {
+  parse: parseBoardWithDraft,
+  async run(request, ref, app) {
+    const game = await loadGame(app, ref.gameId);
+    checkTurn(game, request, ref.version, boardMessage, { spendsMove: false });
+    return update(boardMessage(game, { ...decodeDraft(game, ref.draft), confirmGiveUp: true }));
+  },
+};
+
+const keepPlaying: ComponentHandler<BoardRef & { draft: string | undefined }> = {
+  parse: parseBoardWithDraft,
+  async run(request, ref, app) {
+    const game = await loadGame(app, ref.gameId);
+    checkTurn(game, request, ref.version, boardMessage, { spendsMove: false });
+    return update(boardMessage(game, decodeDraft(game, ref.draft)));
+  },
+};
+
 const giveUp = moveHandler(parseBoardRef, () => ({ kind: 'give-up' }));
 
 /** The host closes a group round early; the reveal follows. */
@@ -213,6 +250,9 @@ const play: CommandModule = {
     // A group round's board is closed on time by editing it in its channel, so it needs to know where it is.
     if (mode === 'group' && (!request.guildId || !request.channelId)) throw new UserError('Group rounds are played in a server channel.');
     const seed = String(request.options.seed ?? '').trim() || freshSeed();
+    if (looksLikeDailySeed(seed)) {
+      throw new UserError(`Seeds starting with “${DAILY_SEED_PREFIX}” belong to the daily puzzles. Play today's with \`/daily ${id}\`, or pick another seed.`);
+    }
     const difficulty = request.options.difficulty === undefined ? undefined : String(request.options.difficulty);
     const minutes = typeof request.options.minutes === 'number' ? request.options.minutes : undefined;
     const game = await startGame(app, GAMES[id], { game: id, mode, seed, difficulty, minutes, request });
@@ -221,7 +261,9 @@ const play: CommandModule = {
   components: {
     ask: askForMove,
     submit: submitMove,
-    giveup: giveUp,
+    giveup: askGiveUp,
+    quit: giveUp,
+    keep: keepPlaying,
     end: endRound,
     dial: turnDial,
     try: tryCombination,

@@ -8,6 +8,7 @@ import { encodeCustomId, exactly, parseUserId } from '../src/command-layer/custo
 import { UserError } from '../src/command-layer/errors.js';
 import { privateNote, reply, update, type CommandModule, type ComponentHandler } from '../src/command-layer/types.js';
 import { LEVEL_NAMES } from '../src/content/levels.js';
+import { GAME_IDS } from '../src/games/index.js';
 import { utcDay } from '../src/social/days.js';
 import { streaksOf } from '../src/social/streaks.js';
 import { withoutPlayer } from './play/session.js';
@@ -20,6 +21,10 @@ const data = new SlashCommandBuilder()
   .addSubcommand((sub) => sub.setName('show').setDescription('What the bot stores about you'))
   .addSubcommand((sub) => sub.setName('forget').setDescription('Delete your games, results, streaks and saved level'));
 
+/** What a daily attempt mark is, in the words /privacy uses for it. */
+const ATTEMPT_MARKS =
+  'one mark per daily puzzle you start: a keyed hash of your id, the game and the UTC day, which names nobody without the ' +
+  'bot\'s secret key. It keeps the day to one attempt, so /privacy forget leaves it, and it is deleted within the hour after the day ends.';
 const day = (date: Date | null) => (date ? utcDay(date) : '');
 const span = (first: Date | null, last: Date | null) => (first && last ? ` (${day(first)} to ${day(last)}, UTC)` : '');
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -49,7 +54,7 @@ const confirm: ComponentHandler<{ userId: string }> = {
         (report.joinedRounds > 0
           ? `In ${plural(report.joinedRounds, 'round', 'rounds')} that others hosted, your moves stay for them under “Former player” instead of your name. `
           : '') +
-        'Anything you play from now on is stored afresh.',
+        `Anything you play from now on is stored afresh. Today's daily puzzles you started stay played: ${ATTEMPT_MARKS}`,
       rows: [],
       ephemeral: true,
     });
@@ -74,7 +79,8 @@ const privacy: CommandModule = {
         content:
           'This deletes every game you started, all your results (so you leave every leaderboard), your daily ' +
           'streaks and your saved level, in every server. In rounds others hosted, your moves stay for them but ' +
-          'your name and id are removed. It cannot be undone. Are you sure?',
+          'your name and id are removed. Today\'s daily puzzles you started still count as played (a mark that does not ' +
+          'name you keeps them to one attempt until the day ends). It cannot be undone. Are you sure?',
         rows: [
           [
             { type: 'button', customId: encodeCustomId('privacy', 'forget', userId), label: 'Delete my data', style: 'danger' },
@@ -83,14 +89,18 @@ const privacy: CommandModule = {
         ],
       });
     }
-    const about = await app.storage.privacy.about(userId);
-    const streak = streaksOf(about.dailyDays, utcDay(app.now()));
+    const today = utcDay(app.now());
+    const keys = new Map(GAME_IDS.map((game) => [app.daily.attemptKey(userId, game, today), game]));
+    const [about, marks] = await Promise.all([app.storage.privacy.about(userId), app.storage.dailyAttempts.find([...keys.keys()])]);
+    const markedGames = marks.map((mark) => keys.get(mark.key)).filter((game) => game !== undefined);
+    const streak = streaksOf(about.dailyDays, today);
     const lines = [
       `**Saved level:** ${about.level ? `${about.level} (for a ${LEVEL_NAMES[about.level]})` : 'none'}`,
       `**Games you started:** ${about.games.count}${span(about.games.first, about.games.last)} — each with its moves, seed and score`,
       `**Rounds you joined in others’ games:** ${about.joinedRounds} — your moves, id and name, inside their round`,
       `**Results:** ${about.results.count}${span(about.results.first, about.results.last)} — score, win, moves, game and server, for leaderboards and /stats`,
       `**Daily streak:** ${plural(about.dailyDays.length, 'day', 'days')} with a daily puzzle; current ${streak.current}, longest ${streak.longest}${streak.lastDay ? `, last ${streak.lastDay}` : ''}`,
+      `**Daily attempts today:** ${markedGames.length ? markedGames.join(', ') : 'none'} — ${ATTEMPT_MARKS}`,
       '',
       'All of it is filed under your Discord user id. `/privacy forget` deletes it; rounds someone else hosted keep ' +
         'your moves for the others, under “Former player” instead of your id and name.',

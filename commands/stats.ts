@@ -18,6 +18,10 @@ const data = new SlashCommandBuilder()
   .setIntegrationTypes(...INSTALLED_TO)
   .addUserOption((o) => o.setName('user').setDescription('Whose stats (default: yours)'));
 
+const STATS_FOOTER =
+  'Every finished game counts here, practice included; /leaderboard ranks only daily puzzles and group rounds. ' +
+  'Daily streak: consecutive UTC days with a finished /daily puzzle.';
+
 const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
 
 const stats: CommandModule = {
@@ -48,7 +52,7 @@ const stats: CommandModule = {
       { name: 'Best score per game', value: best || 'none yet' },
       { name: 'Daily streak', value: `current ${days(streak.current)}, longest ${days(streak.longest)}`, inline: true },
     ];
-    return reply({ embeds: [{ title: 'Stats', description: `${who} ${where}`, fields, footer: 'Daily streak: consecutive UTC days with a finished /daily puzzle.' }] });
+    return reply({ embeds: [{ title: 'Stats', description: `${who} ${where}`, fields, footer: STATS_FOOTER }] });
   },
 };
 

@@ -7,6 +7,7 @@ import { CommandRouter } from './command-layer/router.js';
 import type { AppServices, Channels, CommandModule } from './command-layer/types.js';
 import type { Config } from './config.js';
 import { loadTopicLibrary } from './content/library.js';
+import { dailyPuzzles, dailySecret } from './social/daily-puzzles.js';
 import { openStorage } from './storage/index.js';
 
 export interface App {
@@ -47,7 +48,8 @@ export async function createApp({ config, logger, channels, now = () => new Date
     const topics = loadTopicLibrary();
     const commands = await loadCommands();
     const list: readonly CommandModule[] = [...commands.values()];
-    const services: AppServices = { storage, channels, topics, logger, now, commands: () => list };
+    const daily = dailyPuzzles(await dailySecret(config.dailySecret, storage.secrets));
+    const services: AppServices = { storage, channels, topics, logger, now, daily, commands: () => list };
     return {
       router: new CommandRouter(commands, services),
       services,

@@ -24,6 +24,11 @@ interface SharedSettings {
   /** Where the console saves pictures and sounds it would attach on Discord. */
   readonly consoleFilesDir: string;
   readonly logLevel: LogLevel;
+  /**
+   * The key daily seeds and daily attempt marks are derived with; undefined means the bot generates one
+   * and keeps it in its database.
+   */
+  readonly dailySecret: string | undefined;
 }
 
 /** With a token the bot runs on Discord; without one it talks in the terminal. */
@@ -38,6 +43,7 @@ export class ConfigError extends Error {
 }
 
 const SNOWFLAKE = /^\d{17,20}$/;
+export const DAILY_SECRET_MIN_LENGTH = 16;
 
 // Empty strings count as unset, so a copied .env.example with blank lines behaves like no variable at all.
 const optionalText = z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), z.string().trim().optional());
@@ -76,6 +82,16 @@ const envSchema = z
           protocol: /^https?$/,
           error: (issue) =>
             `DISCORD_API_URL must be an http(s) URL such as ${DEFAULT_DISCORD_API_URL} (got "${String(issue.input)}"): fix it, or leave it empty for Discord itself`,
+        })
+        .optional(),
+    ),
+    DAILY_SECRET: optionalText.pipe(
+      z
+        .string()
+        .min(DAILY_SECRET_MIN_LENGTH, {
+          // The value itself is never repeated: it is a secret, even a bad one.
+          error: (issue) =>
+            `DAILY_SECRET must be at least ${DAILY_SECRET_MIN_LENGTH} characters (got ${String((issue.input as string).length)}): use a long random string such as the output of \`openssl rand -hex 32\`, or leave it empty and the bot keeps one of its own in the database`,
         })
         .optional(),
     ),
@@ -121,9 +137,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       databasePath,
       consoleFilesDir,
       logLevel: vars.LOG_LEVEL ?? 'info',
+      dailySecret: vars.DAILY_SECRET,
     });
   }
-  return deepFreeze({ mode: 'console', discord: undefined, databasePath, consoleFilesDir, logLevel: vars.LOG_LEVEL ?? 'warn' });
+  return deepFreeze({ mode: 'console', discord: undefined, databasePath, consoleFilesDir, logLevel: vars.LOG_LEVEL ?? 'warn', dailySecret: vars.DAILY_SECRET });
 }
 
 function isSet(value: string | undefined): boolean {

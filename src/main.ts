@@ -14,7 +14,6 @@ import { hiddenAnswer } from './games/answers.js';
 import { GAMES, type GameId } from './games/index.js';
 import { startScheduler } from './social/daily-scheduler.js';
 import { startScheduledJobs } from './command-layer/jobs.js';
-import { dailySeed } from './social/days.js';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 
@@ -54,7 +53,7 @@ async function settledWithin(work: Promise<unknown>, ms: number): Promise<void> 
 
 /** Yesterday's answers for the daily post, in the learner's words. */
 const describeYesterday = (game: GameId, day: string) => {
-  const answer = hiddenAnswer(game, dailySeed(game, day), GAMES[game].defaultDifficulty);
+  const answer = hiddenAnswer(game, app.services.daily.seed(game, day), GAMES[game].defaultDifficulty);
   return `${answer.charAt(0).toUpperCase()}${answer.slice(1)}.`;
 };
 

@@ -91,6 +91,18 @@ describe('loadConfig', () => {
     expect(problems.find((p) => p.startsWith('LOG_LEVEL'))).toContain('"verbose"');
   });
 
+  it('takes DAILY_SECRET when it is long enough, and never repeats a bad one', () => {
+    expect(loadConfig({}).dailySecret).toBeUndefined();
+    expect(loadConfig({ DAILY_SECRET: '' }).dailySecret).toBeUndefined();
+    expect(loadConfig({ DAILY_SECRET: '0123456789abcdef0123' }).dailySecret).toBe('0123456789abcdef0123');
+    expect(loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: CLIENT_ID, DAILY_SECRET: '0123456789abcdef0123' }).dailySecret).toBe('0123456789abcdef0123');
+    const problems = problemsOf({ DAILY_SECRET: 'hunter2', LOG_LEVEL: 'loud' });
+    expect(problems.map((p) => p.split(' ')[0]).sort()).toEqual(['DAILY_SECRET', 'LOG_LEVEL']);
+    const problem = problems.find((p) => p.startsWith('DAILY_SECRET'))!;
+    expect(problem).toMatch(/at least 16 characters \(got 7\): /);
+    expect(problem).not.toContain('hunter2');
+  });
+
   it('reports a missing client id alongside other problems', () => {
     const problems = problemsOf({ DISCORD_TOKEN: TOKEN, LOG_LEVEL: 'loud' });
     expect(problems.map((p) => p.split(' ')[0]).sort()).toEqual(['DISCORD_CLIENT_ID', 'LOG_LEVEL']);

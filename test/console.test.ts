@@ -70,11 +70,14 @@ describe('the console', { timeout: 90_000 }, () => {
 
   it('plays a game: keys press buttons, a modal asks its fields, the reveal saves its pictures', async () => {
     const files = join(dir, 'files');
-    const { code, stdout } = await runConsole('/play bake seed:console-e2e\n1\n31\n1\n5\n2\n', { CONSOLE_FILES_DIR: files });
+    // Give up ([2]) asks first: [4] keeps playing, and after asking again [3] says yes.
+    const { code, stdout } = await runConsole('/play bake seed:console-e2e\n1\n31\n1\n5\n2\n4\n2\n3\n', { CONSOLE_FILES_DIR: files });
     expect(code).toBe(0);
     expect(stdout).toContain('Bake time (5 to 25 minutes, steps of 0.5):');
     expect(stdout).toContain('Bake time must be from 5 to 25 minutes');
     expect(stdout).toContain('1. 5 min → tastes');
+    expect(stdout).toContain('[2] (Really give up?)  [3] Yes, give up  [4] Keep playing');
+    expect(stdout.split('[2] (Really give up?)')).toHaveLength(3);
     expect(stdout).toContain('**You gave up** after 1 bake.');
     const saved = /file: (\S+bake-reveal\.png)/.exec(stdout)?.[1];
     expect(saved && readFileSync(saved).subarray(1, 4).toString()).toBe('PNG');

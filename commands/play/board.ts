@@ -10,6 +10,8 @@ import { PEG_STEPS, GUITAR_STRINGS, stringFrequencies, type TuneState } from '..
 import { dialsFor } from '../../src/games/lock.js';
 import type { GameId } from '../../src/games/types.js';
 import { strumWav } from '../../src/pictures/index.js';
+import { dayOfDailySeed } from '../../src/social/daily-puzzles.js';
+import { dayNumber } from '../../src/social/days.js';
 import { isOpen, type GameView } from './session.js';
 import { formatNumber, moveNoun, readingOf, turnText } from './turn-text.js';
 
@@ -17,7 +19,41 @@ import { formatNumber, moveNoun, readingOf, turnText } from './turn-text.js';
 export interface Draft {
   dials?: readonly (number | null)[];
   string?: string;
+  /** Give up was pressed once: the board asks before it ends the game. */
+  confirmGiveUp?: boolean;
 }
+
+/**
+ * The draft as one custom-id part (the lock's dials, or the tune's string), so a board that asks
+ * "Really give up?" comes back exactly as it was when the player keeps playing.
+ */
+export function encodeDraft(game: GameView, draft: Draft): string {
+  switch (game.rules.id as GameId) {
+    case 'lock':
+      return encodeDials(draft.dials ?? Array.from({ length: dialsFor(game.record.difficulty) }, () => null));
+    case 'tune':
+      return draft.string ?? GUITAR_STRINGS[0].name;
+    default:
+      return '_';
+  }
+}
+
+/** The draft an encoded part carries; an unreadable part gives the board's fresh draft. */
+export function decodeDraft(game: GameView, text: string | undefined): Draft {
+  switch (game.rules.id as GameId) {
+    case 'lock': {
+      const dials = text === undefined ? undefined : decodeDials(text, dialsFor(game.record.difficulty));
+      return dials ? { dials } : {};
+    }
+    case 'tune':
+      return GUITAR_STRINGS.some((s) => s.name === text) ? { string: text } : {};
+    default:
+      return {};
+  }
+}
+
+/** Buttons in one row, at most; Discord's limit. */
+const ROW_BUTTONS = 5;
 
 const COLOURS = { playing: 0x5865f2, won: 0x57f287, spent: 0xfee75c, 'gave-up': 0x99aab5 } as const;
 
@@ -132,10 +168,17 @@ function scoreboard(game: GameView): string {
   return clip(shown.join('\n'), LIMITS.fieldValue);
 }
 
+/** The puzzle as the board names it: its seed, or for a daily puzzle only its number. */
+function puzzleName(game: GameView): string {
+  if (game.record.mode !== 'daily') return `seed \`${game.record.seed}\``;
+  const day = dayOfDailySeed(game.record.seed);
+  return day ? `Daily #${dayNumber(day)}` : 'Daily';
+}
+
 export function boardFields(game: GameView): EmbedFieldView[] {
   const outcome = game.rules.outcome(game.state);
   const id = game.rules.id as GameId;
-  const puzzle: EmbedFieldView = { name: 'Puzzle', value: `seed \`${game.record.seed}\` · ${game.record.difficulty}`, inline: true };
+  const puzzle: EmbedFieldView = { name: 'Puzzle', value: `${puzzleName(game)} · ${game.record.difficulty}`, inline: true };
   const group = game.session.group;
   if (group) {
     const closes = Math.floor(Date.parse(group.endsAt) / 1000);
@@ -158,10 +201,25 @@ export function boardFields(game: GameView): EmbedFieldView[] {
 function controls(game: GameView, draft: Draft): ComponentView[][] {
   const { record } = game;
   const id = (action: string, ...args: (string | number)[]) => encodeCustomId('play', action, record.id, record.version, ...args);
+  const kept = encodeDraft(game, draft);
   const giveUp: ComponentView = game.session.group
     ? { type: 'button', customId: id('end'), label: 'End round', style: 'danger' }
-    : { type: 'button', customId: id('giveup'), label: 'Give up', style: 'danger' };
+    : { type: 'button', customId: id('giveup', kept), label: 'Give up', style: 'danger', disabled: draft.confirmGiveUp === true };
   const rows = movesFor(game, draft, id, giveUp);
+  if (draft.confirmGiveUp && !game.session.group) {
+    // One stray click must not end a game: Give up turns into a question with two answers.
+    const question: ComponentView[] = [
+      { ...giveUp, label: 'Really give up?', style: 'secondary' },
+      { type: 'button', customId: id('quit'), label: 'Yes, give up', style: 'danger' },
+      { type: 'button', customId: id('keep', kept), label: 'Keep playing', style: 'secondary' },
+    ];
+    const row = rows.find((r) => r.includes(giveUp))!;
+    if (row.length - 1 + question.length <= ROW_BUTTONS) row.splice(row.indexOf(giveUp), 1, ...question);
+    else {
+      row.splice(row.indexOf(giveUp), 1);
+      rows.push(question);
+    }
+  }
   if (game.session.race) {
     const last = rows[rows.length - 1]!;
     const think: ComponentView = { type: 'button', customId: id('think'), label: 'What is it thinking?', style: 'secondary' };
@@ -239,7 +297,11 @@ function strumFile(game: GameView): FileView {
 export function boardMessage(game: GameView, draft: Draft = {}): MessageView {
   const playing = isOpen(game);
   const description = [game.rules.blurb, historyText(game), statusLine(game)].filter(Boolean).join('\n\n');
-  const replayHint = `/play ${game.rules.id} seed:${game.record.seed} difficulty:${game.record.difficulty}`;
+  // A daily seed is never shown: playing it elsewhere would scout today's answer (and /play refuses it).
+  const replayHint =
+    game.record.mode === 'daily'
+      ? `/daily ${game.rules.id}`
+      : `/play ${game.rules.id} seed:${game.record.seed} difficulty:${game.record.difficulty}`;
   return {
     embeds: [
       {

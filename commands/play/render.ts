@@ -6,6 +6,8 @@ import { encodeCustomId } from '../../src/command-layer/custom-id.js';
 import { clip, LIMITS } from '../../src/command-layer/limits.js';
 import type { MessageView } from '../../src/command-layer/types.js';
 import type { GameId, GameState } from '../../src/games/types.js';
+import { dayOfDailySeed } from '../../src/social/daily-puzzles.js';
+import { utcDay } from '../../src/social/days.js';
 import { shareLine } from '../../src/social/share.js';
 import { boardMessage } from './board.js';
 import { raceMove } from './race.js';
@@ -36,7 +38,7 @@ function revealedState(game: GameView): GameState<unknown, unknown> {
 export function dailyShareLine(game: GameView): string {
   const line = shareLine({
     game: game.rules.id as GameId,
-    day: game.record.seed.replace(/^daily-/, ''),
+    day: dayOfDailySeed(game.record.seed) ?? utcDay(game.record.createdAt),
     score: game.record.score ?? game.rules.outcome(game.state).score,
     history: moveQualities(game),
   });

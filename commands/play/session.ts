@@ -13,7 +13,7 @@ import { reply, type AppServices, type CommandResponse, type ComponentRequest, t
 import { GAMES, isGameId } from '../../src/games/index.js';
 import { MoveError, type AnyGameRules, type GameId, type GameState, type MoveInput } from '../../src/games/types.js';
 import type { Params } from '../../src/search/types.js';
-import type { GameMode, GameRecord } from '../../src/storage/index.js';
+import type { GameMode, GameRecord, NewGameRecord } from '../../src/storage/index.js';
 import { readingOf } from './turn-text.js';
 
 /** Game ids are the store's 10 base62 characters; anything else in a custom id is forged. */
@@ -307,7 +307,8 @@ export interface NewGame {
   minutes?: number;
 }
 
-export async function startGame(app: AppServices, rules: AnyGameRules, options: NewGame): Promise<GameView> {
+/** A new game's stored form: the game's first state wrapped in what its mode adds. */
+export function newGameRecord(app: AppServices, rules: AnyGameRules, options: NewGame): NewGameRecord {
   let game: GameState<unknown, unknown>;
   try {
     game = rules.start({ seed: options.seed, difficulty: options.difficulty });
@@ -328,7 +329,7 @@ export async function startGame(app: AppServices, rules: AnyGameRules, options: 
     };
   }
   if (options.mode === 'race') session.race = { opponent: rules.id === 'lock' ? 'lock-reasoner' : 'bayes', trials: [] };
-  const record = await app.storage.games.create({
+  return {
     game: options.game,
     mode: options.mode,
     ownerId: options.request.user.id,
@@ -337,6 +338,9 @@ export async function startGame(app: AppServices, rules: AnyGameRules, options: 
     seed: game.seed,
     difficulty: game.difficulty,
     state: session,
-  });
-  return viewOf(record);
+  };
+}
+
+export async function startGame(app: AppServices, rules: AnyGameRules, options: NewGame): Promise<GameView> {
+  return viewOf(await app.storage.games.create(newGameRecord(app, rules, options)));
 }

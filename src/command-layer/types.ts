@@ -7,6 +7,7 @@ import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-ap
 import type { Logger } from 'pino';
 import type { Storage } from '../storage/index.js';
 import type { TopicLibrary } from '../content/library.js';
+import type { DailyPuzzles } from '../social/daily-puzzles.js';
 
 // ---- What a command shows --------------------------------------------------------------------------
 
@@ -187,6 +188,8 @@ export interface AppServices {
   logger: Logger;
   /** The current time; tests pass a controlled clock. */
   now: () => Date;
+  /** Daily seeds and attempt keys, derived with the server's secret. */
+  daily: DailyPuzzles;
   /** Every loaded command, for /help. */
   commands: () => readonly CommandModule[];
 }

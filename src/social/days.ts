@@ -1,8 +1,7 @@
 /**
  * Days as the social layer counts them: UTC dates written YYYY-MM-DD. Everyone shares one daily puzzle
- * per UTC day, so its seed and number depend on the date alone.
+ * per UTC day, numbered from DAILY_EPOCH (its seed is in daily-puzzles.ts).
  */
-import { isGameId, type GameId } from '../games/index.js';
 import { utcDateOf } from '../storage/results-store.js';
 
 /** The share line's puzzle numbers count from here: this day is #1. */
@@ -40,14 +39,4 @@ export function daysBetween(from: string, to: string): number {
 /** The puzzle number shown in share lines: #1 on DAILY_EPOCH. */
 export function dayNumber(day: string): number {
   return daysBetween(DAILY_EPOCH, day) + 1;
-}
-
-/**
- * The seed of a game's daily puzzle: the same for everyone on that day, whatever the server. The four
- * games share it; each derives its own puzzle from a seed, so their puzzles are still unrelated.
- */
-export function dailySeed(game: GameId, day: string): string {
-  if (!isGameId(game)) throw new RangeError(`Unknown game ${String(game)}`);
-  midnightOf(day);
-  return `daily-${day}`;
 }

@@ -2,41 +2,23 @@
  * Storage on any database Kysely speaks to. Queries stay in Kysely's builder, with no dialect-specific
  * SQL, so the SQLite store and a future PostgreSQL one share this code and differ only in the dialect.
  */
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import { isLevel, type Level } from '../content/levels.js';
+import { createDailyAttemptStore } from './daily-attempt-store.js';
 import { createDailyPostStore } from './daily-post-store.js';
 import { createGameExpiryStore } from './game-expiry-store.js';
+import { insertGame, toGameRecord } from './game-rows.js';
 import { newGameId } from './ids.js';
 import { toJson } from './json.js';
 import { createPrivacyStore } from './privacy-store.js';
 import { createResultStore } from './results-store.js';
+import { createServerSecretStore } from './secret-store.js';
 import { createGuildSettingsStore } from './settings-store.js';
-import type { Database, GamesTable } from './schema.js';
-import type { GameChange, GameMode, GameRecord, GameStatus, ListGamesOptions, NewGameRecord, Storage } from './types.js';
+import type { Database } from './schema.js';
+import type { GameChange, GameMode, GameRecord, ListGamesOptions, NewGameRecord, Storage } from './types.js';
 
 const DEFAULT_LIST_LIMIT = 20;
 const MAX_LIST_LIMIT = 100;
-
-function toRecord(row: Selectable<GamesTable>): GameRecord {
-  return {
-    id: row.id,
-    game: row.game,
-    mode: row.mode as GameMode,
-    ownerId: row.owner_id,
-    guildId: row.guild_id,
-    channelId: row.channel_id,
-    messageId: row.message_id,
-    seed: row.seed,
-    difficulty: row.difficulty,
-    state: JSON.parse(row.state) as unknown,
-    version: Number(row.version),
-    status: row.status as GameStatus,
-    score: row.score === null ? null : Number(row.score),
-    createdAt: new Date(row.created_at),
-    updatedAt: new Date(row.updated_at),
-    finishedAt: row.finished_at === null ? null : new Date(row.finished_at),
-  };
-}
 
 /** `close` is whatever releases the connection; Kysely's destroy() does for the built-in dialects. */
 export function createKyselyStorage(db: Kysely<Database>, close: () => Promise<void> = () => db.destroy()): Storage {
@@ -59,36 +41,13 @@ export function createKyselyStorage(db: Kysely<Database>, close: () => Promise<v
     },
 
     games: {
-      async create(game: NewGameRecord): Promise<GameRecord> {
-        const now = new Date().toISOString();
-        const row = await db
-          .insertInto('games')
-          .values({
-            id: newGameId(),
-            game: game.game,
-            mode: game.mode,
-            owner_id: game.ownerId,
-            guild_id: game.guildId ?? null,
-            channel_id: game.channelId ?? null,
-            message_id: game.messageId ?? null,
-            seed: game.seed,
-            difficulty: game.difficulty,
-            state: toJson(game.state),
-            version: 1,
-            status: 'active',
-            score: null,
-            created_at: now,
-            updated_at: now,
-            finished_at: null,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        return toRecord(row);
+      create(game: NewGameRecord): Promise<GameRecord> {
+        return insertGame(db, game, newGameId());
       },
 
       async get(id: string): Promise<GameRecord | undefined> {
         const row = await db.selectFrom('games').selectAll().where('id', '=', id).executeTakeFirst();
-        return row && toRecord(row);
+        return row && toGameRecord(row);
       },
 
       async update(id: string, expectedVersion: number, change: GameChange): Promise<GameRecord | undefined> {
@@ -121,7 +80,7 @@ export function createKyselyStorage(db: Kysely<Database>, close: () => Promise<v
               .onConflict((conflict) => conflict.doNothing())
               .execute();
           }
-          return row && toRecord(row);
+          return row && toGameRecord(row);
         };
         return change.players?.length ? db.transaction().execute(apply) : apply(db);
       },
@@ -131,7 +90,7 @@ export function createKyselyStorage(db: Kysely<Database>, close: () => Promise<v
         let query = db.selectFrom('games').selectAll().where('owner_id', '=', ownerId);
         if (options.status !== undefined) query = query.where('status', '=', options.status);
         const rows = await query.orderBy('updated_at', 'desc').orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();
-        return rows.map(toRecord);
+        return rows.map(toGameRecord);
       },
 
       async listActive(mode: GameMode, options: { limit?: number } = {}): Promise<GameRecord[]> {
@@ -145,7 +104,7 @@ export function createKyselyStorage(db: Kysely<Database>, close: () => Promise<v
           .orderBy('id')
           .limit(limit)
           .execute();
-        return rows.map(toRecord);
+        return rows.map(toGameRecord);
       },
     },
 
@@ -154,6 +113,8 @@ export function createKyselyStorage(db: Kysely<Database>, close: () => Promise<v
     dailyPosts: createDailyPostStore(db),
     privacy: createPrivacyStore(db),
     gameExpiry: createGameExpiryStore(db),
+    dailyAttempts: createDailyAttemptStore(db),
+    secrets: createServerSecretStore(db),
 
     close,
   };

@@ -57,6 +57,7 @@ export function createPrivacyStore(db: Kysely<Database>): PrivacyStore {
         await trx.deleteFrom('game_players').where('user_id', '=', userId).execute();
         const owned = trx.selectFrom('games').select('id').where('owner_id', '=', userId);
         await trx.deleteFrom('game_players').where('game_id', 'in', owned).execute();
+        await trx.updateTable('daily_attempts').set({ game_id: null }).where('game_id', 'in', owned).execute();
         const games = await trx.deleteFrom('games').where('owner_id', '=', userId).executeTakeFirst();
         const level = await trx.deleteFrom('preferences').where('user_id', '=', userId).executeTakeFirst();
         return { results, games: Number(games.numDeletedRows), joinedRounds: joined.length, level: Number(level.numDeletedRows) > 0 };

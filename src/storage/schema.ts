@@ -69,6 +69,21 @@ export interface DailyPostsTable {
   posted_at: string | null;
 }
 
+/** One person's attempt at one game's daily puzzle on one UTC day, under a keyed hash of the three. */
+export interface DailyAttemptsTable {
+  attempt_key: string;
+  game: string;
+  day: string;
+  game_id: string | null;
+}
+
+/** Secrets the server generated for itself, by name. */
+export interface ServerSecretsTable {
+  name: string;
+  value: string;
+  created_at: string;
+}
+
 export interface Database {
   preferences: PreferencesTable;
   games: GamesTable;
@@ -76,4 +91,6 @@ export interface Database {
   results: ResultsTable;
   guild_settings: GuildSettingsTable;
   daily_posts: DailyPostsTable;
+  daily_attempts: DailyAttemptsTable;
+  server_secrets: ServerSecretsTable;
 }

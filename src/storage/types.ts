@@ -246,6 +246,8 @@ export interface PrivacyStore {
    * Deletes the person's games, results (and so streaks) and saved level, all or nothing. Rounds they
    * joined in other people's games stay for the others, but each one's stored state is passed through
    * `withoutPerson` (which knows the state's shape; storage does not) and saved as it returns it.
+   * Daily attempt marks stay (they name nobody) but lose their link to the deleted games, so forgetting
+   * does not give a second attempt at the day's puzzle.
    */
   forget(userId: string, withoutPerson: (state: unknown, userId: string) => unknown): Promise<ForgetReport>;
 }
@@ -263,6 +265,44 @@ export interface GameExpiryStore {
   abandonExpired(rule: GameExpiryRule): Promise<number>;
 }
 
+/**
+ * A daily attempt as stored: `key` is a keyed hash of the person, the game and the UTC day, made by the
+ * caller (storage never sees the secret), so the row names nobody.
+ */
+export interface DailyAttempt {
+  readonly key: string;
+  readonly game: string;
+  /** The UTC day, YYYY-MM-DD. */
+  readonly day: string;
+  /** The game this attempt started; null once its owner was forgotten. */
+  readonly gameId: string | null;
+}
+
+export type DailyStart =
+  /** This call claimed the attempt and created its game. */
+  | { readonly started: true; readonly game: GameRecord }
+  /** The attempt was claimed before (perhaps a moment ago); `game` is undefined when it was forgotten. */
+  | { readonly started: false; readonly attempt: DailyAttempt; readonly game: GameRecord | undefined };
+
+/**
+ * One attempt per person, game and UTC day, enforced by a unique key in the database, so two requests
+ * at the same moment (two devices, two bot processes) start one game between them.
+ */
+export interface DailyAttemptStore {
+  /** The stored attempts among these keys. */
+  find(keys: readonly string[]): Promise<DailyAttempt[]>;
+  /** Claims the attempt and creates its game in one transaction; if it was claimed already, creates nothing. */
+  startOnce(attempt: Omit<DailyAttempt, 'gameId'>, game: NewGameRecord): Promise<DailyStart>;
+  /** Deletes the marks of days before `day`; resolves how many. They matter only on their own day. */
+  pruneBefore(day: string): Promise<number>;
+}
+
+/** Secrets the server makes for itself when the host gives none, kept so they survive restarts. */
+export interface ServerSecretStore {
+  /** The secret stored under `name`; the first caller's `fresh` value is stored and wins any race. */
+  getOrCreate(name: string, fresh: string): Promise<string>;
+}
+
 export interface Storage {
   readonly preferences: PreferenceStore;
   readonly games: GameStore;
@@ -271,5 +311,7 @@ export interface Storage {
   readonly dailyPosts: DailyPostStore;
   readonly privacy: PrivacyStore;
   readonly gameExpiry: GameExpiryStore;
+  readonly dailyAttempts: DailyAttemptStore;
+  readonly secrets: ServerSecretStore;
   close(): Promise<void>;
 }

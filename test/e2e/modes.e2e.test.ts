@@ -117,7 +117,9 @@ describe('the daily challenge', () => {
     }
     const [fayBoard, gusBoard] = boards as [StoredMessage, StoredMessage];
     expect(field(fayBoard, 'Puzzle')).toBe(field(gusBoard, 'Puzzle'));
-    expect(field(fayBoard, 'Puzzle')).toMatch(/seed `daily-\d{4}-\d{2}-\d{2}`/);
+    // The board names the daily by its number and never prints its seed, which /play would refuse anyway.
+    expect(field(fayBoard, 'Puzzle')).toMatch(/^Daily #\d+ · /);
+    expect(JSON.stringify(fayBoard)).not.toMatch(/seed:|daily-\d{4}/);
     const clicks = (m: StoredMessage) => /1\. `4 0 7` → (.*)/.exec(m.embeds[0].description)?.[1];
     expect(clicks(fayBoard)).toBe(clicks(gusBoard));
 
@@ -125,7 +127,11 @@ describe('the daily challenge', () => {
     expect(resumed?.content).toContain('where you left it');
     expect(resumed?.embeds[0].description).toContain('1. `4 0 7`');
 
+    // Giving up asks first; the question replaces the button on the same board.
     await (await scenario().double.click(fayBoard.id, control(fayBoard, 'Give up').custom_id, fay)).settled();
+    const asking = scenario().double.message(fayBoard.id)!;
+    expect(control(asking, 'Really give up?').disabled).toBe(true);
+    await (await scenario().double.click(fayBoard.id, control(asking, 'Yes, give up').custom_id, fay)).settled();
     const shared = await revealFor(fayBoard.id);
     expect(shared.content).toMatch(/Tuning Fork Crack the Lock #\d+ · 0\/100 · 1 move/);
     const again = await scenario().double.slash('daily', { game: 'lock' }, fay);
@@ -133,6 +139,18 @@ describe('the daily challenge', () => {
     expect(again.ephemeral).toBe(true);
     expect(refusal?.content).toContain("You have played today's Crack the Lock already");
     expect(refusal?.content).toMatch(/#\d+ · 0\/100/);
+  }, 120_000);
+
+  it('starts one game when two /daily arrive at the same moment', async () => {
+    await clearOfUtcMidnight();
+    const hal: InteractionCtx = { user: scenario().double.user('300000000000000009'), guildId: GUILD_ID, channelId: CHANNEL_ID };
+    // Two devices (or a double click on a laggy client): both interactions are in flight together.
+    const sent = await Promise.all([scenario().double.slash('daily', { game: 'bake' }, hal), scenario().double.slash('daily', { game: 'bake' }, hal)]);
+    const answers = await Promise.all(sent.map((s) => s.settled()));
+    const gameIds = answers.map((a) => /game ([0-9A-Za-z]{10})/.exec(a?.embeds[0]?.footer?.text ?? '')?.[1]);
+    expect(gameIds[0]).toBeDefined();
+    expect(gameIds[1]).toBe(gameIds[0]);
+    expect(answers.map((a) => a?.content).sort()).toEqual(["Today's Grandma's Bake: the same puzzle for everyone. One attempt.", "Your attempt at today's puzzle, where you left it:"]);
   }, 120_000);
 
   it('broke none of Discord’s rules', () => {

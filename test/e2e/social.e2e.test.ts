@@ -20,7 +20,7 @@ function seedResults(rows: { user: string; score: number; mode?: string }[]): vo
   const insert = db.prepare('INSERT INTO results (game_record_id, user_id, guild_id, game, mode, score, won, moves, finished_at, day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const now = new Date();
   for (const [i, row] of rows.entries()) {
-    insert.run(`e2e${i}-${row.user}`, row.user, GUILD_ID, 'bake', row.mode ?? 'solo', row.score, row.score >= 50 ? 1 : 0, 4, now.toISOString(), utcDay(now));
+    insert.run(`e2e${i}-${row.user}`, row.user, GUILD_ID, 'bake', row.mode ?? 'daily', row.score, row.score >= 50 ? 1 : 0, 4, now.toISOString(), utcDay(now));
   }
   db.close();
 }

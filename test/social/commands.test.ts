@@ -42,9 +42,10 @@ const admin = (id = '500') => ({ ...person(id, 'Admin'), canManageGuild: true })
 
 describe('/leaderboard', () => {
   it('shows the top 10 by period and the caller’s rank outside it', async () => {
-    for (let i = 0; i < 14; i++) await app.services.storage.results.record(result(`1000${String(i).padStart(2, '0')}`, 90 - i, '2026-11-28T08:00:00Z'));
-    await app.services.storage.results.record(result('200001', 99, '2026-11-25T08:00:00Z'));
-    await app.services.storage.results.record(result('200002', 100, '2026-11-01T08:00:00Z'));
+    const daily = { mode: 'daily' as const };
+    for (let i = 0; i < 14; i++) await app.services.storage.results.record(result(`1000${String(i).padStart(2, '0')}`, 90 - i, '2026-11-28T08:00:00Z', daily));
+    await app.services.storage.results.record(result('200001', 99, '2026-11-25T08:00:00Z', daily));
+    await app.services.storage.results.record(result('200002', 100, '2026-11-01T08:00:00Z', daily));
 
     const today = text(await slash(person('100013', 'Nina'), 'leaderboard', null, { game: 'bake', period: 'today' }));
     expect(today).toContain('🥇 <@100000> — 90');
@@ -67,8 +68,33 @@ describe('/leaderboard', () => {
     expect(text(await slash(person('1'), 'leaderboard', null, { game: 'chess' }))).toContain('must be one of');
   });
 
+  it('ranks daily results, shows group rounds apart, and never ranks practice', async () => {
+    const store = app.services.storage.results;
+    // Replaying a chosen seed with the answer known: a perfect practice score, solo and in a race.
+    await store.record(result('310001', 100, '2026-11-28T08:00:00Z', { mode: 'solo' }));
+    await store.record(result('310001', 100, '2026-11-28T08:01:00Z', { mode: 'race' }));
+    await store.record(result('310002', 64, '2026-11-28T08:00:00Z', { mode: 'daily' }));
+    await store.record(result('310003', 80, '2026-11-28T08:00:00Z', { mode: 'group' }));
+    const shown = text(await slash(person('310001', 'Pia'), 'leaderboard', null, { game: 'bake', period: 'today' }));
+    expect(shown).toContain('**Daily puzzle**\n🥇 <@310002> — 64');
+    expect(shown).toContain('Group rounds (a shared board: every player gets the round’s score): 🥇 <@310003> — 80');
+    expect(shown).not.toContain('Pia');
+    expect(shown).toContain('You have no finished daily Grandma\'s Bake in this period yet');
+    expect(message(await slash(person('310001', 'Pia'), 'leaderboard', null, { game: 'bake' })).embeds?.[0]?.footer).toContain(
+      'Practice games with /play are not ranked',
+    );
+
+    const onlyPractice = text(await slash(person('310001', 'Pia'), 'leaderboard', null, { game: 'bake', period: 'all' }));
+    expect(onlyPractice).not.toContain('Pia');
+    expect(onlyPractice).not.toContain('🥇 <@310001>');
+    // /stats still counts practice, and says that it does.
+    const stats = message(await slash(person('310001', 'Pia'), 'stats', null));
+    expect(stats.embeds?.[0]?.fields?.find((f) => f.name === 'Games played')?.value).toBe('2');
+    expect(stats.embeds?.[0]?.footer).toContain('practice included; /leaderboard ranks only daily puzzles and group rounds');
+  });
+
   it('escapes display names so they cannot format or mention', async () => {
-    await app.services.storage.results.record(result('300001', 70, '2026-11-28T08:00:00Z'));
+    await app.services.storage.results.record(result('300001', 70, '2026-11-28T08:00:00Z', { mode: 'daily' }));
     const shown = text(await slash(person('300001', '@everyone *bold*'), 'leaderboard', null, { game: 'bake' }));
     expect(shown).toContain('\\@everyone \\*bold\\*');
   });
@@ -157,7 +183,7 @@ describe('/privacy', () => {
 
   it('forgets only after the owner confirms, refuses someone else’s click, and leaves the leaderboards', async () => {
     await seedPlayer('800001');
-    await app.services.storage.results.record(result('800002', 50, '2026-11-28T10:00:00Z'));
+    await app.services.storage.results.record(result('800002', 50, '2026-11-28T10:00:00Z', { mode: 'daily' }));
     const asked = message(await slash(person('800001'), 'privacy', 'forget'));
     expect(asked.ephemeral).toBe(true);
     const [forget, keep] = asked.rows?.[0] ?? [];

@@ -1,22 +1,53 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dailySeed, dayNumber, utcDay } from '../../src/social/days.js';
+import { dailyPuzzles, dayOfDailySeed, looksLikeDailySeed } from '../../src/social/daily-puzzles.js';
+import { addDays, dayNumber, utcDay } from '../../src/social/days.js';
 import { periodStart } from '../../src/social/leaderboard.js';
 import { canonicalTimeZone, localClock, normaliseDailyTime } from '../../src/social/local-time.js';
 import { shareLine } from '../../src/social/share.js';
 import { streaksOf } from '../../src/social/streaks.js';
 
 describe('days', () => {
-  it('names UTC days, counts them from the epoch and seeds the daily puzzles by day alone', () => {
+  it('names UTC days and counts them from the epoch', () => {
     expect(utcDay(new Date('2026-11-28T23:59:59.999Z'))).toBe('2026-11-28');
     expect(utcDay(new Date('2026-11-29T00:00:00Z'))).toBe('2026-11-29');
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
     expect(dayNumber('2026-01-01')).toBe(1);
     expect(dayNumber('2026-11-28')).toBe(332);
-    expect(dailySeed('bake', '2026-11-28')).toBe('daily-2026-11-28');
-    expect(dailySeed('train', '2026-11-28')).toBe(dailySeed('bake', '2026-11-28'));
-    expect(() => dailySeed('bake', '2026-02-30')).toThrow(RangeError);
-    expect(() => dailySeed('chess' as 'bake', '2026-11-28')).toThrow(RangeError);
+  });
+
+  it('seeds the daily puzzles with the server secret, not with the date alone', () => {
+    const ours = dailyPuzzles('a secret of the server, 32 chars');
+    const theirs = dailyPuzzles('another server with its own key');
+    const seed = ours.seed('bake', '2026-11-28');
+    expect(seed).toBe(ours.seed('bake', '2026-11-28'));
+    expect(seed).toMatch(/^daily-2026-11-28-[0-9a-f]{16}$/);
+    // Knowing the date (or another server's key) does not give the seed.
+    expect(seed).not.toBe('daily-2026-11-28');
+    expect(theirs.seed('bake', '2026-11-28')).not.toBe(seed);
+    expect(ours.seed('lock', '2026-11-28')).not.toBe(seed);
+    expect(ours.seed('bake', '2026-11-29')).not.toBe(seed);
+    expect(dayOfDailySeed(seed)).toBe('2026-11-28');
+    expect(dayOfDailySeed('maple-42')).toBeUndefined();
+    expect(() => ours.seed('bake', '2026-02-30')).toThrow(RangeError);
+    expect(() => ours.seed('chess' as 'bake', '2026-11-28')).toThrow(RangeError);
+  });
+
+  it('keys daily attempts by person, game and day, without naming the person', () => {
+    const daily = dailyPuzzles('a secret of the server, 32 chars');
+    const key = daily.attemptKey('123456789012345678', 'bake', '2026-11-28');
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(key).not.toContain('123456789012345678');
+    expect(daily.attemptKey('123456789012345678', 'bake', '2026-11-28')).toBe(key);
+    expect(daily.attemptKey('123456789012345679', 'bake', '2026-11-28')).not.toBe(key);
+    expect(daily.attemptKey('123456789012345678', 'lock', '2026-11-28')).not.toBe(key);
+    expect(daily.attemptKey('123456789012345678', 'bake', '2026-11-29')).not.toBe(key);
+    expect(dailyPuzzles('another server with its own key').attemptKey('123456789012345678', 'bake', '2026-11-28')).not.toBe(key);
+  });
+
+  it('recognises seeds shaped like daily seeds, whatever their case or spacing', () => {
+    for (const seed of ['daily-2026-11-28', 'DAILY-2026-11-28-abc', ' Daily', 'daily']) expect(looksLikeDailySeed(seed)).toBe(true);
+    for (const seed of ['maple-42', 'my-daily', 'dail']) expect(looksLikeDailySeed(seed)).toBe(false);
   });
 
   it('starts periods at today and six days before', () => {

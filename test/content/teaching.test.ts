@@ -76,6 +76,8 @@ const RETIRED: readonly [slug: string | '*', wrong: RegExp, why: string][] = [
   ['fine-tuning', /10–100× below the pretraining peak/, 'BERT fine-tuned only 2–5× below its 10⁻⁴ pretraining peak'],
   ['fine-tuning', /0\.65–0\.95/, 'released layer-wise decays span 0.65–0.9 (ELECTRA, BEiT, MAE)'],
   ['fine-tuning', /small new layer on top/i, 'LoRA adds small parts beside the frozen weights, not a layer on top'],
+  ['multi-objective-tuning', /never pick some of the good middle options/, 'a weighted sum misses non-convex parts of the front, not "the middle"'],
+  ['multi-objective-tuning', /\(z\* an ideal point\)/, 'the Chebyshev guarantee needs a utopia point, slightly beyond the ideal'],
 ];
 
 describe('corrected claims stay corrected', () => {

@@ -78,6 +78,10 @@ const RETIRED: readonly [slug: string | '*', wrong: RegExp, why: string][] = [
   ['fine-tuning', /small new layer on top/i, 'LoRA adds small parts beside the frozen weights, not a layer on top'],
   ['multi-objective-tuning', /never pick some of the good middle options/, 'a weighted sum misses non-convex parts of the front, not "the middle"'],
   ['multi-objective-tuning', /\(z\* an ideal point\)/, 'the Chebyshev guarantee needs a utopia point, slightly beyond the ideal'],
+  ['augmentation-and-label-smoothing', /flipping a "6"/i, 'a flipped 6 is a mirrored 6; turned upside down it is a 9'],
+  ['augmentation-and-label-smoothing', /smaller data sets can usually take stronger/i, 'RandAugment: the best magnitude grows with model and data size'],
+  ['augmentation-and-label-smoothing', /shared out among the other answers/i, 'q = (1 − ε)·onehot + ε/K spreads ε over all K classes'],
+  ['augmentation-and-label-smoothing', /ten-times-larger JFT/i, 'JFT-300M is about twenty times ImageNet-21k'],
 ];
 
 describe('corrected claims stay corrected', () => {

@@ -82,6 +82,7 @@ const RETIRED: readonly [slug: string | '*', wrong: RegExp, why: string][] = [
   ['augmentation-and-label-smoothing', /smaller data sets can usually take stronger/i, 'RandAugment: the best magnitude grows with model and data size'],
   ['augmentation-and-label-smoothing', /shared out among the other answers/i, 'q = (1 − ε)·onehot + ε/K spreads ε over all K classes'],
   ['augmentation-and-label-smoothing', /ten-times-larger JFT/i, 'JFT-300M is about twenty times ImageNet-21k'],
+  ['tuning-tools', /HPOBench.{0,120}defaults matter/, 'HPOBench shows changing optimiser rankings; it is not a study of defaults'],
 ];
 
 describe('corrected claims stay corrected', () => {

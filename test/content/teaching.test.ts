@@ -83,6 +83,8 @@ const RETIRED: readonly [slug: string | '*', wrong: RegExp, why: string][] = [
   ['augmentation-and-label-smoothing', /shared out among the other answers/i, 'q = (1 − ε)·onehot + ε/K spreads ε over all K classes'],
   ['augmentation-and-label-smoothing', /ten-times-larger JFT/i, 'JFT-300M is about twenty times ImageNet-21k'],
   ['tuning-tools', /HPOBench.{0,120}defaults matter/, 'HPOBench shows changing optimiser rankings; it is not a study of defaults'],
+  ['hyperparameter-importance', /f_U\(θ_U\) = E\[f\(θ\) \| θ_U\]/, 'E[f | θ_U] is the marginal a_U; the component f_U subtracts the lower-order terms'],
+  ['hyperparameter-importance', /k\(k \+ 1\)\/2 runs/, 'ablation costs k(k + 1)/2 configuration evaluations, each possibly many runs'],
 ];
 
 describe('corrected claims stay corrected', () => {

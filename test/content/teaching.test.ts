@@ -85,6 +85,8 @@ const RETIRED: readonly [slug: string | '*', wrong: RegExp, why: string][] = [
   ['tuning-tools', /HPOBench.{0,120}defaults matter/, 'HPOBench shows changing optimiser rankings; it is not a study of defaults'],
   ['hyperparameter-importance', /f_U\(θ_U\) = E\[f\(θ\) \| θ_U\]/, 'E[f | θ_U] is the marginal a_U; the component f_U subtracts the lower-order terms'],
   ['hyperparameter-importance', /k\(k \+ 1\)\/2 runs/, 'ablation costs k(k + 1)/2 configuration evaluations, each possibly many runs'],
+  ['initialisation-scale', /most libraries use one of them|are the defaults in most libraries/i, 'PyTorch’s default is U(±1/√n_in), neither Xavier nor He; Flax uses LeCun'],
+  ['initialisation-scale', /multiply branch outputs by a factor[^)]*GPT-2/, 'GPT-2 scales the initial weights of residual projections by 1/√N'],
 ];
 
 describe('corrected claims stay corrected', () => {

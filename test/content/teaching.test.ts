@@ -76,6 +76,17 @@ const RETIRED: readonly [slug: string | '*', wrong: RegExp, why: string][] = [
   ['fine-tuning', /10–100× below the pretraining peak/, 'BERT fine-tuned only 2–5× below its 10⁻⁴ pretraining peak'],
   ['fine-tuning', /0\.65–0\.95/, 'released layer-wise decays span 0.65–0.9 (ELECTRA, BEiT, MAE)'],
   ['fine-tuning', /small new layer on top/i, 'LoRA adds small parts beside the frozen weights, not a layer on top'],
+  ['multi-objective-tuning', /never pick some of the good middle options/, 'a weighted sum misses non-convex parts of the front, not "the middle"'],
+  ['multi-objective-tuning', /\(z\* an ideal point\)/, 'the Chebyshev guarantee needs a utopia point, slightly beyond the ideal'],
+  ['augmentation-and-label-smoothing', /flipping a "6"/i, 'a flipped 6 is a mirrored 6; turned upside down it is a 9'],
+  ['augmentation-and-label-smoothing', /smaller data sets can usually take stronger/i, 'RandAugment: the best magnitude grows with model and data size'],
+  ['augmentation-and-label-smoothing', /shared out among the other answers/i, 'q = (1 − ε)·onehot + ε/K spreads ε over all K classes'],
+  ['augmentation-and-label-smoothing', /ten-times-larger JFT/i, 'JFT-300M is about twenty times ImageNet-21k'],
+  ['tuning-tools', /HPOBench.{0,120}defaults matter/, 'HPOBench shows changing optimiser rankings; it is not a study of defaults'],
+  ['hyperparameter-importance', /f_U\(θ_U\) = E\[f\(θ\) \| θ_U\]/, 'E[f | θ_U] is the marginal a_U; the component f_U subtracts the lower-order terms'],
+  ['hyperparameter-importance', /k\(k \+ 1\)\/2 runs/, 'ablation costs k(k + 1)/2 configuration evaluations, each possibly many runs'],
+  ['initialisation-scale', /most libraries use one of them|are the defaults in most libraries/i, 'PyTorch’s default is U(±1/√n_in), neither Xavier nor He; Flax uses LeCun'],
+  ['initialisation-scale', /multiply branch outputs by a factor[^)]*GPT-2/, 'GPT-2 scales the initial weights of residual projections by 1/√N'],
 ];
 
 describe('corrected claims stay corrected', () => {

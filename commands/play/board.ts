@@ -6,7 +6,7 @@
 import { encodeCustomId } from '../../src/command-layer/custom-id.js';
 import { clip, LIMITS } from '../../src/command-layer/limits.js';
 import type { ComponentView, EmbedFieldView, FileView, MessageView } from '../../src/command-layer/types.js';
-import { PEG_STEPS, GUITAR_STRINGS, stringFrequencies, type TuneState } from '../../src/games/tune.js';
+import { PEG_STEPS, GUITAR_STRINGS, startingScore, stringFrequencies, type TuneMove, type TuneState } from '../../src/games/tune.js';
 import { dialsFor } from '../../src/games/lock.js';
 import type { GameId } from '../../src/games/types.js';
 import { strumWav } from '../../src/pictures/index.js';
@@ -78,10 +78,17 @@ function statusLine(game: GameView): string {
   return [line, raceLine(game)].filter(Boolean).join(' ');
 }
 
+/** Tune's first change is measured from the chord as it starts, so the board shows that score too. */
+function startText(game: GameView): string | undefined {
+  if (game.rules.id !== 'tune') return undefined;
+  return `As it starts, the chord sounds **${formatNumber(startingScore(game.state as TuneState))}**.`;
+}
+
 function historyText(game: GameView): string {
   const id = game.rules.id as GameId;
   const turns = game.state.history;
-  if (turns.length === 0) return `No ${moveNoun(id, 2)} yet.`;
+  const start = startText(game);
+  if (turns.length === 0) return [`No ${moveNoun(id, 2)} yet.`, start].filter(Boolean).join(' ');
   const group = game.session.group;
   const names = new Map(group?.players.map((p) => [p.id, p.name]));
   const shown = turns.slice(-HISTORY_LINES);
@@ -92,7 +99,7 @@ function historyText(game: GameView): string {
     const who = group ? `**${names.get(group.movers[index] ?? '') ?? 'someone'}**: ` : '';
     return `${index + 1}. ${who}${turnText(id, turn)}`;
   });
-  return (skipped > 0 ? [`…${skipped} earlier`, ...lines] : lines).join('\n');
+  return [...(start ? [start] : []), ...(skipped > 0 ? [`…${skipped} earlier`] : []), ...lines].join('\n');
 }
 
 /** The optimiser's moves in a race, in the same words as the player's. */
@@ -197,7 +204,9 @@ function movesFor(game: GameView, draft: Draft, id: (action: string, ...args: (s
       return rows;
     }
     case 'tune': {
-      const chosen = draft.string ?? GUITAR_STRINGS[0].name;
+      // The string last turned stays picked, so the next press turns it again without a wasted strum.
+      const last = game.state.history.at(-1)?.move as TuneMove | undefined;
+      const chosen = draft.string ?? last?.string ?? GUITAR_STRINGS[0].name;
       const step = (cents: number): ComponentView => ({
         type: 'button',
         customId: id('peg', chosen, cents),

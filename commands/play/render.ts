@@ -8,6 +8,7 @@ import type { MessageView } from '../../src/command-layer/types.js';
 import type { GameId, GameState } from '../../src/games/types.js';
 import { shareLine } from '../../src/social/share.js';
 import { boardMessage } from './board.js';
+import { MOVE_NOUNS } from './reveal-words.js';
 import { raceMove } from './race.js';
 import { revealInBackground } from './reveal-pool.js';
 import { revealView } from './reveal-view.js';
@@ -49,7 +50,7 @@ export function revealedBoard(game: GameView): MessageView {
   const [embed] = board.embeds ?? [];
   const summary = game.record.mode === 'daily' ? `${view.summary}\nShare your result:\n${dailyShareLine(game)}` : view.summary;
   const groupNote = game.session.group
-    ? [{ name: 'A group is a search too', value: clip(GROUP_NOTE, LIMITS.fieldValue) }]
+    ? [{ name: 'A group is a search too', value: clip(groupNoteFor(game.rules.id as GameId), LIMITS.fieldValue) }]
     : [];
   return {
     ...board,
@@ -66,9 +67,26 @@ export function revealedBoard(game: GameView): MessageView {
   };
 }
 
-const GROUP_NOTE =
-  'Everyone guessed on their own, so together you were a random search run in parallel: many tries at ' +
-  'once, but no try learned from the others. Press **Why?**, or `/explain topic:parallel-search`, for more at your level.';
+/**
+ * What the group was as a search, true to the game: every move lands on one shared board that everyone
+ * sees, so nobody guessed blind; in tune the moves even add up on one guitar.
+ */
+export function groupNoteFor(game: GameId): string {
+  const more = ' Press **Why?**, or `/explain topic:parallel-search`, for more at your level.';
+  if (game === 'tune') {
+    return (
+      'You all turned the same six pegs on one guitar: each strum started where the strum before left it, and ' +
+      'everyone heard every result. Together you were one search taking turns, each strum building on all the ' +
+      'ones before; only strums made at the same moment could not learn from each other.' + more
+    );
+  }
+  const noun = MOVE_NOUNS[game];
+  return (
+    `Everyone saw every result on this board, so each ${noun.one} could learn from all the ${noun.many} before it, ` +
+    'whoever made them: together you were one search with many hands, like a parallel search that shares its results. ' +
+    `Only ${noun.many} made at the same moment could not learn from each other.` + more
+  );
+}
 
 export const gameHooks: MoveHooks = {
   render,

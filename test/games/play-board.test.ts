@@ -4,7 +4,12 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandResponse, ComponentView, MessageView } from '../../src/command-layer/types.js';
+import { revealedBoard } from '../../commands/play/render.js';
+import { viewOf, type StoredSession } from '../../commands/play/session.js';
 import { formatNumber } from '../../commands/play/turn-text.js';
+import { GAMES } from '../../src/games/index.js';
+import type { GameId, MoveInput } from '../../src/games/types.js';
+import type { GameRecord } from '../../src/storage/index.js';
 import { startingScore, tune } from '../../src/games/tune.js';
 import { createTestApp, person, type TestApp } from '../support/app.js';
 
@@ -65,3 +70,42 @@ describe('the tune board', () => {
   });
 });
 
+
+/** A finished group round of two players, one move each, as the store holds it. */
+function groupRecord(game: GameId, seed: string, moves: readonly MoveInput[]): GameRecord {
+  const rules = GAMES[game];
+  let state = rules.start({ seed });
+  for (const move of moves) state = rules.play(state, rules.parseMove(move, state)).state;
+  const at = new Date('2026-11-27T12:00:00Z');
+  const players = [{ id: '1', name: 'Ann' }, { id: '2', name: 'Bob' }];
+  const session: StoredSession = {
+    game: { ...state, status: 'spent' },
+    group: { hostId: '1', perPlayer: 3, endsAt: at.toISOString(), players, movers: ['1', '2'], endedBy: 'host' },
+  };
+  return {
+    id: 'GrOuPrOuNd', game, mode: 'group', ownerId: '1', guildId: '9', channelId: '8', messageId: null, seed,
+    difficulty: state.difficulty, state: session, version: 3, status: 'finished', score: 0,
+    createdAt: at, updatedAt: at, finishedAt: at,
+  };
+}
+
+function groupNote(record: GameRecord): string {
+  const fields = revealedBoard(viewOf(record)).embeds?.[0]?.fields ?? [];
+  return fields.find((f) => f.name === 'A group is a search too')?.value ?? '';
+}
+
+describe('a group round’s note', () => {
+  it('says a tune group turned one guitar together, each strum building on the ones before', () => {
+    const note = groupNote(groupRecord('tune', 'group-note', [{ string: 'E2', cents: 5 }, { string: 'A2', cents: -5 }]));
+    expect(note).toContain('same six pegs');
+    expect(note).toContain('everyone heard every result');
+    expect(note).not.toMatch(/on their own|no try learned/);
+  });
+
+  it('says a bake group saw every result on the shared board, not that each guessed on their own', () => {
+    const note = groupNote(groupRecord('bake', 'group-note', [{ minutes: 11 }, { minutes: 16 }]));
+    expect(note).toContain('Everyone saw every result');
+    expect(note).toContain('each bake could learn from all the bakes before it');
+    expect(note).not.toMatch(/on their own|no try learned/);
+  });
+});

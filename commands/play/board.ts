@@ -10,6 +10,7 @@ import { PEG_STEPS, GUITAR_STRINGS, startingScore, stringFrequencies, type TuneM
 import { dialsFor } from '../../src/games/lock.js';
 import type { GameId } from '../../src/games/types.js';
 import { strumWav } from '../../src/pictures/index.js';
+import { finishWords, optimiserNoun, raceRules } from './race.js';
 import { isOpen, type GameView } from './session.js';
 import { formatNumber, moveNoun, readingOf, turnText } from './turn-text.js';
 
@@ -60,8 +61,9 @@ function statusLine(game: GameView): string {
     return `**${ROUND_ENDINGS[group.endedBy]}.** The group made ${outcome.movesUsed} ${moveNoun(id, outcome.movesUsed)}; best ${outcome.best ?? '–'}.`;
   }
   const noun = moveNoun(id, outcome.movesUsed);
-  if (game.session.race?.winner === 'optimiser' && outcome.status === 'spent' && outcome.movesUsed < outcome.budget) {
-    return `**The optimiser reached the best ${moveNoun(id)} first**, on its ${ordinal(game.session.race.trials.length)} ${moveNoun(id)}. Your best was ${outcome.best ?? '–'}.`;
+  const race = game.session.race;
+  if (race?.winner === 'optimiser' && race.trials.length > 0 && id !== 'train' && outcome.status === 'spent' && game.rules.winsAt(game.record.seed, game.record.difficulty, race.trials.at(-1)!.params)) {
+    return `**The optimiser ${finishWords(id)} first**, on its ${ordinal(race.trials.length)} ${optimiserNoun(id)}. Your best was ${outcome.best ?? '–'}.`;
   }
   const line = (() => {
     switch (outcome.status) {
@@ -102,14 +104,16 @@ function historyText(game: GameView): string {
   return [...(start ? [start] : []), ...(skipped > 0 ? [`…${skipped} earlier`] : []), ...lines].join('\n');
 }
 
-/** The optimiser's moves in a race, in the same words as the player's. */
+/** The race's rule, then the optimiser's moves in the same words as the player's. */
 function raceText(game: GameView): string {
   const race = game.session.race;
-  if (!race || race.trials.length === 0) return 'Waiting for your first move.';
+  if (!race) return '';
+  const rules = raceRules(game);
+  if (race.trials.length === 0) return `${rules}\nWaiting for your first move.`;
   const id = game.rules.id as GameId;
   const last = race.trials.at(-1)!;
   const best = Math.max(...race.trials.map((t) => t.value));
-  return `${race.trials.length} ${moveNoun(id, race.trials.length)}, best **${formatNumber(best)}**\nlast: ${raceMoveText(id, last.params, last.value)}`;
+  return `${rules}\n${race.trials.length} ${optimiserNoun(id, race.trials.length)}, best **${formatNumber(best)}**\nlast: ${raceMoveText(id, last.params, last.value)}`;
 }
 
 export function raceMoveText(game: GameId, params: Record<string, unknown>, value: number): string {

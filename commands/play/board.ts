@@ -10,7 +10,7 @@ import { PEG_STEPS, GUITAR_STRINGS, startingScore, stringFrequencies, type TuneM
 import { dialsFor } from '../../src/games/lock.js';
 import type { GameId } from '../../src/games/types.js';
 import { strumWav } from '../../src/pictures/index.js';
-import { finishWords, optimiserNoun, raceRules } from './race.js';
+import { finishWords, optimiserNoun, raceRules, tryCost } from './race.js';
 import { isOpen, type GameView } from './session.js';
 import { formatNumber, moveNoun, readingOf, turnText } from './turn-text.js';
 
@@ -109,8 +109,11 @@ function raceText(game: GameView): string {
   const race = game.session.race;
   if (!race) return '';
   const rules = raceRules(game);
-  if (race.trials.length === 0) return `${rules}\nWaiting for your first move.`;
   const id = game.rules.id as GameId;
+  if (race.trials.length === 0) {
+    const cost = tryCost(id);
+    return `${rules}\n${cost === 1 ? 'Waiting for your first move.' : `It makes its first try after your ${ordinal(cost)} ${moveNoun(id)}.`}`;
+  }
   const last = race.trials.at(-1)!;
   const best = Math.max(...race.trials.map((t) => t.value));
   return `${rules}\n${race.trials.length} ${optimiserNoun(id, race.trials.length)}, best **${formatNumber(best)}**\nlast: ${raceMoveText(id, last.params, last.value)}`;

@@ -111,13 +111,21 @@ function paceText(game: GameView): string {
   );
 }
 
+/** The reading compared when nobody reaches the finish line, in the game's words. */
+const BEST_READING: Readonly<Record<GameId, string>> = {
+  bake: 'the better best taste',
+  lock: 'the most clicks on one try',
+  tune: 'the better best chord score',
+  train: 'the better best held-out accuracy',
+};
+
 /** The race's one rule, stated on the board and in the reveal. */
 export function raceRules(game: GameView): string {
+  const id = game.rules.id as GameId;
   const line = finishLine(game);
-  const best = MOVE_NOUNS[game.rules.id as GameId];
   const rule = line
-    ? `First to ${line} wins, you or the optimiser; if neither gets there, the better best reading wins.`
-    : `No finish line: when both budgets are spent, the better best ${game.rules.id === 'train' ? 'accuracy' : best.one} wins.`;
+    ? `First to ${line} wins, you or the optimiser; if neither gets there, ${BEST_READING[id]} wins.`
+    : `No finish line: when both budgets are spent, ${BEST_READING[id]} wins.`;
   return `${rule} ${paceText(game)}`;
 }
 
@@ -186,8 +194,10 @@ function openingText(game: GameView, spaceDimension: number): string {
   const id = game.rules.id as GameId;
   const first = defaultInitialPoints(spaceDimension);
   const noun = optimiserNoun(id, 2);
+  const budget = optimiserBudget(game);
+  const short = first >= budget ? ` (it gets only ${budget} in this race)` : '';
   return game.session.race!.trials.length < first
-    ? `It is still in its opening design: its first ${first} ${noun} are spread out over the whole range on purpose, before it trusts any guess`
+    ? `It is still in its opening design: its first ${first} ${noun} are spread out over the whole range on purpose, before it trusts any guess${short}`
     : 'It had settled on a peak, so it has started afresh with a new spread-out design, to make sure no better peak hides elsewhere';
 }
 

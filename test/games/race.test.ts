@@ -193,10 +193,12 @@ describe('a tune race', () => {
   it('charges each optimiser try six strums, since it sets all six pegs at once, and says so on the board and in the reveal', async () => {
     let board = await startRace('tune', 'tune-race');
     expect(field(board, 'The optimiser')).toContain('Each of its tries sets all 6 pegs at once, so it counts as 6 of your strums: it gets 5 tries to your 30 strums');
+    expect(field(board, 'The optimiser')).toContain('It makes its first try after your 6th strum.');
     for (let strum = 1; strum <= 5; strum++) board = messageOf(await press(board, '+1¢'));
     expect((await stored(board)).session.race?.trials).toHaveLength(0);
     const waiting = await press(board, 'What is it thinking?');
     expect(waiting.kind === 'reply' && waiting.message.content).toContain('after your next strum');
+    expect(waiting.kind === 'reply' && waiting.message.content).toContain('its first 12 tries are spread out over the whole range on purpose, before it trusts any guess (it gets only 5 in this race)');
     board = messageOf(await press(board, '+1¢'));
     expect((await stored(board)).session.race?.trials).toHaveLength(1);
     expect(field(board, 'The optimiser')).toContain('1 try, best');

@@ -106,7 +106,9 @@ function raceNoteFor(game: GameView, numbers: Reveal): string {
   const part =
     made === 0
       ? 'It made no move in the race'
-      : `Its first ${made} ${optimiserNoun(id, made)} there are the ones it made against you${worth}`;
+      : made === 1
+        ? `Its first ${optimiserNoun(id)} there is the one it made against you${worth}`
+        : `Its first ${made} ${optimiserNoun(id, made)} there are the ones it made against you${worth}`;
   return (
     `The optimiser you raced is ${row} of the table: the same run on the same puzzle. ${part}; the rest show how it ` +
     `carries on to the table's ${numbers.budget}, as every row does. The rule: ${raceRules(game)}`

@@ -109,10 +109,12 @@ function raceNoteFor(game: GameView, numbers: Reveal): string {
       : made === 1
         ? `Its first ${optimiserNoun(id)} there is the one it made against you${worth}`
         : `Its first ${made} ${optimiserNoun(id, made)} there are the ones it made against you${worth}`;
-  return (
-    `The optimiser you raced is ${row} of the table: the same run on the same puzzle. ${part}; the rest show how it ` +
-    `carries on to the table's ${numbers.budget}, as every row does. The rule: ${raceRules(game)}`
-  );
+  const rest =
+    cost === 1
+      ? `the rest show how it carries on to the table's ${numbers.budget}, as every row does`
+      : `the rest show how it carries on to the table's ${numbers.budget} ${optimiserNoun(id, 2)}, as every row does ` +
+        `(there each try sets all ${cost} pegs; only the race charged them in ${MOVE_NOUNS[id].many})`;
+  return `The optimiser you raced is ${row} of the table: the same run on the same puzzle. ${part}; ${rest}. The rule: ${raceRules(game)}`;
 }
 
 export const gameHooks: MoveHooks = {

@@ -209,5 +209,6 @@ describe('a tune race', () => {
 
     const note = field(revealedBoard({ ...game, state: { ...game.state, status: 'spent' } }), 'The race');
     expect(note).toContain('Its first 2 tries there are the ones it made against you (each worth 6 of your strums)');
+    expect(note).toContain('only the race charged them in strums');
   }, 120_000);
 });

@@ -62,7 +62,10 @@ function statusLine(game: GameView): string {
   }
   const noun = moveNoun(id, outcome.movesUsed);
   const race = game.session.race;
-  if (race?.winner === 'optimiser' && race.trials.length > 0 && id !== 'train' && outcome.status === 'spent' && game.rules.winsAt(game.record.seed, game.record.difficulty, race.trials.at(-1)!.params)) {
+  const optimiserLast = race?.trials.at(-1);
+  const optimiserFinished =
+    race?.winner === 'optimiser' && optimiserLast !== undefined && game.rules.winsAt(game.record.seed, game.record.difficulty, optimiserLast.params);
+  if (race && optimiserFinished && outcome.status === 'spent') {
     return `**The optimiser ${finishWords(id)} first**, on its ${ordinal(race.trials.length)} ${optimiserNoun(id)}. Your best was ${outcome.best ?? '–'}.`;
   }
   const line = (() => {

@@ -6,12 +6,13 @@
 import { encodeCustomId } from '../../src/command-layer/custom-id.js';
 import { clip, LIMITS } from '../../src/command-layer/limits.js';
 import type { ComponentView, EmbedFieldView, FileView, MessageView } from '../../src/command-layer/types.js';
-import { PEG_STEPS, GUITAR_STRINGS, stringFrequencies, type TuneState } from '../../src/games/tune.js';
+import { PEG_STEPS, GUITAR_STRINGS, startingScore, stringFrequencies, type TuneMove, type TuneState } from '../../src/games/tune.js';
 import { dialsFor } from '../../src/games/lock.js';
 import type { GameId } from '../../src/games/types.js';
 import { strumWav } from '../../src/pictures/index.js';
 import { dayOfDailySeed } from '../../src/social/daily-puzzles.js';
 import { dayNumber } from '../../src/social/days.js';
+import { finishWords, optimiserNoun, raceRules, tryCost } from './race.js';
 import { isOpen, type GameView } from './session.js';
 import { formatNumber, moveNoun, readingOf, turnText } from './turn-text.js';
 
@@ -96,8 +97,12 @@ function statusLine(game: GameView): string {
     return `**${ROUND_ENDINGS[group.endedBy]}.** The group made ${outcome.movesUsed} ${moveNoun(id, outcome.movesUsed)}; best ${outcome.best ?? '–'}.`;
   }
   const noun = moveNoun(id, outcome.movesUsed);
-  if (game.session.race?.winner === 'optimiser' && outcome.status === 'spent' && outcome.movesUsed < outcome.budget) {
-    return `**The optimiser reached the best ${moveNoun(id)} first**, on its ${ordinal(game.session.race.trials.length)} ${moveNoun(id)}. Your best was ${outcome.best ?? '–'}.`;
+  const race = game.session.race;
+  const optimiserLast = race?.trials.at(-1);
+  const optimiserFinished =
+    race?.winner === 'optimiser' && optimiserLast !== undefined && game.rules.winsAt(game.record.seed, game.record.difficulty, optimiserLast.params);
+  if (race && optimiserFinished && outcome.status === 'spent') {
+    return `**The optimiser ${finishWords(id)} first**, on its ${ordinal(race.trials.length)} ${optimiserNoun(id)}. Your best was ${outcome.best ?? '–'}.`;
   }
   const line = (() => {
     switch (outcome.status) {
@@ -114,10 +119,17 @@ function statusLine(game: GameView): string {
   return [line, raceLine(game)].filter(Boolean).join(' ');
 }
 
+/** Tune's first change is measured from the chord as it starts, so the board shows that score too. */
+function startText(game: GameView): string | undefined {
+  if (game.rules.id !== 'tune') return undefined;
+  return `As it starts, the chord sounds **${formatNumber(startingScore(game.state as TuneState))}**.`;
+}
+
 function historyText(game: GameView): string {
   const id = game.rules.id as GameId;
   const turns = game.state.history;
-  if (turns.length === 0) return `No ${moveNoun(id, 2)} yet.`;
+  const start = startText(game);
+  if (turns.length === 0) return [`No ${moveNoun(id, 2)} yet.`, start].filter(Boolean).join(' ');
   const group = game.session.group;
   const names = new Map(group?.players.map((p) => [p.id, p.name]));
   const shown = turns.slice(-HISTORY_LINES);
@@ -128,17 +140,22 @@ function historyText(game: GameView): string {
     const who = group ? `**${names.get(group.movers[index] ?? '') ?? 'someone'}**: ` : '';
     return `${index + 1}. ${who}${turnText(id, turn)}`;
   });
-  return (skipped > 0 ? [`…${skipped} earlier`, ...lines] : lines).join('\n');
+  return [...(start ? [start] : []), ...(skipped > 0 ? [`…${skipped} earlier`] : []), ...lines].join('\n');
 }
 
-/** The optimiser's moves in a race, in the same words as the player's. */
+/** The race's rule, then the optimiser's moves in the same words as the player's. */
 function raceText(game: GameView): string {
   const race = game.session.race;
-  if (!race || race.trials.length === 0) return 'Waiting for your first move.';
+  if (!race) return '';
+  const rules = raceRules(game);
   const id = game.rules.id as GameId;
+  if (race.trials.length === 0) {
+    const cost = tryCost(id);
+    return `${rules}\n${cost === 1 ? 'Waiting for your first move.' : `It makes its first try after your ${ordinal(cost)} ${moveNoun(id)}.`}`;
+  }
   const last = race.trials.at(-1)!;
   const best = Math.max(...race.trials.map((t) => t.value));
-  return `${race.trials.length} ${moveNoun(id, race.trials.length)}, best **${formatNumber(best)}**\nlast: ${raceMoveText(id, last.params, last.value)}`;
+  return `${rules}\n${race.trials.length} ${optimiserNoun(id, race.trials.length)}, best **${formatNumber(best)}**\nlast: ${raceMoveText(id, last.params, last.value)}`;
 }
 
 export function raceMoveText(game: GameId, params: Record<string, unknown>, value: number): string {
@@ -255,7 +272,9 @@ function movesFor(game: GameView, draft: Draft, id: (action: string, ...args: (s
       return rows;
     }
     case 'tune': {
-      const chosen = draft.string ?? GUITAR_STRINGS[0].name;
+      // The string last turned stays picked, so the next press turns it again without a wasted strum.
+      const last = game.state.history.at(-1)?.move as TuneMove | undefined;
+      const chosen = draft.string ?? last?.string ?? GUITAR_STRINGS[0].name;
       const step = (cents: number): ComponentView => ({
         type: 'button',
         customId: id('peg', chosen, cents),

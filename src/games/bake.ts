@@ -187,4 +187,12 @@ export const bake: GameRules<BakeState, BakeMove, BakeFeedback> = {
   moveToParams(state, moveIndex) {
     return { bakeTime: turnAt(state, moveIndex, 'Bake').move.minutes };
   },
+
+  // A perfect bake wins, as it does for a player: the true time decides, never the oven's noise.
+  winsAt: (seed, difficulty, params) => tasteBake(seed, difficulty, Number(params.bakeTime)).word === 'perfect',
 };
+
+/** How close to the best time (minutes) a bake must be to be perfect, at this difficulty. */
+export function perfectWithinMinutes(difficulty: string): number {
+  return SETTINGS[requireDifficulty(DIFFICULTY_IDS, difficulty, 'normal')].perfectWithin;
+}

@@ -322,6 +322,11 @@ export const lock: GameRules<LockState, LockMove, LockFeedback> = {
   moveToParams(state, moveIndex) {
     return combinationToParams(turnAt(state, moveIndex, 'Try').move.combination);
   },
+
+  winsAt(seed, difficulty, params) {
+    const dials = dialsFor(difficulty);
+    return countClicks(secretCombination(seed, dials), paramsToCombination(params, dials)) === dials;
+  },
 };
 
 /** The player's tries as clues for the reasoning functions. */

@@ -11,7 +11,7 @@
 import { replay } from '../search/replay.js';
 import type { Strategy } from '../search/strategy.js';
 import { createStrategy } from '../search/strategies/index.js';
-import type { Direction, Objective, Params } from '../search/types.js';
+import type { Direction, Objective, Params, Trial } from '../search/types.js';
 import type { BakeState } from './bake.js';
 import { BAKE_MAX_MINUTES, BAKE_MIN_MINUTES, BAKE_TIMES, bestBakeTime, tasteBake, trueTaste } from './bake.js';
 import { GAMES } from './index.js';
@@ -151,9 +151,36 @@ function playerTrials(game: AnyGameRules, state: GameState<unknown, unknown>, re
   });
 }
 
-function strategyRun(objective: Objective, strategy: string | Strategy, budget: number, seed: string, playerBest: number | null): RevealRun {
+/**
+ * The run a player raced turn by turn: which strategy, and the tries it made in the race. The reveal
+ * carries that very run on to the budget instead of starting the strategy afresh.
+ */
+export interface RacedRun {
+  /** The strategy's registry name ('bayes', 'lock-reasoner'). */
+  readonly strategy: string;
+  readonly trials: readonly { readonly params: Params; readonly value: number | null }[];
+}
+
+export interface RevealOptions {
+  readonly raced?: RacedRun;
+}
+
+function strategyRun(
+  objective: Objective,
+  strategy: string | Strategy,
+  budget: number,
+  seed: string,
+  playerBest: number | null,
+  raced?: RacedRun,
+): RevealRun {
   const resolved = typeof strategy === 'string' ? createStrategy(strategy) : strategy;
-  const result = replay({ objective, strategy: resolved, budget, seed });
+  const earlier: Trial[] | undefined =
+    raced?.strategy === resolved.name
+      ? raced.trials.map((t, index) =>
+          t.value === null ? { index, params: t.params, state: 'failed' } : { index, params: t.params, state: 'complete', value: t.value },
+        )
+      : undefined;
+  const result = replay({ objective, strategy: resolved, budget, seed, ...(earlier === undefined ? {} : { trials: earlier }) });
   const trials = result.trials.map((t) => ({
     params: t.params,
     value: t.value,
@@ -163,14 +190,18 @@ function strategyRun(objective: Objective, strategy: string | Strategy, budget: 
   return summarise(resolved.name, resolved.label, trials, objective.direction, playerBest);
 }
 
-function commonReveal(state: GameState<unknown, unknown>, readings: readonly number[]): RevealCommon & { objective: Objective } {
+function commonReveal(
+  state: GameState<unknown, unknown>,
+  readings: readonly number[],
+  options: RevealOptions = {},
+): RevealCommon & { objective: Objective } {
   const game = GAMES[state.game];
   const objective = game.objective(state.seed, state.difficulty);
   const trials = playerTrials(game, state, readings, objective.direction);
   const player = summarise('player', 'You', trials, objective.direction, null);
   const playerRun: RevealRun = { ...player, triesToMatchPlayer: player.foundAt };
   const strategies = REVEAL_STRATEGIES[state.game].map((strategy) =>
-    strategyRun(objective, strategy, state.budget, state.seed, player.best),
+    strategyRun(objective, strategy, state.budget, state.seed, player.best, options.raced),
   );
   return {
     objective,
@@ -185,8 +216,8 @@ function commonReveal(state: GameState<unknown, unknown>, readings: readonly num
 
 // ---- Per game ---------------------------------------------------------------------------------------------
 
-function bakeReveal(state: BakeState): BakeReveal {
-  const { objective: _objective, ...common } = commonReveal(state, state.history.map((t) => t.feedback.taste));
+function bakeReveal(state: BakeState, options: RevealOptions): BakeReveal {
+  const { objective: _objective, ...common } = commonReveal(state, state.history.map((t) => t.feedback.taste), options);
   const bestTime = bestBakeTime(state.seed);
   const fine = Array.from({ length: (BAKE_MAX_MINUTES - BAKE_MIN_MINUTES) * 10 + 1 }, (_, i) => BAKE_MIN_MINUTES + i / 10);
   return {
@@ -199,8 +230,8 @@ function bakeReveal(state: BakeState): BakeReveal {
   };
 }
 
-function lockReveal(state: LockState): LockReveal {
-  const { objective: _objective, ...common } = commonReveal(state, state.history.map((t) => t.feedback.clicks));
+function lockReveal(state: LockState, options: RevealOptions): LockReveal {
+  const { objective: _objective, ...common } = commonReveal(state, state.history.map((t) => t.feedback.clicks), options);
   const dials = dialsFor(state.difficulty);
   const consistentCounts: Record<string, number[]> = { player: consistentCountsAfterEachTry(lockClues(state)) };
   for (const run of common.strategies) {
@@ -212,15 +243,15 @@ function lockReveal(state: LockState): LockReveal {
   return { game: 'lock', ...common, combination: secretCombination(state.seed, dials), consistentCounts };
 }
 
-function tuneReveal(state: TuneState): TuneReveal {
-  const { objective: _objective, ...common } = commonReveal(state, state.history.map((t) => t.feedback.score));
+function tuneReveal(state: TuneState, options: RevealOptions): TuneReveal {
+  const { objective: _objective, ...common } = commonReveal(state, state.history.map((t) => t.feedback.score), options);
   const detuning = hiddenDetuning(state.seed, state.difficulty);
   const turns = pegTurns(state);
   return { game: 'tune', ...common, detuning, playerFinalErrors: detuning.map((c, i) => c + (turns[i] as number)) };
 }
 
-function trainReveal(state: TrainState): TrainReveal {
-  const { objective: _objective, ...common } = commonReveal(state, state.history.map((t) => t.feedback.accuracy));
+function trainReveal(state: TrainState, options: RevealOptions): TrainReveal {
+  const { objective: _objective, ...common } = commonReveal(state, state.history.map((t) => t.feedback.accuracy), options);
   let playerBestModel: TrainedModel | null = null;
   for (const turn of state.history) {
     if (playerBestModel === null || turn.feedback.accuracy > playerBestModel.accuracy) {
@@ -243,16 +274,19 @@ function trainReveal(state: TrainState): TrainReveal {
   return { game: 'train', ...common, playerBestModel, bestModel };
 }
 
-/** The reveal for any game's state; the player's moves so far are compared with full-budget replays. */
-export function reveal(state: GameState<unknown, unknown>): Reveal {
+/**
+ * The reveal for any game's state; the player's moves so far are compared with full-budget replays. In a
+ * race, `raced` is the optimiser's run as it was played, which its row carries on from.
+ */
+export function reveal(state: GameState<unknown, unknown>, options: RevealOptions = {}): Reveal {
   switch (state.game) {
     case 'bake':
-      return bakeReveal(state as BakeState);
+      return bakeReveal(state as BakeState, options);
     case 'lock':
-      return lockReveal(state as LockState);
+      return lockReveal(state as LockState, options);
     case 'tune':
-      return tuneReveal(state as TuneState);
+      return tuneReveal(state as TuneState, options);
     case 'train':
-      return trainReveal(state as TrainState);
+      return trainReveal(state as TrainState, options);
   }
 }

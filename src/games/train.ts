@@ -223,4 +223,7 @@ export const train: GameRules<TrainState, TrainMove, TrainFeedback> = {
   moveToParams(state, moveIndex) {
     return settingsToParams(turnAt(state, moveIndex, 'Run').move);
   },
+
+  // Training has no finish line: nobody wins by reaching a target, only by the better best accuracy.
+  winsAt: () => false,
 };

@@ -80,6 +80,11 @@ export function chordScore(errorsInCents: readonly number[]): number {
   return Math.round(1000 * mean) / 10;
 }
 
+/** Every string within IN_TUNE_CENTS of true: the guitar is in tune and the game is won. */
+function allInTune(errorsInCents: readonly number[]): boolean {
+  return errorsInCents.every((cents) => Math.abs(cents) <= IN_TUNE_CENTS);
+}
+
 /** How far each peg has been turned in total, in cents, low E first. */
 export function pegTurns(state: TuneState): number[] {
   const turns = GUITAR_STRINGS.map(() => 0);
@@ -194,7 +199,7 @@ export const tune: GameRules<TuneState, TuneMove, TuneFeedback> = {
     const feedback: TuneFeedback = {
       score,
       change: Math.round(10 * (score - before)) / 10,
-      inTune: errors.every((cents) => Math.abs(cents) <= IN_TUNE_CENTS),
+      inTune: allInTune(errors),
     };
     return { state: recordTurn(state, checked, feedback, feedback.inTune), feedback };
   },
@@ -209,4 +214,7 @@ export const tune: GameRules<TuneState, TuneMove, TuneFeedback> = {
     turnAt(state, moveIndex, 'Strum');
     return turnsToParams(pegTurns({ ...state, history: state.history.slice(0, moveIndex + 1) }));
   },
+
+  winsAt: (seed, difficulty, params) =>
+    allInTune(hiddenDetuning(seed, difficulty).map((cents, i) => cents + Number(params[`peg${GUITAR_STRINGS[i]?.name}`]))),
 };

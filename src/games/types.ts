@@ -101,6 +101,11 @@ export interface GameRules<State extends GameState<Move, Feedback>, Move, Feedba
   objective(seed: string, difficulty: string): Objective;
   /** The engine parameters the player's move amounts to, so player and strategies share one axis. */
   moveToParams(state: State, moveIndex: number): Params;
+  /**
+   * Whether standing at these parameters wins the puzzle, by the same check a player's move gets: the
+   * one finish line a player and the optimiser are both held to in a race. Train has none (always false).
+   */
+  winsAt(seed: string, difficulty: string, params: Params): boolean;
 }
 
 /** Any game, for the registry and for front ends that drive games without knowing which. */

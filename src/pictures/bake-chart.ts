@@ -47,7 +47,20 @@ export interface BakeChartInput extends BakeAxesOptions {
   /** Each strategy's bakes on the same puzzle. */
   readonly strategies?: readonly StrategyPoints[];
   readonly title?: string;
+  /**
+   * Whose bakes the belief was fitted to and who acts on it, for the alt text: the player's by default
+   * ("your bakes", Bayesian search), the optimiser's own in a race.
+   */
+  readonly beliefOf?: { readonly whose: string; readonly searcher: string };
+  /**
+   * Where the searcher really bakes next, marked on the chart; null marks nothing. Absent: where expected
+   * improvement peaks, which is where Bayesian search bakes once its opening design is done.
+   */
+  readonly nextBake?: number | null;
 }
+
+/** A taste is 0–100: the axis always spans that, so a belief about a few bakes is not blown up to fill it. */
+const TASTE_RANGE = [0, 100] as const;
 
 export const BAKE_CHART_DEFAULTS = {
   title: 'How each strategy would have baked',
@@ -79,15 +92,17 @@ export function bakeChartSvg(input: BakeChartInput): string {
   const scales = bakeScales(
     layout,
     [...allPoints.map((p) => p.x), ...belief.map((s) => s.x)],
-    [...allPoints.map((p) => p.y), ...belief.map((s) => s.mean)],
+    [...TASTE_RANGE, ...allPoints.map((p) => p.y), ...belief.map((s) => s.mean)],
     belief.map((s) => s.expectedImprovement),
   );
-  const next = argmaxImprovement(belief);
+  const nextX = nextBakeOf(input);
 
-  const entries: LegendEntry[] = [
-    { label: 'True taste', swatch: { kind: 'line', colour: TRUE_CURVE_COLOUR, width: 4 } },
-    { label: `${seriesStyle('player').label} (in order)`, swatch: { kind: 'numbered', colour: seriesStyle('player').colour } },
-  ];
+  // Only what is drawn gets a legend entry: a chart of the optimiser's own view has no true curve or player.
+  const entries: LegendEntry[] = [];
+  if (input.trueCurve.length > 0) entries.push({ label: 'True taste', swatch: { kind: 'line', colour: TRUE_CURVE_COLOUR, width: 4 } });
+  if (input.playerBakes.length > 0) {
+    entries.push({ label: `${seriesStyle('player').label} (in order)`, swatch: { kind: 'numbered', colour: seriesStyle('player').colour } });
+  }
   if (belief.length > 0) {
     entries.push({ label: 'Belief (mean)', swatch: { kind: 'line', colour: BELIEF_COLOUR, dash: '8 5' } });
     entries.push({ label: 'Belief ±2σ', swatch: { kind: 'band', colour: BELIEF_COLOUR, opacity: 0.25 } });
@@ -106,7 +121,7 @@ export function bakeChartSvg(input: BakeChartInput): string {
         belief,
         numbered: { points: input.playerBakes, colour: seriesStyle('player').colour },
         strategies,
-        ...(next !== undefined ? { nextX: next.x } : {}),
+        ...(nextX !== undefined ? { nextX } : {}),
         xLabel: o.xLabel,
         yLabel: o.yLabel,
       },
@@ -131,7 +146,7 @@ export function bakeChartAltText(input: BakeChartInput): string {
       `${possessive(seriesStyle('player').label)} best was ${score(playerBest.point.y)} at ${at(playerBest.point.x)} ` +
         `(bake ${playerBest.index + 1} of ${input.playerBakes.length}).`,
     );
-  } else {
+  } else if (input.beliefOf === undefined) {
     sentences.push('There are no bakes from you on this chart.');
   }
 
@@ -144,14 +159,28 @@ export function bakeChartAltText(input: BakeChartInput): string {
     );
   }
 
-  const next = argmaxImprovement(input.belief ?? []);
-  if (next !== undefined) {
+  const peakImprovement = argmaxImprovement(input.belief ?? []);
+  if (peakImprovement !== undefined) {
+    const { whose, searcher } = input.beliefOf ?? { whose: 'your bakes', searcher: 'Bayesian search' };
+    const next = nextBakeOf(input);
+    const where =
+      next === undefined
+        ? ''
+        : next === peakImprovement.x
+          ? `, where ${searcher} would bake next`
+          : `; ${searcher} bakes next at ${at(next)}`;
     sentences.push(
-      `The shaded band is the Gaussian-process belief after your bakes (mean ± 2 standard deviations); ` +
-        `expected improvement, in the lower panel, is highest at ${at(next.x)}, where Bayesian search would bake next.`,
+      `The shaded band is the Gaussian-process belief after ${whose} (mean ± 2 standard deviations); ` +
+        `expected improvement, in the lower panel, is highest at ${at(peakImprovement.x)}${where}.`,
     );
   }
   return altTextFrom(sentences);
+}
+
+/** The bake to mark as next: the one given, else where expected improvement peaks. */
+function nextBakeOf(input: BakeChartInput): number | undefined {
+  if (input.nextBake === null) return undefined;
+  return input.nextBake ?? argmaxImprovement(input.belief ?? [])?.x;
 }
 
 export function bakeChart(input: BakeChartInput): ChartImage {

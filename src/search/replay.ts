@@ -5,7 +5,7 @@
 import { createStrategy } from './strategies/index.js';
 import type { Strategy } from './strategy.js';
 import { bestTrial, Study } from './study.js';
-import type { Direction, Objective, Params } from './types.js';
+import type { Direction, Objective, Params, Trial } from './types.js';
 
 export interface ReplayTrial {
   readonly index: number;
@@ -38,12 +38,18 @@ export interface ReplayOptions {
   readonly strategy: string | Strategy;
   readonly budget: number;
   readonly seed: string;
+  /**
+   * Trials already evaluated in an earlier part of this same study (a race played turn by turn, say),
+   * in index order: the replay keeps them as they were and carries on from there to the budget.
+   */
+  readonly trials?: readonly Trial[];
 }
 
 export function replay(options: ReplayOptions): Replay {
   const { objective, budget, seed } = options;
   if (!Number.isInteger(budget) || budget < 1) throw new RangeError(`budget must be a positive whole number, got ${budget}`);
   const strategy = typeof options.strategy === 'string' ? createStrategy(options.strategy) : options.strategy;
+  const earlier = (options.trials ?? []).slice(0, budget);
   const study = new Study({
     space: objective.space,
     direction: objective.direction,
@@ -51,10 +57,21 @@ export function replay(options: ReplayOptions): Replay {
     seed,
     budget,
     ...(objective.maxFidelity === undefined ? {} : { maxFidelity: objective.maxFidelity }),
+    trials: earlier,
   });
 
-  const trials: ReplayTrial[] = [];
-  for (let step = 0; step < budget; step++) {
+  const trials: ReplayTrial[] = earlier.map((trial, step) => {
+    const value = trial.state === 'complete' && trial.value !== undefined ? trial.value : null;
+    const bestSoFar = bestTrial(earlier.slice(0, step + 1), objective.direction, objective.maxFidelity);
+    return {
+      index: trial.index,
+      params: trial.params,
+      value,
+      best: bestSoFar?.value ?? null,
+      ...(trial.fidelity === undefined ? {} : { fidelity: trial.fidelity }),
+    };
+  });
+  for (let step = earlier.length; step < budget; step++) {
     const trial = study.ask();
     let value: number | null = null;
     let failure: string | undefined;

@@ -43,6 +43,26 @@ export function defaultCandidates(trialCount: number): number {
   return Math.round(Math.min(2048, Math.max(512, 2048 * (50 / Math.max(1, trialCount)) ** 2)));
 }
 
+type OpeningContext = Pick<ProposalContext, 'space' | 'direction' | 'history' | 'budget' | 'maxFidelity'>;
+
+/** The trials the model learns from now, and whether the next point still comes from the opening design. */
+function currentModelTrials(ctx: OpeningContext, options: BayesOptions) {
+  const { space } = ctx;
+  const initialPoints = options.initialPoints ?? defaultInitialPoints(space.dimension);
+  const restarts = options.restarts ?? true;
+  const run = restarts ? currentRun(space, ctx.direction, ctx.history, initialPoints, { maxFidelity: ctx.maxFidelity, budget: ctx.budget }).trials : ctx.history;
+  const { completed, training } = modelTrials(space, ctx.direction, run, options.failures ?? 'ignore', ctx.maxFidelity);
+  return { training, opening: completed.length < initialPoints };
+}
+
+/**
+ * Whether Bayesian search (with these options) places its next point by its opening design rather than
+ * by its model: the very test its proposal makes, for anyone who must say truthfully what it does next.
+ */
+export function inOpeningDesign(ctx: OpeningContext, options: BayesOptions = {}): boolean {
+  return currentModelTrials(ctx, options).opening;
+}
+
 export function bayesStrategy(options: BayesOptions = {}): Strategy {
   const acquisition: Omit<AcquisitionOptions, 'candidates'> = {
     incumbents: 3,
@@ -51,17 +71,13 @@ export function bayesStrategy(options: BayesOptions = {}): Strategy {
     refinementIterations: 25,
   };
   const noise = options.noise ?? 'fixed';
-  const failures = options.failures ?? 'ignore';
-  const restarts = options.restarts ?? true;
   return {
     name: 'bayes',
     label: 'Bayesian optimisation',
     propose(ctx: ProposalContext): Proposal {
       const { space } = ctx;
-      const initialPoints = options.initialPoints ?? defaultInitialPoints(space.dimension);
-      const run = restarts ? currentRun(space, ctx.direction, ctx.history, initialPoints, { maxFidelity: ctx.maxFidelity, budget: ctx.budget }).trials : ctx.history;
-      const { completed, training } = modelTrials(space, ctx.direction, run, failures, ctx.maxFidelity);
-      if (completed.length < initialPoints) {
+      const { training, opening } = currentModelTrials(ctx, options);
+      if (opening) {
         // Same sequence as the quasi-random strategy, so a race between the two starts level. A
         // restarted run's design continues the sequence, so it never repeats an earlier design point.
         return { params: space.fromUnit(scrambledHalton(ctx.history.length, space.dimension, ctx.seed)) };

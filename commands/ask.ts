@@ -7,6 +7,7 @@ import { encodeCustomId } from '../src/command-layer/custom-id.js';
 import { clip, LIMITS } from '../src/command-layer/limits.js';
 import { reply, type CommandModule, type ComponentHandler } from '../src/command-layer/types.js';
 import { UserError } from '../src/command-layer/errors.js';
+import { escapeMarkdown } from '../src/command-layer/markdown.js';
 import { isLevel, type Level } from '../src/content/levels.js';
 import { levelFor } from './views/level.js';
 import { topicMessage } from './views/topic.js';
@@ -49,7 +50,7 @@ const ask: CommandModule = {
           {
             title: 'I could not find that one',
             description: clip(
-              `I have no topic that matches “${clip(question, 200)}”. Try other words, or pick a topic with ` +
+              `I have no topic that matches “${escapeMarkdown(clip(question, 200))}”. Try other words, or pick a topic with ` +
                 `\`/explain topic:\` from this list:\n\n${topics}`,
               LIMITS.embedDescription,
             ),
@@ -57,7 +58,7 @@ const ask: CommandModule = {
         ],
       });
     }
-    const message = topicMessage(app.topics, best.topic, level, request.user.id, `**You asked:** ${clip(question, 300)}`);
+    const message = topicMessage(app.topics, best.topic, level, request.user.id, `**You asked:** ${escapeMarkdown(clip(question, 300))}`);
     const others = hits.slice(1, 5);
     if (others.length > 0) {
       message.rows = [

@@ -1,5 +1,6 @@
 /** /help — what the bot is for and every command it knows. */
 import { SlashCommandBuilder } from '@discordjs/builders';
+import { clip, LIMITS } from '../src/command-layer/limits.js';
 import { reply, type CommandModule } from '../src/command-layer/types.js';
 
 const data = new SlashCommandBuilder().setName('help').setDescription('What Tuning Fork does and how to use it');
@@ -13,6 +14,11 @@ const help: CommandModule = {
       .sort((a, b) => a.name.localeCompare(b.name))
       .map((c) => `**/${c.name}**: ${c.description}`)
       .join('\n');
+    // /explain's "did you mean" sends people here for the topics, so list them all (one field holds them).
+    const topics = app.topics
+      .all()
+      .map((t) => `\`${t.slug}\``)
+      .join(', ');
     return reply({
       ephemeral: true,
       embeds: [
@@ -23,6 +29,7 @@ const help: CommandModule = {
             'five-year-old to a machine-learning expert, and host tuning games where you probe a hidden ' +
             'objective with a small budget, then see how grid, random and Bayesian search would have played.\n\n' +
             `${commands}\n\nStart with \`/explain topic:hyperparameters\`.`,
+          fields: [{ name: `Topics for /explain (${app.topics.all().length})`, value: clip(topics, LIMITS.fieldValue) }],
         },
       ],
     });

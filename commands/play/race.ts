@@ -16,7 +16,7 @@ import { Study } from '../../src/search/study.js';
 import type { Objective, Trial } from '../../src/search/types.js';
 import { beliefAfter } from './reveal-belief.js';
 import type { GameView, Race, StoredSession } from './session.js';
-import { formatNumber, readingOf } from './turn-text.js';
+import { formatNumber, moveNoun, readingOf } from './turn-text.js';
 
 function studyFor(game: GameView, race: Race, objective: Objective): Study {
   const trials: Trial[] = race.trials.map((t, index) => ({ index, params: t.params, state: 'complete', value: t.value }));
@@ -117,7 +117,7 @@ export function optimiserThoughts(game: GameView): MessageView {
       const best = race.trials.reduce((a, b) => (b.value > a.value ? b : a));
       return {
         content: clip(
-          `Its best so far is ${formatNumber(best.value)} after ${race.trials.length} tries. It keeps a smooth guess of the score over all the knobs at once and tries next where that guess, plus how unsure it is, looks most promising.`,
+          `Its best so far is ${formatNumber(best.value)} after ${race.trials.length} ${moveNoun(id, race.trials.length)}. It keeps a smooth guess of the score over all the knobs at once and tries next where that guess, plus how unsure it is, looks most promising.`,
           LIMITS.content,
         ),
       };

@@ -75,8 +75,11 @@ class LineReader {
     // Only a terminal sends SIGINT. Without this listener readline would close, and a question would wait forever.
     readline.on('SIGINT', () => {
       if (this.asking) {
-        readline.write(null, { ctrl: true, name: 'e' });
-        readline.write(null, { ctrl: true, name: 'u' });
+        // Drop what was typed, so it does not reappear at the next prompt.
+        if (readline.line) {
+          readline.write(null, { ctrl: true, name: 'e' });
+          readline.write(null, { ctrl: true, name: 'u' });
+        }
         this.output.write('\n');
         this.push({ kind: 'cancel' });
       } else {

@@ -27,11 +27,12 @@ export function renderMarkdown(text: string, context: MarkdownContext): string {
   const kept: string[] = [];
   const keep = (piece: string) => `${OPEN}${kept.push(piece) - 1}${CLOSE}`;
 
-  let out = text
-    // Code first: nothing inside it is markup. A fence without its closing fence is plain text, as on Discord.
-    .replace(/```(?:[\w+-]*\n)?([\s\S]*?)\n?```/g, (_m, code: string) => keep(code))
-    .replace(/``([^`]+?)``|`([^`\n]+?)`/g, (_m, double?: string, single?: string) => keep(double ?? single ?? ''))
-    .replace(/\\([^\sA-Za-z0-9])/g, (_m, char: string) => keep(char));
+  // Escapes and code in one left-to-right pass: an escaped backtick opens no code, and nothing inside code is
+  // markup. A fence without its closing fence is plain text, as on Discord.
+  let out = text.replace(
+    /\\([^\sA-Za-z0-9])|```(?:[\w+-]*\n)?([\s\S]*?)\n?```|``([^`]+?)``|`([^`\n]+?)`/g,
+    (_m, escaped?: string, block?: string, double?: string, single?: string) => keep(escaped ?? block ?? double ?? single ?? ''),
+  );
 
   out = out
     .replace(/<t:(-?\d+)(?::([tTdDfFR]))?>/g, (_m, seconds: string, format?: string) => keep(timestamp(Number(seconds), format ?? 'f', context.now())))

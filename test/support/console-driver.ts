@@ -29,7 +29,7 @@ export interface ConsoleDriver {
 }
 
 export async function startConsole(
-  options: { interactive: boolean; now?: () => Date } & Partial<Pick<ConsoleOptions, 'keepEveryClip' | 'ready'>>,
+  options: { interactive: boolean; now?: () => Date } & Partial<Pick<ConsoleOptions, 'keepEveryClip' | 'ready' | 'filesDir'>>,
 ): Promise<ConsoleDriver> {
   const dir = mkdtempSync(join(tmpdir(), 'tuning-fork-console-'));
   const config = loadConfig({ DATABASE_PATH: join(dir, 'console.db'), LOG_LEVEL: 'silent' });
@@ -44,7 +44,7 @@ export async function startConsole(
     written += chunk.toString();
     for (const listener of listeners) listener();
   });
-  const filesDir = join(dir, 'out');
+  const filesDir = options.filesDir ?? join(dir, 'out');
   const done = runConsole({
     router: app.router,
     input,

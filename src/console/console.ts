@@ -166,7 +166,10 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   };
   const reader = new LineReader(options.input, output, interactive, interactive ? completerFor(router) : undefined);
   const print = (text: string) => output.write(`${text}\n`);
+  /** Whether the person is at the `> ` prompt, where a post from the scheduler may arrive mid-line. */
+  let atPrompt = false;
   const prompt = (text: string) => {
+    atPrompt = text === '> ';
     reader.readline.setPrompt(text);
     reader.readline.prompt();
   };
@@ -207,7 +210,10 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   options.channels?.bind(
     consoleChannels((message) => {
       const id = String(nextMessageId++);
+      // A post that arrives while the person types goes above their line, which is then drawn again.
+      if (interactive && atPrompt) output.write('\r\x1b[K');
       show(message, id);
+      if (interactive && atPrompt) reader.readline.prompt(true);
       return id;
     }),
   );
@@ -279,6 +285,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
 
   for (;;) {
     const read = await reader.next();
+    atPrompt = false;
     if (read.kind !== 'line') break;
     const line = read.text.trim();
     if (line && EXIT_WORDS.has(line.toLowerCase())) break;

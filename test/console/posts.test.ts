@@ -17,6 +17,7 @@ describe('a post arriving at the prompt', { timeout: 60_000 }, () => {
     const before = driver.text().length;
     await driver.app.services.channels.post('1', { content: 'A new day of **Tuning Fork** puzzles is here.' });
     await driver.waitFor(/A new day of Tuning Fork puzzles is here\.\n> \/hel/, before);
+    expect(driver.text().slice(before)).not.toContain('here.> ');
     driver.type('p\r');
     await driver.waitFor('Topics for /explain', before);
   });

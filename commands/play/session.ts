@@ -13,7 +13,7 @@ import { GAMES, isGameId } from '../../src/games/index.js';
 import { MoveError, type AnyGameRules, type GameId, type GameState, type MoveInput } from '../../src/games/types.js';
 import type { Params } from '../../src/search/types.js';
 import type { GameMode, GameRecord } from '../../src/storage/index.js';
-import { moveNoun, readingOf } from './turn-text.js';
+import { readingOf } from './turn-text.js';
 
 /** Game ids are the store's 10 base62 characters; anything else in a custom id is forged. */
 export const GAME_ID_PATTERN = /^[0-9A-Za-z]{10}$/;
@@ -122,7 +122,7 @@ export function checkTurn(
     throw new UserError('That board was out of date.', privately(board(game), 'That board was out of date, so nothing happened. This is the game now:'));
   }
   if (spendsMove && session.group && movesBy(session.group, request.user.id) >= session.group.perPlayer) {
-    throw new UserError(`You have made your ${session.group.perPlayer} ${moveNoun(game.rules.id as GameId, session.group.perPlayer)} in this round. Watch the others, or start your own with \`/play ${record.game}\`.`);
+    throw new UserError(`You have made your ${session.group.perPlayer} ${session.group.perPlayer === 1 ? 'move' : 'moves'} in this round. Watch the others, or start your own with \`/play ${record.game}\`.`);
   }
 }
 

@@ -8,6 +8,7 @@ import { encodeCustomId, exactly, parseSlug, parseSmallInt } from '../src/comman
 import { clip, LIMITS } from '../src/command-layer/limits.js';
 import { reply, type CommandModule, type CommandResponse, type ComponentHandler } from '../src/command-layer/types.js';
 import { UserError } from '../src/command-layer/errors.js';
+import { escapeMarkdown } from '../src/command-layer/markdown.js';
 import { isLevel, type Level } from '../src/content/levels.js';
 import { questionIntent } from '../src/content/question-intent.js';
 import { CONFIDENT_COVERAGE, type SearchHit } from '../src/content/topic-search.js';
@@ -57,7 +58,7 @@ const ask: CommandModule = {
           {
             title: 'I could not find that one',
             description: clip(
-              `I have no topic that matches “${clip(question, 200)}”. Try other words, or pick a topic with ` +
+              `I have no topic that matches “${escapeMarkdown(clip(question, 200))}”. Try other words, or pick a topic with ` +
                 `\`/explain topic:\` from this list:\n\n${topics}`,
               LIMITS.embedDescription,
             ),
@@ -70,7 +71,7 @@ const ask: CommandModule = {
     const compared = comparedTopics(question, app.topics.ask.bind(app.topics));
     const comparing = compared && compared.some((topic) => topic.slug === best.topic.slug) ? compared : undefined;
     const preface =
-      `**You asked:** ${clip(question, 300)}` +
+      `**You asked:** ${escapeMarkdown(clip(question, 300))}` +
       (comparing ? `\nYou are weighing **${comparing[0].title}** against **${comparing[1].title}**: here is one, the other is the first button below.` : '');
     const message = topicMessage(app.topics, best.topic, level, request.user.id, preface);
     const offered = [...(comparing ?? []), ...hits.slice(1).map((hit) => hit.topic)];
@@ -108,7 +109,7 @@ function unsureAnswer(question: string, closest: readonly SearchHit[], level: Le
       {
         title: 'I am not sure I have a topic for that',
         description: clip(
-          `None of my topics answers “${clip(question, 200)}” well. These come closest:\n\n${list}\n\n` +
+          `None of my topics answers “${escapeMarkdown(clip(question, 200))}” well. These come closest:\n\n${list}\n\n` +
             'Pick one below, or ask again with other words.',
           LIMITS.embedDescription,
         ),

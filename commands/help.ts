@@ -1,6 +1,7 @@
 /** /help — what the bot is for and every command it knows. */
 import { SlashCommandBuilder } from '@discordjs/builders';
 import { IN_SERVERS_AND_DMS, INSTALLED_TO } from './views/contexts.js';
+import { clip, LIMITS } from '../src/command-layer/limits.js';
 import { reply, type CommandModule } from '../src/command-layer/types.js';
 
 const data = new SlashCommandBuilder()
@@ -18,6 +19,11 @@ const help: CommandModule = {
       .sort((a, b) => a.name.localeCompare(b.name))
       .map((c) => `**/${c.name}**: ${c.description}`)
       .join('\n');
+    // /explain's "did you mean" sends people here for the topics, so list them all (one field holds them).
+    const topics = app.topics
+      .all()
+      .map((t) => `\`${t.slug}\``)
+      .join(', ');
     return reply({
       ephemeral: true,
       embeds: [
@@ -28,6 +34,7 @@ const help: CommandModule = {
             'five-year-old to a machine-learning expert, and host tuning games where you probe a hidden ' +
             'objective with a small budget, then see how grid, random and Bayesian search would have played.\n\n' +
             `${commands}\n\nStart with \`/explain topic:hyperparameters\`.`,
+          fields: [{ name: `Topics for /explain (${app.topics.all().length})`, value: clip(topics, LIMITS.fieldValue) }],
         },
       ],
     });

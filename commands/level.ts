@@ -2,7 +2,7 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
 import { IN_SERVERS_AND_DMS, INSTALLED_TO } from './views/contexts.js';
 import { privateNote, type CommandModule } from '../src/command-layer/types.js';
-import { DEFAULT_LEVEL, isLevel, LEVEL_NAMES } from '../src/content/levels.js';
+import { DEFAULT_LEVEL, FOR_LEVEL, isLevel } from '../src/content/levels.js';
 import { LEVEL_CHOICES } from './views/level.js';
 
 const data = new SlashCommandBuilder()
@@ -18,13 +18,13 @@ const level: CommandModule = {
     const wanted = request.options.level;
     if (isLevel(wanted)) {
       await app.storage.preferences.setLevel(request.user.id, wanted);
-      return privateNote(`Saved: I will explain at level ${wanted} (for a ${LEVEL_NAMES[wanted]}) unless you ask for another.`);
+      return privateNote(`Saved: I will explain at level ${wanted} (${FOR_LEVEL[wanted]}) unless you ask for another.`);
     }
     const saved = await app.storage.preferences.getLevel(request.user.id);
     return privateNote(
       saved
-        ? `Your level is ${saved} (for a ${LEVEL_NAMES[saved]}). Change it with \`/level level:<1-5>\`.`
-        : `You have not set a level, so I use ${DEFAULT_LEVEL} (for a ${LEVEL_NAMES[DEFAULT_LEVEL]}). Set one with \`/level level:<1-5>\`.`,
+        ? `Your level is ${saved} (${FOR_LEVEL[saved]}). Change it with \`/level level:<1-5>\`.`
+        : `You have not set a level, so I use ${DEFAULT_LEVEL} (${FOR_LEVEL[DEFAULT_LEVEL]}). Set one with \`/level level:<1-5>\`.`,
     );
   },
 };

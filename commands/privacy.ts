@@ -7,8 +7,9 @@ import { IN_SERVERS_AND_DMS, INSTALLED_TO } from './views/contexts.js';
 import { encodeCustomId, exactly, parseUserId } from '../src/command-layer/custom-id.js';
 import { UserError } from '../src/command-layer/errors.js';
 import { privateNote, reply, update, type CommandModule, type ComponentHandler } from '../src/command-layer/types.js';
-import { LEVEL_NAMES } from '../src/content/levels.js';
+
 import { GAME_IDS } from '../src/games/index.js';
+import { FOR_LEVEL } from '../src/content/levels.js';
 import { utcDay } from '../src/social/days.js';
 import { streaksOf } from '../src/social/streaks.js';
 import { withoutPlayer } from './play/session.js';
@@ -95,7 +96,7 @@ const privacy: CommandModule = {
     const markedGames = marks.map((mark) => keys.get(mark.key)).filter((game) => game !== undefined);
     const streak = streaksOf(about.dailyDays, today);
     const lines = [
-      `**Saved level:** ${about.level ? `${about.level} (for a ${LEVEL_NAMES[about.level]})` : 'none'}`,
+      `**Saved level:** ${about.level ? `${about.level} (${FOR_LEVEL[about.level]})` : 'none'}`,
       `**Games you started:** ${about.games.count}${span(about.games.first, about.games.last)} — each with its moves, seed and score`,
       `**Rounds you joined in others’ games:** ${about.joinedRounds} — your moves, id and name, inside their round`,
       `**Results:** ${about.results.count}${span(about.results.first, about.results.last)} — score, win, moves, game and server, for leaderboards and /stats`,

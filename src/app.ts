@@ -22,6 +22,11 @@ export interface AppOptions {
   /** Posting outside interactions; the front end provides it (see lateBoundChannels). */
   channels: Channels;
   now?: () => Date;
+  /**
+   * Slow down a user who floods the bot (default). The console turns it off: it is one trusted person,
+   * and a piped script sends lines as fast as it can.
+   */
+  rateLimit?: boolean;
 }
 
 /**
@@ -42,7 +47,7 @@ export function lateBoundChannels(): Channels & { bind(channels: Channels): void
   };
 }
 
-export async function createApp({ config, logger, channels, now = () => new Date() }: AppOptions): Promise<App> {
+export async function createApp({ config, logger, channels, now = () => new Date(), rateLimit = true }: AppOptions): Promise<App> {
   const storage = await openStorage({ databasePath: config.databasePath });
   try {
     const topics = loadTopicLibrary();
@@ -51,7 +56,7 @@ export async function createApp({ config, logger, channels, now = () => new Date
     const daily = dailyPuzzles(await dailySecret(config.dailySecret, storage.secrets));
     const services: AppServices = { storage, channels, topics, logger, now, daily, commands: () => list };
     return {
-      router: new CommandRouter(commands, services),
+      router: new CommandRouter(commands, services, rateLimit ? undefined : null),
       services,
       close: () => storage.close(),
     };

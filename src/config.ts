@@ -23,6 +23,8 @@ interface SharedSettings {
   readonly databasePath: string;
   /** Where the console saves pictures and sounds it would attach on Discord. */
   readonly consoleFilesDir: string;
+  /** Keep every strum's sound in the console, not only each game's latest. */
+  readonly consoleKeepClips: boolean;
   readonly logLevel: LogLevel;
   /**
    * The key daily seeds and daily attempt marks are derived with; undefined means the bot generates one
@@ -97,6 +99,13 @@ const envSchema = z
     ),
     DATABASE_PATH: optionalText,
     CONSOLE_FILES_DIR: optionalText,
+    CONSOLE_KEEP_CLIPS: optionalText.pipe(
+      z
+        .enum(['true', 'false', '1', '0', 'yes', 'no'], {
+          error: (issue) => `CONSOLE_KEEP_CLIPS must be true or false (got "${String(issue.input)}"): fix it, or leave it empty to keep only each game's latest sound`,
+        })
+        .optional(),
+    ),
     LOG_LEVEL: optionalText.pipe(
       z
         .enum(LOG_LEVELS, {
@@ -125,6 +134,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   const vars = parsed.data;
   const databasePath = vars.DATABASE_PATH ?? DEFAULT_DATABASE_PATH;
   const consoleFilesDir = vars.CONSOLE_FILES_DIR ?? DEFAULT_CONSOLE_FILES_DIR;
+  const consoleKeepClips = ['true', '1', 'yes'].includes(vars.CONSOLE_KEEP_CLIPS ?? 'false');
   if (vars.DISCORD_TOKEN !== undefined && vars.DISCORD_CLIENT_ID !== undefined) {
     return deepFreeze({
       mode: 'discord',
@@ -136,11 +146,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       },
       databasePath,
       consoleFilesDir,
+      consoleKeepClips,
       logLevel: vars.LOG_LEVEL ?? 'info',
       dailySecret: vars.DAILY_SECRET,
     });
   }
-  return deepFreeze({ mode: 'console', discord: undefined, databasePath, consoleFilesDir, logLevel: vars.LOG_LEVEL ?? 'warn', dailySecret: vars.DAILY_SECRET });
+  return deepFreeze({ mode: 'console', discord: undefined, databasePath, consoleFilesDir, consoleKeepClips, logLevel: vars.LOG_LEVEL ?? 'warn', dailySecret: vars.DAILY_SECRET });
 }
 
 function isSet(value: string | undefined): boolean {

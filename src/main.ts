@@ -12,7 +12,8 @@ import { TopicLoadError } from './content/library.js';
 import { MigrationError } from './storage/index.js';
 import { hiddenAnswer } from './games/answers.js';
 import { GAMES, type GameId } from './games/index.js';
-import { startScheduler } from './social/daily-scheduler.js';
+import { startScheduler, type DailyScheduler } from './social/daily-scheduler.js';
+import { startConsoleDailyPosts } from './console/daily.js';
 import { startScheduledJobs } from './command-layer/jobs.js';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
@@ -30,7 +31,7 @@ const logger = createLogger(config);
 const channels = lateBoundChannels();
 let app;
 try {
-  app = await createApp({ config, logger, channels });
+  app = await createApp({ config, logger, channels, rateLimit: config.mode === 'discord' });
 } catch (error) {
   // A broken topic file or database is the host's to fix: say what and where, without a stack trace.
   if (!(error instanceof TopicLoadError || error instanceof MigrationError)) throw error;
@@ -86,16 +87,23 @@ if (config.mode === 'discord') {
 } else {
   const interactive = process.stdin.isTTY === true;
   const jobs = startScheduledJobs(app.services);
+  const invocation = { user: { id: '1', name: userInfo().username || 'you' }, guildId: '1', channelId: '1', canManageGuild: true };
+  let scheduler: DailyScheduler | undefined;
   await runConsole({
     router: app.router,
     input: process.stdin,
     output: process.stdout,
-    invocation: { user: { id: '1', name: userInfo().username || 'you' }, guildId: '1', channelId: '1', canManageGuild: true },
+    invocation,
     filesDir: config.consoleFilesDir,
+    keepEveryClip: config.consoleKeepClips,
     interactive,
     channels,
+    ready: async () => {
+      scheduler = await startConsoleDailyPosts(app.services, { guildId: invocation.guildId, channelId: invocation.channelId }, { describeYesterday });
+    },
   });
+  scheduler?.stop();
   jobs.stop();
-  await settledWithin(jobs.idle(), SHUTDOWN_GRACE_MS);
+  await settledWithin(Promise.all([scheduler?.idle(), jobs.idle()]), SHUTDOWN_GRACE_MS);
   await app.close();
 }

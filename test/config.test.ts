@@ -26,8 +26,15 @@ describe('loadConfig', () => {
       discord: undefined,
       databasePath: 'data/tuning-fork.db',
       consoleFilesDir: 'out',
+      consoleKeepClips: false,
       logLevel: 'warn',
     });
+  });
+
+  it('keeps every strum in the console only when CONSOLE_KEEP_CLIPS says so', () => {
+    expect(loadConfig({ CONSOLE_KEEP_CLIPS: 'true' }).consoleKeepClips).toBe(true);
+    expect(loadConfig({ CONSOLE_KEEP_CLIPS: 'no' }).consoleKeepClips).toBe(false);
+    expect(problemsOf({ CONSOLE_KEEP_CLIPS: 'always' })).toEqual([expect.stringContaining('CONSOLE_KEEP_CLIPS must be true or false (got "always")')]);
   });
 
   it('treats empty strings as unset', () => {
@@ -51,6 +58,7 @@ describe('loadConfig', () => {
       discord: { token: TOKEN, clientId: CLIENT_ID, guildId: GUILD_ID, apiUrl: 'http://127.0.0.1:4000/api' },
       databasePath: '/tmp/x.db',
       consoleFilesDir: '/tmp/files',
+      consoleKeepClips: false,
       logLevel: 'debug',
     });
   });

@@ -38,7 +38,9 @@ describe('the console', { timeout: 90_000 }, () => {
     const { code, stdout } = await runConsole('/explain topic:hyperparameters level:1\n');
     expect(code).toBe(0);
     expect(stdout).toContain(`== ${topics.get('hyperparameters')?.title} ==`);
-    expect(stdout).toContain(topics.text('hyperparameters', 1).split('\n')[0]);
+    // Markup is shown as text: the topic's **bold** has no asterisks in a pipe.
+    expect(stdout).toContain(topics.text('hyperparameters', 1).split('\n')[0]?.replaceAll('**', ''));
+    expect(stdout).not.toContain('**');
     expect(stdout).toContain('[2] Deeper');
   });
 
@@ -54,7 +56,7 @@ describe('the console', { timeout: 90_000 }, () => {
     await runConsole('/level level:4\n');
     const { stdout } = await runConsole('/level\n/ask question:"why is the learning rate on a log scale"\n');
     expect(stdout).toContain('Your level is 4');
-    expect(stdout).toContain('**You asked:** why is the learning rate on a log scale');
+    expect(stdout).toContain('You asked: why is the learning rate on a log scale');
     expect(stdout).toContain('Level 4 of 5');
   });
 
@@ -62,8 +64,8 @@ describe('the console', { timeout: 90_000 }, () => {
     const { code, stdout } = await runConsole('/dance\n/explain level:2\n/explain topic:tpe level:8\nhello\n/ask question:"unclosed\n');
     expect(code).toBe(0);
     expect(stdout).toContain('There is no /dance command here. Type /help to see what I can do.');
-    expect(stdout).toContain('/explain needs `topic`');
-    expect(stdout).toContain('`level` for /explain must be one of');
+    expect(stdout).toContain('/explain needs topic');
+    expect(stdout).toContain('level for /explain must be one of');
     expect(stdout).toContain('Type a command that starts with /');
     expect(stdout).toContain('A quote is not closed');
   });
@@ -78,14 +80,34 @@ describe('the console', { timeout: 90_000 }, () => {
     expect(stdout).toContain('1. 5 min → tastes');
     expect(stdout).toContain('[2] (Really give up?)  [3] Yes, give up  [4] Keep playing');
     expect(stdout.split('[2] (Really give up?)')).toHaveLength(3);
-    expect(stdout).toContain('**You gave up** after 1 bake.');
+    expect(stdout).toContain('You gave up after 1 bake.');
     const saved = /file: (\S+bake-reveal\.png)/.exec(stdout)?.[1];
     expect(saved && readFileSync(saved).subarray(1, 4).toString()).toBe('PNG');
   });
 
   it('lists the commands with /help', async () => {
     const { stdout } = await runConsole('/help\n');
-    for (const name of ['/ask', '/explain', '/help', '/level']) expect(stdout).toContain(`**${name}**`);
+    for (const name of ['/ask', '/explain', '/help', '/level']) expect(stdout).toContain(`\n${name}: `);
+  });
+
+  it('has no rate limit: the console is one trusted person, and a script sends lines as fast as it can', async () => {
+    const { code, stdout } = await runConsole('/level level:2\n'.repeat(25));
+    expect(code).toBe(0);
+    expect(stdout).not.toContain('going a little fast');
+    expect(stdout.match(/Saved: I will explain at level 2/g)).toHaveLength(25);
+  });
+
+  it('prints the daily post in the terminal once a day, when its time has come', async () => {
+    const database = { DATABASE_PATH: join(dir, 'daily.db') };
+    // Midnight has always passed: the post is due at the next start, unless this start already showed it.
+    const first = await runConsole('/settings set daily-time:00:00\n', database);
+    const second = await runConsole('/settings show\n', database);
+    const third = await runConsole('', database);
+    const posts = [first, second, third].map((run) => run.stdout.match(/== Today's puzzles · Daily #\d+/g)?.length ?? 0);
+    expect(posts[0]! + posts[1]!).toBe(1);
+    expect(posts[2]).toBe(0);
+    expect(second.stdout).toContain('Daily post: #this-terminal at 00:00');
+    expect(second.stdout).toMatch(/Last post: \d{4}-\d{2}-\d{2}/);
   });
 
   it('stops with one readable message and exit code 1 on bad configuration', async () => {

@@ -303,6 +303,8 @@ function strumFile(game: GameView): FileView {
   const score = state.history.at(-1)?.feedback.score;
   return {
     name: 'strum.wav',
+    // Each strum replaces the last: a console keeps only the newest unless asked to keep them all.
+    series: `strum-${game.record.id}`,
     data: strumWav(stringFrequencies(state), { seed: `${game.record.seed}/${state.history.length}` }),
     description: clip(
       score === undefined

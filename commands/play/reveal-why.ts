@@ -5,7 +5,7 @@
 import { clip, LIMITS } from '../../src/command-layer/limits.js';
 import type { TopicLibrary } from '../../src/content/library.js';
 import type { Level } from '../../src/content/levels.js';
-import { LEVEL_NAMES } from '../../src/content/levels.js';
+import { FOR_LEVEL } from '../../src/content/levels.js';
 import { GAMES } from '../../src/games/index.js';
 import { dialsFor } from '../../src/games/lock.js';
 import type { GameId, GameState } from '../../src/games/types.js';
@@ -103,7 +103,7 @@ export function whyExplanation(
   topics: TopicLibrary,
 ): { title: string; description: string } {
   const game = GAMES[state.game];
-  const picture = `**What the picture shows** · level ${level}, for a ${LEVEL_NAMES[level]}\n${PICTURE_WORDS[state.game][depthOf(level)]}\n${yourBest(state)}`;
+  const picture = `**What the picture shows** · level ${level}, ${FOR_LEVEL[level]}\n${PICTURE_WORDS[state.game][depthOf(level)]}\n${yourBest(state)}`;
   const topic = topics.get(game.topic);
   if (topic === undefined) {
     return { title: clip(`Why? ${game.title}`, LIMITS.embedTitle), description: clip(picture, LIMITS.embedDescription) };

@@ -129,7 +129,7 @@ export function checkTurn(
     throw new UserError('That board was out of date.', privately(board(game), 'That board was out of date, so nothing happened. This is the game now:'));
   }
   if (spendsMove && session.group && movesBy(session.group, request.user.id) >= session.group.perPlayer) {
-    throw new UserError(`You have made your ${session.group.perPlayer} moves in this round. Watch the others, or start your own with \`/play ${record.game}\`.`);
+    throw new UserError(`You have made your ${session.group.perPlayer} ${session.group.perPlayer === 1 ? 'move' : 'moves'} in this round. Watch the others, or start your own with \`/play ${record.game}\`.`);
   }
 }
 
@@ -195,7 +195,7 @@ export async function makeMove(
         if (hooks.raceMove) session = hooks.raceMove({ ...game, session, state: session.game }, session);
       }
     } catch (error) {
-      if (error instanceof MoveError) throw new UserError(error.message);
+      if (error instanceof MoveError) throw new UserError(error.message, undefined, error.field);
       throw error;
     }
   }

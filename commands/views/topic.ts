@@ -6,7 +6,7 @@ import { encodeCustomId } from '../../src/command-layer/custom-id.js';
 import { clip, LIMITS } from '../../src/command-layer/limits.js';
 import type { ComponentView, MessageView } from '../../src/command-layer/types.js';
 import type { Topic, TopicLibrary } from '../../src/content/library.js';
-import { LEVEL_NAMES, type Level } from '../../src/content/levels.js';
+import { FOR_LEVEL, type Level } from '../../src/content/levels.js';
 
 /** One colour per level, from warm (simple) to cool (expert), so a glance tells the depth. */
 const LEVEL_COLOURS: Readonly<Record<Level, number>> = {
@@ -25,7 +25,7 @@ const GAME_HINTS: Readonly<Record<string, string>> = {
 };
 
 export function levelLabel(level: Level): string {
-  return `Level ${level} of 5 · for a ${LEVEL_NAMES[level]}`;
+  return `Level ${level} of 5 · ${FOR_LEVEL[level]}`;
 }
 
 /**

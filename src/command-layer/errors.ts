@@ -10,10 +10,13 @@ import { privateNote } from './types.js';
 export class UserError extends Error {
   /** Optional full answer (e.g. the current board) instead of a bare message. */
   readonly response?: CommandResponse;
-  constructor(message: string, response?: CommandResponse) {
+  /** The modal field whose answer was refused, when one was. */
+  readonly field?: string;
+  constructor(message: string, response?: CommandResponse, field?: string) {
     super(message);
     this.name = 'UserError';
     this.response = response;
+    this.field = field;
   }
 }
 
@@ -29,5 +32,7 @@ export function apology(errorId: string): CommandResponse {
 }
 
 export function userErrorResponse(error: UserError): CommandResponse {
-  return error.response ?? privateNote(error.message);
+  if (error.response) return error.response;
+  const note = privateNote(error.message);
+  return error.field && note.kind === 'reply' ? { ...note, invalidField: error.field } : note;
 }

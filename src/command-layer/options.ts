@@ -58,7 +58,9 @@ function describeRange(option: APIApplicationCommandBasicOption): string {
   if (option.type === ApplicationCommandOptionType.Boolean) return '`true` or `false`';
   if (option.type === ApplicationCommandOptionType.String) {
     const { min_length: min, max_length: max } = option;
-    if (max !== undefined) return `text of ${min ?? 0} to ${max} characters`;
+    // A required option cannot be empty, whatever min_length says.
+    const least = Math.max(min ?? 0, option.required ? 1 : 0);
+    if (max !== undefined) return `text of ${least} to ${max} characters`;
     return 'text';
   }
   return 'an id';

@@ -59,6 +59,11 @@ export interface FileView {
   name: string;
   data: Buffer;
   description: string;
+  /**
+   * Files of one series stand for the same thing at different moments (a tune game's strums): a front
+   * end that saves files may keep only the newest of each series. Letters, digits and dashes.
+   */
+  series?: string;
 }
 
 export interface MessageView {
@@ -93,7 +98,13 @@ export interface ModalView {
  * `reply` posts a new message (often ephemeral); `modal` asks for typed input.
  */
 export type CommandResponse =
-  | { kind: 'reply'; message: MessageView; later?: LaterEdit }
+  | {
+      kind: 'reply';
+      message: MessageView;
+      later?: LaterEdit;
+      /** A refused modal answer: the field to ask for again, for front ends that can keep the other answers. */
+      invalidField?: string;
+    }
   | { kind: 'update'; message: MessageView; later?: LaterEdit }
   | { kind: 'modal'; modal: ModalView };
 

@@ -4,12 +4,13 @@
  * the answer. Files are saved to a folder and their paths printed; a modal asks its fields one by one.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { createInterface, type Completer, type AsyncCompleter } from 'node:readline';
+import { extname, join, resolve } from 'node:path';
+import { createInterface, type Completer, type AsyncCompleter, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { CommandRouter } from '../command-layer/router.js';
-import type { Channels, CommandResponse, Invocation, MessageView, ModalView } from '../command-layer/types.js';
+import type { Channels, CommandResponse, FileView, Invocation, MessageView, ModalFieldView, ModalView } from '../command-layer/types.js';
 import { consoleChannels } from './channels.js';
+import type { MentionNames } from './markdown.js';
 import { ParseError, parseCommandLine } from './parse.js';
 import { ANSI, PLAIN, renderMessage, type Key } from './render.js';
 
@@ -19,46 +20,186 @@ export interface ConsoleOptions {
   output: Writable;
   /** Who is typing: one person, in one pretend server and channel. */
   invocation: Invocation;
-  /** Where attachments are saved. */
+  /** Where attachments are saved: each run in its own folder inside it. */
   filesDir: string;
+  /** Keep every file of a series (each strum of a tune game); by default only the newest of each is kept. */
+  keepEveryClip?: boolean;
   /** Prompt, banner and colours; off when input is piped. */
   interactive: boolean;
   /** Receives the console's stand-in for channels, so posts (the daily post) print here. */
   channels?: { bind(channels: Channels): void };
+  /** The clock for "in 5 minutes" and the run folder's name. */
+  now?: () => Date;
+  /** Runs once posts can print, before the first prompt (the daily scheduler's start-up tick). */
+  ready?: () => Promise<void>;
 }
 
 const EXIT_WORDS = new Set(['/quit', '/exit', 'quit', 'exit']);
 
+/** What the person did next: typed a line, cancelled a question (Ctrl-C, Ctrl-D), or ended the input. */
+type Read = { kind: 'line'; text: string } | { kind: 'cancel' } | { kind: 'end' };
+
+/**
+ * The person's lines, queued as they arrive. While a form asks a question, Ctrl-C or Ctrl-D cancels the
+ * question instead of leaving; at the prompt both leave, as in a shell.
+ */
+class LineReader {
+  private readonly queue: Read[] = [];
+  private waiting: ((read: Read) => void) | undefined;
+  private ended = false;
+  private closing = false;
+  private asking = false;
+  private current!: Interface;
+
+  constructor(
+    private readonly input: Readable,
+    private readonly output: Writable,
+    private readonly interactive: boolean,
+    private readonly completer: AsyncCompleter | Completer | undefined,
+  ) {
+    this.open();
+  }
+
+  get readline(): Interface {
+    return this.current;
+  }
+
+  private open(): void {
+    const readline = createInterface({
+      input: this.input,
+      output: this.interactive ? this.output : undefined,
+      terminal: this.interactive,
+      completer: this.completer,
+    });
+    readline.on('line', (line) => this.push({ kind: 'line', text: line }));
+    // Only a terminal sends SIGINT. Without this listener readline would close, and a question would wait forever.
+    readline.on('SIGINT', () => {
+      if (this.asking) {
+        // Drop what was typed, so it does not reappear at the next prompt.
+        if (readline.line) {
+          readline.write(null, { ctrl: true, name: 'e' });
+          readline.write(null, { ctrl: true, name: 'u' });
+        }
+        this.output.write('\n');
+        this.push({ kind: 'cancel' });
+      } else {
+        readline.close();
+      }
+    });
+    // Ctrl-D on an empty line closes readline: inside a form it cancels the form, and the console goes on.
+    readline.on('close', () => {
+      if (this.interactive && this.asking && !this.closing && !this.input.readableEnded) {
+        this.output.write('\n');
+        this.push({ kind: 'cancel' });
+        this.open();
+      } else {
+        this.ended = true;
+        this.push({ kind: 'end' });
+      }
+    });
+    this.current = readline;
+  }
+
+  private push(read: Read): void {
+    const waiting = this.waiting;
+    this.waiting = undefined;
+    if (waiting) waiting(read);
+    else this.queue.push(read);
+  }
+
+  /** The next line at the prompt; a cancel meant for a question that is no longer asked is dropped. */
+  async next(): Promise<Read> {
+    for (;;) {
+      const read = await this.take();
+      if (read.kind !== 'cancel') return read;
+    }
+  }
+
+  /** The answer to a question, or a cancel. */
+  async answer(): Promise<Read> {
+    this.asking = true;
+    try {
+      return await this.take();
+    } finally {
+      this.asking = false;
+    }
+  }
+
+  private take(): Promise<Read> {
+    const queued = this.queue.shift();
+    if (queued) return Promise.resolve(queued);
+    if (this.ended) return Promise.resolve({ kind: 'end' });
+    return new Promise((resolve) => (this.waiting = resolve));
+  }
+
+  close(): void {
+    this.closing = true;
+    this.current.close();
+  }
+}
+
+/** A folder of its own for this run's files: `out/2026-12-03T17-20-05Z`, with -2, -3… if that is taken. */
+function claimRunFolder(filesDir: string, now: Date): string {
+  const parent = resolve(filesDir);
+  mkdirSync(parent, { recursive: true });
+  const stamp = now.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
+  for (let n = 1; ; n++) {
+    const candidate = join(parent, n === 1 ? stamp : `${stamp}-${n}`);
+    try {
+      mkdirSync(candidate);
+      return candidate;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+}
+
+const safeName = (name: string) => name.replace(/[^A-Za-z0-9._-]/g, '-');
+
 export async function runConsole(options: ConsoleOptions): Promise<void> {
   const { router, output, invocation, interactive } = options;
+  const now = options.now ?? (() => new Date());
   const style = interactive ? ANSI : PLAIN;
-  const readline = createInterface({
-    input: options.input,
-    output: interactive ? output : undefined,
-    terminal: interactive,
-    completer: interactive ? completerFor(router) : undefined,
-  });
-  const lines = readline[Symbol.asyncIterator]();
+  const names: MentionNames = {
+    person: (id) => (id === invocation.user.id ? invocation.user.name : `user ${id}`),
+    channel: (id) => (id === invocation.channelId ? 'this-terminal' : `channel-${id}`),
+  };
+  const reader = new LineReader(options.input, output, interactive, interactive ? completerFor(router) : undefined);
   const print = (text: string) => output.write(`${text}\n`);
+  /** Whether the person is at the `> ` prompt, where a post from the scheduler may arrive mid-line. */
+  let atPrompt = false;
+  const prompt = (text: string) => {
+    atPrompt = text === '> ';
+    reader.readline.setPrompt(text);
+    reader.readline.prompt();
+  };
 
   let keys = new Map<string, Key>();
   let keysMessageId: string | null = null;
   let nextMessageId = 1;
   let fileCounter = 0;
+  let runFolder: string | undefined;
+
+  /** Numbered in order within the run; a file of a series overwrites the one before unless every clip is kept. */
+  const pathFor = (folder: string, file: FileView): string => {
+    if (file.series && !options.keepEveryClip) return join(folder, `${safeName(file.series)}${extname(file.name)}`);
+    const name = file.series ? `${safeName(file.series)}${extname(file.name)}` : safeName(file.name);
+    return join(folder, `${String(++fileCounter).padStart(3, '0')}-${name}`);
+  };
 
   const saveFiles = (message: MessageView): string[] => {
     if (!message.files?.length) return [];
-    const dir = resolve(options.filesDir);
-    mkdirSync(dir, { recursive: true });
+    runFolder ??= claimRunFolder(options.filesDir, now());
+    const folder = runFolder;
     return message.files.map((file) => {
-      const path = join(dir, `${String(++fileCounter).padStart(3, '0')}-${file.name}`);
+      const path = pathFor(folder, file);
       writeFileSync(path, file.data);
       return path;
     });
   };
 
   const show = (message: MessageView, messageId: string) => {
-    const rendered = renderMessage(message, saveFiles(message), style);
+    const rendered = renderMessage(message, saveFiles(message), { style, names, now });
     print(rendered.text);
     if (rendered.keys.size > 0) {
       keys = rendered.keys;
@@ -69,49 +210,84 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   options.channels?.bind(
     consoleChannels((message) => {
       const id = String(nextMessageId++);
+      // A post that arrives while the person types goes above their line, which is then drawn again.
+      if (interactive && atPrompt) output.write('\r\x1b[K');
       show(message, id);
+      if (interactive && atPrompt) reader.readline.prompt(true);
       return id;
     }),
   );
 
-  const ask = async (question: string): Promise<string | undefined> => {
-    if (interactive) readline.setPrompt(question);
-    if (interactive) readline.prompt();
-    else print(question);
-    const next = await lines.next();
-    return next.done ? undefined : String(next.value);
+  /** One field, checked as Discord's form checks it before sending; undefined if the person cancelled. */
+  const askField = async (field: ModalFieldView, suggested: string | undefined): Promise<string | undefined> => {
+    const hint = field.placeholder ? ` (${field.placeholder})` : '';
+    const preset = suggested ? ` [${suggested}]` : '';
+    const required = field.required !== false;
+    for (;;) {
+      const question = `${field.label}${hint}${preset}: `;
+      if (interactive) prompt(question);
+      else print(question);
+      const read = await reader.answer();
+      if (read.kind !== 'line') return undefined;
+      // Enter accepts the value the form was filled with, as Discord shows it already typed in.
+      const value = read.text.trim() || suggested || '';
+      const length = [...value].length;
+      if (required && length === 0) print(`${field.label} is required.`);
+      else if (length > 0 && field.minLength !== undefined && length < field.minLength) print(`${field.label} needs at least ${field.minLength} characters.`);
+      else if (field.maxLength !== undefined && length > field.maxLength) print(`${field.label} takes at most ${field.maxLength} characters.`);
+      else return value;
+    }
   };
 
-  const answer = async (response: CommandResponse, messageId: string | null): Promise<void> => {
-    if (response.kind === 'modal') {
-      const fields = await fillModal(response.modal, ask, print);
-      if (!fields) return;
+  /** Fills a form field by field and sends it; a refused answer is asked again on its own. */
+  const fillModal = async (modal: ModalView, messageId: string | null): Promise<void> => {
+    print(`== ${modal.title} ==`);
+    if (interactive) print(style.dim('Enter keeps the value in [brackets]; Ctrl-C cancels the form.'));
+    const fields: Record<string, string> = {};
+    const cancelled = () => void print('Form cancelled; nothing was sent.');
+    for (const field of modal.fields) {
+      const value = await askField(field, field.value);
+      if (value === undefined) return cancelled();
+      fields[field.customId] = value;
+    }
+    for (;;) {
       const submitted = await router.component({
         ...invocation,
         source: 'modal',
-        customId: response.modal.customId,
+        customId: modal.customId,
         values: [],
-        fields,
+        fields: { ...fields },
         messageId,
       });
-      return answer(submitted, messageId);
+      const refused = submitted.kind === 'reply' ? modal.fields.find((f) => f.customId === submitted.invalidField) : undefined;
+      if (!refused || submitted.kind !== 'reply') return answer(submitted, messageId);
+      show(submitted.message, String(nextMessageId++));
+      const value = await askField(refused, undefined);
+      if (value === undefined) return cancelled();
+      fields[refused.customId] = value;
     }
+  };
+
+  const answer = async (response: CommandResponse, messageId: string | null): Promise<void> => {
+    if (response.kind === 'modal') return fillModal(response.modal, messageId);
     const id = response.kind === 'update' && messageId ? messageId : String(nextMessageId++);
     show(response.message, id);
     if (response.later) show(await response.later(), id);
   };
 
+  await options.ready?.();
+
   if (interactive) {
     print(style.bold('Tuning Fork console') + style.dim(' (no DISCORD_TOKEN set, so the bot runs here).'));
     print('Type /help to see the commands, /quit to leave. Tab completes commands and topics.');
-    readline.setPrompt('> ');
-    readline.prompt();
+    prompt('> ');
   }
 
   for (;;) {
-    const next = await lines.next();
-    if (next.done) break;
-    const line = String(next.value).trim();
+    const read = await reader.next();
+    atPrompt = false;
+    if (read.kind !== 'line') break;
+    const line = read.text.trim();
     if (line && EXIT_WORDS.has(line.toLowerCase())) break;
     if (line) {
       const key = keys.get(line.toLowerCase());
@@ -139,29 +315,9 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
         print('Type a command that starts with / (try /help), or a key shown in [brackets].');
       }
     }
-    if (interactive) {
-      readline.setPrompt('> ');
-      readline.prompt();
-    }
+    if (interactive) prompt('> ');
   }
-  readline.close();
-}
-
-/** Asks for each field in turn; an empty answer to an optional field leaves it empty. */
-async function fillModal(
-  modal: ModalView,
-  ask: (question: string) => Promise<string | undefined>,
-  print: (text: string) => void,
-): Promise<Record<string, string> | undefined> {
-  print(`== ${modal.title} ==`);
-  const fields: Record<string, string> = {};
-  for (const field of modal.fields) {
-    const hint = field.placeholder ? ` (${field.placeholder})` : '';
-    const value = await ask(`${field.label}${hint}: `);
-    if (value === undefined) return undefined;
-    fields[field.customId] = value.trim();
-  }
-  return fields;
+  reader.close();
 }
 
 function completerFor(router: CommandRouter): AsyncCompleter | Completer {

@@ -3,6 +3,7 @@
  * press them: `1`, `2` for buttons, `a1`, `a2` for the options of the first menu.
  */
 import type { ComponentView, EmbedView, MessageView } from '../command-layer/types.js';
+import { renderMarkdown, type MarkdownContext } from './markdown.js';
 
 export type Key =
   | { kind: 'button'; customId: string; disabled: boolean }
@@ -16,16 +17,19 @@ export interface Style {
 export const PLAIN: Style = { bold: (t) => t, dim: (t) => t };
 export const ANSI: Style = { bold: (t) => `\x1b[1m${t}\x1b[22m`, dim: (t) => `\x1b[2m${t}\x1b[22m` };
 
-function renderEmbed(embed: EmbedView, style: Style): string[] {
+function renderEmbed(embed: EmbedView, context: MarkdownContext): string[] {
+  const { style } = context;
+  const text = (markdown: string) => renderMarkdown(markdown, context);
   const lines: string[] = [];
-  if (embed.title) lines.push(style.bold(`== ${embed.title} ==`));
-  if (embed.description) lines.push(embed.description);
+  if (embed.title) lines.push(style.bold(`== ${text(embed.title)} ==`));
+  if (embed.description) lines.push(text(embed.description));
   for (const field of embed.fields ?? []) {
     // A table or list reads better under its name than run on after it.
-    const separator = field.value.includes('\n') ? '\n' : ' ';
-    lines.push(`${style.bold(`${field.name}:`)}${separator}${field.value}`);
+    const value = text(field.value);
+    const separator = value.includes('\n') ? '\n' : ' ';
+    lines.push(`${style.bold(`${text(field.name)}:`)}${separator}${value}`);
   }
-  if (embed.footer) lines.push(style.dim(embed.footer));
+  if (embed.footer) lines.push(style.dim(text(embed.footer)));
   return lines;
 }
 
@@ -52,11 +56,16 @@ function renderRow(row: ComponentView[], keys: Map<string, Key>, menuLetter: () 
 }
 
 /** The text to print, and the keys that press this message's components. */
-export function renderMessage(message: MessageView, savedFiles: readonly string[], style: Style): { text: string; keys: Map<string, Key> } {
+export function renderMessage(
+  message: MessageView,
+  savedFiles: readonly string[],
+  context: MarkdownContext,
+): { text: string; keys: Map<string, Key> } {
+  const { style } = context;
   const lines: string[] = [];
   if (message.ephemeral) lines.push(style.dim('(only you can see this)'));
-  if (message.content) lines.push(message.content);
-  for (const embed of message.embeds ?? []) lines.push(...renderEmbed(embed, style));
+  if (message.content) lines.push(renderMarkdown(message.content, context));
+  for (const embed of message.embeds ?? []) lines.push(...renderEmbed(embed, context));
   (message.files ?? []).forEach((file, i) => {
     lines.push(`${style.bold('file:')} ${savedFiles[i] ?? file.name}`);
     lines.push(style.dim(`  ${file.description}`));

@@ -124,7 +124,7 @@ function checkMinutes(minutes: number): void {
   const steps = (minutes - BAKE_MIN_MINUTES) / BAKE_STEP_MINUTES;
   const onStep = Math.abs(steps - Math.round(steps)) < 1e-9;
   if (!Number.isFinite(minutes) || minutes < BAKE_MIN_MINUTES || minutes > BAKE_MAX_MINUTES || !onStep) {
-    throw new MoveError(rangeMessage(minutes));
+    throw new MoveError(rangeMessage(minutes), 'minutes');
   }
 }
 
@@ -132,7 +132,7 @@ const minutesInput = z.union([z.number(), z.string().trim().regex(/^\d+(\.\d+)?$
 
 function parseBakeMove(input: MoveInput): BakeMove {
   const parsed = minutesInput.safeParse(input.minutes);
-  if (!parsed.success) throw new MoveError(rangeMessage(input.minutes ?? ''));
+  if (!parsed.success) throw new MoveError(rangeMessage(input.minutes ?? ''), 'minutes');
   checkMinutes(parsed.data);
   return { minutes: parsed.data };
 }

@@ -222,7 +222,7 @@ function parseCombination(input: MoveInput, dials: number): Combination {
     combination = Array.from({ length: dials }, (_, i) => {
       const value = input[`dial${i + 1}`];
       const text = String(value ?? '').trim();
-      if (!/^\d$/.test(text)) throw new MoveError(`Dial ${i + 1} must be a digit 0–9 (got ${JSON.stringify(value ?? '')}).`);
+      if (!/^\d$/.test(text)) throw new MoveError(`Dial ${i + 1} must be a digit 0–9 (got ${JSON.stringify(value ?? '')}).`, `dial${i + 1}`);
       return Number(text);
     });
   }

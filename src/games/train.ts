@@ -85,35 +85,35 @@ function toFeedback(result: TrainingResult): TrainFeedback {
 
 const numberText = z.union([z.number(), z.string().trim().regex(/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i).transform(Number)]);
 
-function readNumber(value: unknown, what: string, range: string): number {
+function readNumber(value: unknown, what: string, range: string, field: keyof TrainingSettings): number {
   const parsed = numberText.safeParse(value);
-  if (!parsed.success || !Number.isFinite(parsed.data)) throw new MoveError(`${what} must be ${range} (got ${JSON.stringify(value ?? '')}).`);
+  if (!parsed.success || !Number.isFinite(parsed.data)) throw new MoveError(`${what} must be ${range} (got ${JSON.stringify(value ?? '')}).`, field);
   return parsed.data;
 }
 
 function checkSettings(raw: Partial<Record<keyof TrainingSettings, unknown>>): TrainingSettings {
   const lrRange = `from ${KNOBS.learningRate.low} to ${KNOBS.learningRate.high}`;
-  const learningRate = readNumber(raw.learningRate, 'Learning rate', lrRange);
+  const learningRate = readNumber(raw.learningRate, 'Learning rate', lrRange, 'learningRate');
   if (learningRate < KNOBS.learningRate.low || learningRate > KNOBS.learningRate.high) {
-    throw new MoveError(`Learning rate must be ${lrRange} (got ${learningRate}).`);
+    throw new MoveError(`Learning rate must be ${lrRange} (got ${learningRate}).`, 'learningRate');
   }
-  const whole = (value: unknown, what: string, low: number, high: number): number => {
+  const whole = (value: unknown, what: string, low: number, high: number, field: keyof TrainingSettings): number => {
     const range = `a whole number from ${low} to ${high}`;
-    const n = readNumber(value, what, range);
-    if (!Number.isInteger(n) || n < low || n > high) throw new MoveError(`${what} must be ${range} (got ${n}).`);
+    const n = readNumber(value, what, range, field);
+    if (!Number.isInteger(n) || n < low || n > high) throw new MoveError(`${what} must be ${range} (got ${n}).`, field);
     return n;
   };
-  const epochs = whole(raw.epochs, 'Epochs', KNOBS.epochs.low, KNOBS.epochs.high);
-  const hiddenUnits = whole(raw.hiddenUnits, 'Hidden units', KNOBS.hiddenUnits.low, KNOBS.hiddenUnits.high);
+  const epochs = whole(raw.epochs, 'Epochs', KNOBS.epochs.low, KNOBS.epochs.high, 'epochs');
+  const hiddenUnits = whole(raw.hiddenUnits, 'Hidden units', KNOBS.hiddenUnits.low, KNOBS.hiddenUnits.high, 'hiddenUnits');
   const batchRange = `one of ${KNOBS.batchSize.choices.join(', ')}`;
-  const batchSize = readNumber(raw.batchSize, 'Batch size', batchRange);
+  const batchSize = readNumber(raw.batchSize, 'Batch size', batchRange, 'batchSize');
   if (!(KNOBS.batchSize.choices as readonly number[]).includes(batchSize)) {
-    throw new MoveError(`Batch size must be ${batchRange} (got ${batchSize}).`);
+    throw new MoveError(`Batch size must be ${batchRange} (got ${batchSize}).`, 'batchSize');
   }
   const wdRange = `from ${KNOBS.weightDecay.low} to ${KNOBS.weightDecay.high}`;
-  const weightDecay = readNumber(raw.weightDecay, 'Weight decay', wdRange);
+  const weightDecay = readNumber(raw.weightDecay, 'Weight decay', wdRange, 'weightDecay');
   if (weightDecay < KNOBS.weightDecay.low || weightDecay > KNOBS.weightDecay.high) {
-    throw new MoveError(`Weight decay must be ${wdRange} (got ${weightDecay}).`);
+    throw new MoveError(`Weight decay must be ${wdRange} (got ${weightDecay}).`, 'weightDecay');
   }
   return { learningRate, epochs, hiddenUnits, batchSize, weightDecay };
 }

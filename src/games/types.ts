@@ -14,9 +14,12 @@ export type GameStatus = 'playing' | 'won' | 'spent' | 'gave-up';
 
 /** A move the rules refuse: out of range, malformed, or made after the game ended. The message is for the player. */
 export class MoveError extends Error {
-  constructor(message: string) {
+  /** The move field at fault (a MoveField name), when one is. */
+  readonly field?: string;
+  constructor(message: string, field?: string) {
     super(message);
     this.name = 'MoveError';
+    this.field = field;
   }
 }
 

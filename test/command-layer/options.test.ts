@@ -62,7 +62,7 @@ describe('resolveOptions', () => {
       '`ratio` for /explain must be a number from 0 to 1.',
     );
     expect(message(() => resolveOptions(explain, null, { topic: 'x', ratio: 'lots' }))).toContain('must be a number');
-    expect(message(() => resolveOptions(explain, null, { topic: 'x'.repeat(21) }))).toContain('text of 0 to 20 characters');
+    expect(message(() => resolveOptions(explain, null, { topic: 'x'.repeat(21) }))).toContain('text of 1 to 20 characters');
     expect(message(() => resolveOptions(explain, null, { topic: 'x', public: 'maybe' }))).toContain('`true` or `false`');
   });
 

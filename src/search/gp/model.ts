@@ -18,7 +18,7 @@ import {
   solveLower,
   whitenedSquaredNorms,
 } from './linalg.js';
-import { OutputWarp } from './output-warp.js';
+import { OutputWarp, unmeasuredSpread } from './output-warp.js';
 import { type BoxCoxTransform, fitBoxCox } from './power-transform.js';
 import { type HyperparameterPrior, defaultPrior, logNormalDensity } from './prior.js';
 
@@ -89,7 +89,9 @@ function standardise(targets: Float64Array): { standardised: Float64Array; mean:
   let variance = 0;
   for (let i = 0; i < n; i++) variance += ((targets[i] as number) - mean) ** 2;
   variance = n > 1 ? variance / (n - 1) : 0;
-  const scale = variance > 1e-300 ? Math.sqrt(variance) : 1;
+  // No spread to measure (one trial, or all equal): see unmeasuredSpread. After the warp the centre is 0
+  // and the warp already carries the size, so this falls back to 1 there.
+  const scale = variance > 1e-300 ? Math.sqrt(variance) : unmeasuredSpread(mean);
   // The prior mean sits one standard deviation above the average trial (worse, as the model minimises).
   // A search samples good regions far more than bad ones, so the average of its trials flatters the
   // unexplored space; with the plain average, corners the model knows nothing about look promising

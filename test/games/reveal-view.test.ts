@@ -306,6 +306,27 @@ describe('reveal view: train', () => {
   });
 });
 
+describe('reveal view: train on the spiral (Hyperband shortens runs)', () => {
+  let state = train.start({ seed: 'sp', difficulty: 'spiral' });
+  state = train.giveUp(train.play(state, { learningRate: 0.05, epochs: 20, hiddenUnits: 8, batchSize: 16, weightDecay: 1e-4 }).state);
+  const numbers = reveal(state);
+  const view = revealView(state, numbers);
+
+  it('says one best and one "when" per run in the table, the chart’s words and the best model', () => {
+    if (numbers.game !== 'train') throw new Error('wrong game');
+    const hyperband = numbers.strategies.find((run) => run.name === 'hyperband')!;
+    // The case that disagreed: a shortened try scored above every try that counts.
+    expect(Math.max(...hyperband.trials.map((t) => t.value ?? -1))).toBeGreaterThan(hyperband.best!);
+    expectTableEqualsReveal(view, numbers);
+    const race = fileNamed(view, REVEAL_FILE_NAMES.trainChart).description;
+    for (const run of [numbers.player, ...numbers.strategies]) {
+      expect(race).toContain(`${racerNames(run).long} reached ${formatNumber(run.best!)} by try ${run.foundAt} of`);
+    }
+    const counted = Math.max(...[numbers.player, ...numbers.strategies].map((run) => run.best ?? -1));
+    expect(numbers.bestModel!.accuracy).toBe(counted);
+  });
+});
+
 describe('reveal view: giving up before the first move', () => {
   it('still fits Discord and says you made no moves, for every game', () => {
     for (const game of Object.values(GAMES)) {

@@ -80,12 +80,14 @@ describe('bestSoFarChart', () => {
         { name: 'bayes', scores: same },
       ],
     });
-    const paths = [...overlap.svg.matchAll(/<path d="([^"]+)"([^>]*)>/g)].filter((m) => / stroke="#[0-9A-Fa-f]{6}"/.test(m[2]!) && m[2]!.includes('stroke-linejoin'));
+    const paths = [...(overlap.svg ?? '').matchAll(/<path d="([^"]+)"([^>]*)>/g)].filter((m) => / stroke="#[0-9A-Fa-f]{6}"/.test(m[2]!) && m[2]!.includes('stroke-linejoin'));
     const byColour = (name: string) => paths.filter((m) => m[2]!.includes(`stroke="${seriesStyle(name).colour}"`));
-    const [player, quasi, bayes] = [byColour('player'), byColour('quasi-random'), byColour('bayes')].map((found) => {
-      expect(found).toHaveLength(1);
+    const only = (name: string): RegExpExecArray => {
+      const found = byColour(name);
+      expect(found, name).toHaveLength(1);
       return found[0]!;
-    });
+    };
+    const [player, quasi, bayes] = [only('player'), only('quasi-random'), only('bayes')];
     // Same values, same pixels: nothing is nudged off its value.
     expect(quasi[1]).toBe(player[1]);
     expect(bayes[1]).toBe(player[1]);

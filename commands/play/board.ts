@@ -7,9 +7,11 @@ import { encodeCustomId } from '../../src/command-layer/custom-id.js';
 import { clip, LIMITS } from '../../src/command-layer/limits.js';
 import type { ComponentView, EmbedFieldView, FileView, MessageView } from '../../src/command-layer/types.js';
 import { PEG_STEPS, GUITAR_STRINGS, stringFrequencies, type TuneState } from '../../src/games/tune.js';
+import { bakeRulesText } from '../../src/games/bake.js';
 import { dialsFor } from '../../src/games/lock.js';
 import type { GameId } from '../../src/games/types.js';
 import { strumWav } from '../../src/pictures/index.js';
+import { scoreExplanation } from './score-words.js';
 import { isOpen, type GameView } from './session.js';
 import { formatNumber, moveNoun, readingOf, turnText } from './turn-text.js';
 
@@ -52,6 +54,15 @@ function raceLine(game: GameView): string {
   return '**A tie with the optimiser.**';
 }
 
+function dialsOf(game: GameView): number {
+  return game.rules.id === 'lock' ? dialsFor(game.record.difficulty) : 0;
+}
+
+/** What decides a win and what a reading means, where a game has more to say than its blurb. */
+function rulesLine(game: GameView): string {
+  return game.rules.id === 'bake' ? bakeRulesText(game.record.difficulty) : '';
+}
+
 function statusLine(game: GameView): string {
   const outcome = game.rules.outcome(game.state);
   const id = game.rules.id as GameId;
@@ -66,9 +77,9 @@ function statusLine(game: GameView): string {
   const line = (() => {
     switch (outcome.status) {
       case 'won':
-        return `**Solved in ${outcome.movesUsed} ${noun}!** Score ${outcome.score}/100.`;
+        return `**Solved in ${outcome.movesUsed} ${noun}!** ${scoreExplanation(id, outcome, dialsOf(game))}`;
       case 'spent':
-        return `**Out of ${moveNoun(id, 2)}.** Best ${outcome.best ?? '–'}, score ${outcome.score}/100.`;
+        return `**Out of ${moveNoun(id, 2)}.** Best ${outcome.best ?? '–'}. ${scoreExplanation(id, outcome, dialsOf(game))}`;
       case 'gave-up':
         return `**You gave up** after ${outcome.movesUsed} ${noun}.`;
       case 'playing':
@@ -238,7 +249,7 @@ function strumFile(game: GameView): FileView {
 
 export function boardMessage(game: GameView, draft: Draft = {}): MessageView {
   const playing = isOpen(game);
-  const description = [game.rules.blurb, historyText(game), statusLine(game)].filter(Boolean).join('\n\n');
+  const description = [[game.rules.blurb, rulesLine(game)].filter(Boolean).join(' '), historyText(game), statusLine(game)].filter(Boolean).join('\n\n');
   const replayHint = `/play ${game.rules.id} seed:${game.record.seed} difficulty:${game.record.difficulty}`;
   return {
     embeds: [

@@ -11,6 +11,7 @@ import { ALT_TEXT_LIMIT, bakeAnimation, bakeChart, bestSoFarChart, learningCurve
 import type { ScoreSeries } from '../../src/pictures/index.js';
 import { beliefAfter, beliefFrames, type BeliefAxis } from './reveal-belief.js';
 import { racerNames } from './reveal-words.js';
+import { TPE_STARTUP_TRIALS } from '../../src/search/strategies/tpe.js';
 
 export interface RevealPictures {
   readonly files: FileView[];
@@ -52,27 +53,48 @@ export function bakeChartFile(reveal: BakeReveal): FileView {
     playerBakes: reveal.playerBakes,
     belief: beliefAfter(bakeAxis(reveal), reveal.player.trials),
     strategies: reveal.strategies.map((run) => ({ name: racerNames(run).series, label: racerNames(run).long, points: runPoints(run) })),
+    notes: alikeOpenings(reveal),
   });
   return { name: REVEAL_FILE_NAMES.bakeChart, data: chart.png, description: chart.altText };
 }
 
-/**
- * How many opening tries Bayesian search shares with quasi-random search. Bayesian search opens with the
- * same spread-out sequence before its model takes over; reading the overlap from the runs themselves
- * keeps the picture true to what the strategy did, whatever its opening length is set to.
- */
-function sharedOpening(bayes: RevealRun, quasiRandom: RevealRun | undefined): number {
-  if (quasiRandom === undefined) return 0;
+/** Bakes two runs share from the first on, read from the runs themselves. */
+function sameOpening(a: RevealRun | undefined, b: RevealRun | undefined): number {
+  if (a === undefined || b === undefined) return 0;
   let shared = 0;
-  while (shared < bayes.trials.length && bayes.trials[shared]?.params.bakeTime === quasiRandom.trials[shared]?.params.bakeTime) shared++;
+  while (shared < a.trials.length && a.trials[shared]?.params.bakeTime === b.trials[shared]?.params.bakeTime) shared++;
   return shared;
+}
+
+/**
+ * One sentence for each pair of strategies whose first bakes coincide, so identical panels do not look
+ * like a mistake: TPE opens with random draws from the same seed as random search, and Bayesian search
+ * opens with the same spread-out design as quasi-random search.
+ */
+export function alikeOpenings(reveal: BakeReveal): string[] {
+  const run = (name: string) => reveal.strategies.find((r) => r.name === name);
+  const notes: string[] = [];
+  const tpe = sameOpening(run('random'), run('tpe'));
+  if (tpe > 0) {
+    const all = tpe === run('tpe')?.trials.length;
+    notes.push(
+      `TPE baked ${all ? 'exactly the same times as' : `the same first ${tpe} times as`} random search: it starts with random draws from the same seed and only uses its model after ${TPE_STARTUP_TRIALS} bakes${all ? ', more than this game had' : ''}.`,
+    );
+  }
+  const bayes = sameOpening(run('quasi-random'), run('bayes'));
+  if (bayes > 0) {
+    notes.push(`Bayesian search baked the same first ${bayes} times as quasi-random search: both open with the same spread-out design.`);
+  }
+  return notes;
 }
 
 /** Bayesian search's belief bake by bake, as a GIF; undefined when the reveal has no Bayesian run. */
 export function bakeBeliefFile(reveal: BakeReveal): FileView | undefined {
   const bayes = reveal.strategies.find((run) => run.name === 'bayes');
   if (bayes === undefined || bayes.trials.length === 0) return undefined;
-  const opening = sharedOpening(bayes, reveal.strategies.find((run) => run.name === 'quasi-random'));
+  // Bayesian search opens with the same spread-out sequence as quasi-random search before its model takes
+  // over; reading the overlap from the runs keeps the picture true to whatever the opening length is.
+  const opening = sameOpening(bayes, reveal.strategies.find((run) => run.name === 'quasi-random'));
   const frames = beliefFrames(bakeAxis(reveal), bayes.trials, opening);
   const animation = bakeAnimation(frames, { trueCurve: reveal.trueCurve, searcherLabel: racerNames(bayes).long });
   const design =

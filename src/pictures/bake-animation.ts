@@ -74,7 +74,8 @@ export function bakeAnimationSvgs(frames: readonly BakeAnimationFrame[], options
   const scales = bakeScales(
     layout,
     [...o.trueCurve.map((p) => p.x), ...allBakes.map((p) => p.x), ...allBelief.map((s) => s.x)],
-    [...o.trueCurve.map((p) => p.y), ...allBakes.map((p) => p.y), ...allBelief.map((s) => s.mean)],
+    // Tastes only: the belief is clipped to them (see bakeScales).
+    [...o.trueCurve.map((p) => p.y), ...allBakes.map((p) => p.y)],
     allBelief.map((s) => s.expectedImprovement),
   );
   const colour = seriesStyle('bayes').colour;

@@ -160,10 +160,10 @@ describe('reveal view: bake', () => {
     expect(view.summary).toContain(`your best (${numbers.player.best}, bake ${numbers.player.foundAt})`);
   });
 
-  it('attaches the chart (PNG at 900×500) and the belief animation (GIF), each described with key numbers', () => {
+  it('attaches the chart (PNG at 900×750, a panel per strategy below) and the belief animation (GIF), each described with key numbers', () => {
     const chart = fileNamed(view, REVEAL_FILE_NAMES.bakeChart);
     expect(view.imageFile).toBe(REVEAL_FILE_NAMES.bakeChart);
-    expect(pngSize(chart.data)).toEqual({ width: 900, height: 500 });
+    expect(pngSize(chart.data)).toEqual({ width: 900, height: 750 });
     expect(chart.description).toContain(`${numbers.bestTime.toFixed(1)} min`);
     expect(chart.description).toContain(`Your best was ${numbers.player.best}`);
     const gif = fileNamed(view, REVEAL_FILE_NAMES.bakeBelief);
@@ -187,6 +187,15 @@ describe('reveal view: bake', () => {
     expect(Math.min(...edges)).toBeGreaterThan(Math.max(...atBakes));
     for (const sample of belief) expect(sample.expectedImprovement).toBeGreaterThanOrEqual(0);
     expect(beliefAfter(axis, [])).toEqual([]);
+  });
+
+  it('after a one-bake game, draws a belief sure at the bake and wide far from it', () => {
+    const one = bake.play(bake.start({ seed: 'view-one-bake' }), { minutes: 15 }).state;
+    const axis = { space: bakeObjective(one.seed, one.difficulty).space, direction: 'maximize' as const, parameter: 'bakeTime', xs: [5, 15, 25] };
+    const [left, at, right] = beliefAfter(axis, reveal(one).player.trials);
+    expect(at!.sd).toBeLessThan(1);
+    // ±2σ spans more than half the taste scale at both ends: the model knows nothing there.
+    for (const far of [left!, right!]) expect(4 * far.sd).toBeGreaterThan(50);
   });
 
   it('animates the Bayesian run frame by frame: its bakes so far and the bake it made next', () => {

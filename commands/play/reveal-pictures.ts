@@ -4,7 +4,7 @@
  * the best-so-far race, and train also the best model's learning curve.
  */
 import type { FileView } from '../../src/command-layer/types.js';
-import { BAKE_MAX_MINUTES, BAKE_MIN_MINUTES } from '../../src/games/bake.js';
+import { BAKE_MAX_MINUTES, BAKE_MIN_MINUTES, TASTE_SCALE } from '../../src/games/bake.js';
 import { bakeObjective } from '../../src/games/bake.js';
 import type { BakeReveal, LockReveal, Reveal, RevealRun, TrainReveal, TuneReveal } from '../../src/games/reveal.js';
 import { ALT_TEXT_LIMIT, bakeAnimation, bakeChart, bestSoFarChart, learningCurveChart, remainingChart } from '../../src/pictures/index.js';
@@ -39,6 +39,9 @@ function bakeAxis(reveal: BakeReveal): BeliefAxis {
     direction: reveal.direction,
     parameter: 'bakeTime',
     xs: Array.from({ length: count }, (_, i) => BAKE_MIN_MINUTES + i * BELIEF_STEP_MINUTES),
+    // After one bake the model cannot measure how tastes spread; the game knows they span 0–100, and
+    // half of that as one standard deviation lets a lone bake say "anything is possible far from here".
+    valueSpread: (TASTE_SCALE.high - TASTE_SCALE.low) / 2,
   };
 }
 

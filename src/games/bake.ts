@@ -21,6 +21,8 @@ export const BAKE_MIN_MINUTES = 5;
 export const BAKE_MAX_MINUTES = 25;
 export const BAKE_STEP_MINUTES = 0.5;
 export const BAKE_BUDGET = 8;
+/** Every taste is a whole number on this scale. */
+export const TASTE_SCALE = { low: 0, high: 100 } as const;
 
 /** Spread of the taste curve in minutes: wide below the best time (forgiving), narrow above (burns fast). */
 export const UNDERBAKED_SPREAD = 4;
@@ -147,7 +149,7 @@ export function tasteBake(seed: string, difficulty: string, minutes: number, rep
   const offset = minutes - bestBakeTime(seed);
   const noisy = trueTaste(offset) + ovenNoise(seed, level, minutes, repeat);
   return {
-    taste: Math.round(Math.min(100, Math.max(0, noisy))),
+    taste: Math.round(Math.min(TASTE_SCALE.high, Math.max(TASTE_SCALE.low, noisy))),
     word: wordFor(offset, SETTINGS[level].perfectWithin),
   };
 }

@@ -30,7 +30,8 @@ export class OutputWarp {
   /** Objective units per warped unit on the good (linear) side. */
   readonly scale: number;
 
-  constructor(targets: ArrayLike<number>) {
+  /** `spreadIfUnmeasured`: the spread to use when the targets show none (see unmeasuredSpread). */
+  constructor(targets: ArrayLike<number>, spreadIfUnmeasured?: number) {
     const sorted = Array.from(targets).sort((a, b) => a - b);
     const quantile = (q: number): number => {
       if (sorted.length === 0) return 0;
@@ -46,7 +47,7 @@ export class OutputWarp {
     // many points around one value the interquartile range collapses, which would squash every
     // other value flat; a floor of 1 % of the range keeps them apart.
     const spread = Math.max(interquartile / 1.349, range / 100);
-    this.scale = spread > 1e-300 ? spread : unmeasuredSpread(this.centre);
+    this.scale = spread > 1e-300 ? spread : (spreadIfUnmeasured ?? unmeasuredSpread(this.centre));
   }
 
   forward(y: number): number {

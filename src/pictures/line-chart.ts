@@ -53,7 +53,7 @@ export interface DrawnSeries {
  * as nested stripes, every colour visible at the edge of the one above it. A series marked `onTop`
  * is drawn last and thinnest, a line over the stripes.
  */
-const STACK_STEP = 2.4;
+const STACK_STEP = 2;
 
 const REPEAT_DASH = '14 10';
 

@@ -171,8 +171,12 @@ function fewTicks(low: number, high: number): number[] {
 export function bakeChartSvg(input: BakeChartInput): string {
   const o = { ...BAKE_CHART_DEFAULTS, ...withoutUndefined(input) };
   const strategies = input.strategies ?? [];
+  // Several strategies get a panel each so none hides another; a single one (the race's "What is it
+  // thinking?" view) has nothing to hide behind and is drawn on the belief it produced.
+  const panelled = strategies.length > 1 ? strategies : [];
+  const onMain = strategies.length > 1 ? [] : strategies;
   const mainHeight = o.height;
-  const totalHeight = mainHeight + (strategies.length > 0 ? STRATEGY_ROW_HEIGHT : 0);
+  const totalHeight = mainHeight + (panelled.length > 0 ? STRATEGY_ROW_HEIGHT : 0);
   const plotLeft = 90;
   const plotRight = o.width - LEGEND_WIDTH - 20;
   const improvementHeight = Math.round((mainHeight - 150) * 0.25);
@@ -202,7 +206,9 @@ export function bakeChartSvg(input: BakeChartInput): string {
     entries.push({ label: 'Belief (mean)', swatch: { kind: 'line', colour: BELIEF_COLOUR, dash: '8 5' } });
     entries.push({ label: 'Belief ±2σ', swatch: { kind: 'band', colour: BELIEF_COLOUR, opacity: 0.25 } });
   }
-  // The strategies are named on their own panels below.
+  for (const strategy of onMain) {
+    entries.push({ label: seriesStyle(strategy.name, strategy.label).label, swatch: { kind: 'series', style: seriesStyle(strategy.name, strategy.label), line: false } });
+  }
 
   return svgDocument(o.width, totalHeight, [
     title(o.title, o.width),
@@ -213,6 +219,7 @@ export function bakeChartSvg(input: BakeChartInput): string {
         trueCurve: input.trueCurve,
         belief,
         numbered: { points: input.playerBakes, colour: seriesStyle('player').colour },
+        strategies: onMain,
         ...(next !== undefined ? { nextX: next.x } : {}),
         xLabel: o.xLabel,
         yLabel: o.yLabel,
@@ -220,7 +227,7 @@ export function bakeChartSvg(input: BakeChartInput): string {
       'bake',
     ),
     legend(o.width - LEGEND_WIDTH, 60, entries, 20),
-    ...strategyPanels(strategies, input.trueCurve, scales.x, mainHeight, o.width, o),
+    ...strategyPanels(panelled, input.trueCurve, scales.x, mainHeight, o.width, o),
   ]);
 }
 

@@ -398,6 +398,18 @@ describe('whyExplanation', () => {
     }
   });
 
+  it('names a swinging training loss as the lesson of a too-large learning rate', () => {
+    let state = train.start({ seed: 'why-train' });
+    state = train.play(state, { learningRate: 0.05, epochs: 20, hiddenUnits: 8, batchSize: 16, weightDecay: 1e-4 }).state;
+    state = train.giveUp(train.play(state, { learningRate: 1, epochs: 20, hiddenUnits: 16, batchSize: 8, weightDecay: 1e-4 }).state);
+    for (const level of LEVELS) {
+      expect(whyExplanation(state, level, topics).description, `level ${level}`).toContain(
+        'With learning rate 1, your loss jumped to 7.36 at epoch 14: the steps were too big, so they overshot.',
+      );
+    }
+    expect(whyExplanation(state, 3, topics).description).toContain('A loss that jumps up instead of falling is the learning rate at work');
+  });
+
   it('tells the player their own best, or that they made no moves', () => {
     const best = GAMES.bake.outcome(ended[0]!).best!;
     expect(whyExplanation(ended[0]!, 3, topics).description).toContain(`Your best was ${best} after`);

@@ -71,6 +71,13 @@ describe('bakeChart', () => {
     expect(chart.svg).toContain('Where each strategy baked');
   });
 
+  it('draws a single strategy on the belief it produced, with no row of panels', () => {
+    const single = bakeChart({ ...bakeInput, strategies: [{ name: 'bayes', label: 'Optimiser', points: [{ x: 12, y: 90 }] }] });
+    expect(decodePng(single.png).height).toBe(500);
+    expect(single.svg).not.toContain('Where each strategy baked');
+    expect(single.svg).toContain('Optimiser');
+  });
+
   it('adds the caller’s notes, such as why two strategies baked alike', () => {
     const note = 'TPE baked exactly the same times as random search.';
     expect(bakeChart({ ...bakeInput, notes: [note] }).altText).toContain(note);

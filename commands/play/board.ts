@@ -13,6 +13,8 @@ import { strumWav } from '../../src/pictures/index.js';
 import { dayOfDailySeed } from '../../src/social/daily-puzzles.js';
 import { dayNumber } from '../../src/social/days.js';
 import { finishWords, optimiserNoun, raceRules, tryCost } from './race.js';
+import { bakeRulesText } from '../../src/games/bake.js';
+import { scoreExplanation } from './score-words.js';
 import { isOpen, type GameView } from './session.js';
 import { formatNumber, moveNoun, readingOf, turnText } from './turn-text.js';
 
@@ -89,6 +91,15 @@ function raceLine(game: GameView): string {
   return '**A tie with the optimiser.**';
 }
 
+function dialsOf(game: GameView): number {
+  return game.rules.id === 'lock' ? dialsFor(game.record.difficulty) : 0;
+}
+
+/** What decides a win and what a reading means, where a game has more to say than its blurb. */
+function rulesLine(game: GameView): string {
+  return game.rules.id === 'bake' ? bakeRulesText(game.record.difficulty) : '';
+}
+
 function statusLine(game: GameView): string {
   const outcome = game.rules.outcome(game.state);
   const id = game.rules.id as GameId;
@@ -107,9 +118,9 @@ function statusLine(game: GameView): string {
   const line = (() => {
     switch (outcome.status) {
       case 'won':
-        return `**Solved in ${outcome.movesUsed} ${noun}!** Score ${outcome.score}/100.`;
+        return `**Solved in ${outcome.movesUsed} ${noun}!** ${scoreExplanation(id, outcome, dialsOf(game))}`;
       case 'spent':
-        return `**Out of ${moveNoun(id, 2)}.** Best ${outcome.best ?? '–'}, score ${outcome.score}/100.`;
+        return `**Out of ${moveNoun(id, 2)}.** Best ${outcome.best ?? '–'}. ${scoreExplanation(id, outcome, dialsOf(game))}`;
       case 'gave-up':
         return `**You gave up** after ${outcome.movesUsed} ${noun}.`;
       case 'playing':
@@ -317,7 +328,7 @@ function strumFile(game: GameView): FileView {
 
 export function boardMessage(game: GameView, draft: Draft = {}): MessageView {
   const playing = isOpen(game);
-  const description = [game.rules.blurb, historyText(game), statusLine(game)].filter(Boolean).join('\n\n');
+  const description = [[game.rules.blurb, rulesLine(game)].filter(Boolean).join(' '), historyText(game), statusLine(game)].filter(Boolean).join('\n\n');
   // A daily seed is never shown: playing it elsewhere would scout today's answer (and /play refuses it).
   const replayHint =
     game.record.mode === 'daily'

@@ -16,6 +16,8 @@ export interface BeliefAxis {
   readonly parameter: string;
   /** Where to sample the belief, in the parameter's units. */
   readonly xs: readonly number[];
+  /** How widely the game's readings can spread (half a taste scale, say), for a belief after one try. */
+  readonly valueSpread?: number;
 }
 
 function asTrials(trials: readonly RevealTrial[]): Trial[] {
@@ -54,6 +56,7 @@ export function beliefAfter(axis: BeliefAxis, trials: readonly RevealTrial[], st
     trials: asTrials(trials),
     points: axis.xs.map((x) => [toUnit(x)]),
     ...(strategyBudget === undefined ? {} : { strategyRuns: { budget: strategyBudget } }),
+    ...(axis.valueSpread === undefined ? {} : { valueSpread: axis.valueSpread }),
   });
   if (!beliefs) return [];
   return axis.xs.map((x, i) => {

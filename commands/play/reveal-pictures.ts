@@ -4,13 +4,14 @@
  * the best-so-far race, and train also the best model's learning curve.
  */
 import type { FileView } from '../../src/command-layer/types.js';
-import { BAKE_MAX_MINUTES, BAKE_MIN_MINUTES } from '../../src/games/bake.js';
+import { BAKE_MAX_MINUTES, BAKE_MIN_MINUTES, TASTE_SCALE } from '../../src/games/bake.js';
 import { bakeObjective } from '../../src/games/bake.js';
 import type { BakeReveal, LockReveal, Reveal, RevealRun, TrainReveal, TuneReveal } from '../../src/games/reveal.js';
 import { ALT_TEXT_LIMIT, bakeAnimation, bakeChart, bestSoFarChart, learningCurveChart, remainingChart } from '../../src/pictures/index.js';
 import type { ScoreSeries } from '../../src/pictures/index.js';
 import { beliefAfter, beliefFrames, type BeliefAxis } from './reveal-belief.js';
 import { racerNames } from './reveal-words.js';
+import { TPE_STARTUP_TRIALS } from '../../src/search/strategies/tpe.js';
 
 export interface RevealPictures {
   readonly files: FileView[];
@@ -38,6 +39,9 @@ function bakeAxis(reveal: BakeReveal): BeliefAxis {
     direction: reveal.direction,
     parameter: 'bakeTime',
     xs: Array.from({ length: count }, (_, i) => BAKE_MIN_MINUTES + i * BELIEF_STEP_MINUTES),
+    // After one bake the model cannot measure how tastes spread; the game knows they span 0–100, and
+    // half of that as one standard deviation lets a lone bake say "anything is possible far from here".
+    valueSpread: (TASTE_SCALE.high - TASTE_SCALE.low) / 2,
   };
 }
 
@@ -52,27 +56,48 @@ export function bakeChartFile(reveal: BakeReveal): FileView {
     playerBakes: reveal.playerBakes,
     belief: beliefAfter(bakeAxis(reveal), reveal.player.trials),
     strategies: reveal.strategies.map((run) => ({ name: racerNames(run).series, label: racerNames(run).long, points: runPoints(run) })),
+    notes: alikeOpenings(reveal),
   });
   return { name: REVEAL_FILE_NAMES.bakeChart, data: chart.png, description: chart.altText };
 }
 
-/**
- * How many opening tries Bayesian search shares with quasi-random search. Bayesian search opens with the
- * same spread-out sequence before its model takes over; reading the overlap from the runs themselves
- * keeps the picture true to what the strategy did, whatever its opening length is set to.
- */
-function sharedOpening(bayes: RevealRun, quasiRandom: RevealRun | undefined): number {
-  if (quasiRandom === undefined) return 0;
+/** Bakes two runs share from the first on, read from the runs themselves. */
+function sameOpening(a: RevealRun | undefined, b: RevealRun | undefined): number {
+  if (a === undefined || b === undefined) return 0;
   let shared = 0;
-  while (shared < bayes.trials.length && bayes.trials[shared]?.params.bakeTime === quasiRandom.trials[shared]?.params.bakeTime) shared++;
+  while (shared < a.trials.length && a.trials[shared]?.params.bakeTime === b.trials[shared]?.params.bakeTime) shared++;
   return shared;
+}
+
+/**
+ * One sentence for each pair of strategies whose first bakes coincide, so identical panels do not look
+ * like a mistake: TPE opens with random draws from the same seed as random search, and Bayesian search
+ * opens with the same spread-out design as quasi-random search.
+ */
+export function alikeOpenings(reveal: BakeReveal): string[] {
+  const run = (name: string) => reveal.strategies.find((r) => r.name === name);
+  const notes: string[] = [];
+  const tpe = sameOpening(run('random'), run('tpe'));
+  if (tpe > 0) {
+    const all = tpe === run('tpe')?.trials.length;
+    notes.push(
+      `TPE baked ${all ? 'exactly the same times as' : `the same first ${tpe} times as`} random search: it starts with random draws from the same seed and only uses its model after ${TPE_STARTUP_TRIALS} bakes${all ? ', more than this game had' : ''}.`,
+    );
+  }
+  const bayes = sameOpening(run('quasi-random'), run('bayes'));
+  if (bayes > 0) {
+    notes.push(`Bayesian search baked the same first ${bayes} times as quasi-random search: both open with the same spread-out design.`);
+  }
+  return notes;
 }
 
 /** Bayesian search's belief bake by bake, as a GIF; undefined when the reveal has no Bayesian run. */
 export function bakeBeliefFile(reveal: BakeReveal): FileView | undefined {
   const bayes = reveal.strategies.find((run) => run.name === 'bayes');
   if (bayes === undefined || bayes.trials.length === 0) return undefined;
-  const opening = sharedOpening(bayes, reveal.strategies.find((run) => run.name === 'quasi-random'));
+  // Bayesian search opens with the same spread-out sequence as quasi-random search before its model takes
+  // over; reading the overlap from the runs keeps the picture true to whatever the opening length is.
+  const opening = sameOpening(bayes, reveal.strategies.find((run) => run.name === 'quasi-random'));
   const frames = beliefFrames(bakeAxis(reveal), bayes.trials, opening);
   const animation = bakeAnimation(frames, { trueCurve: reveal.trueCurve, searcherLabel: racerNames(bayes).long });
   const design =
@@ -101,12 +126,23 @@ function lockPictures(reveal: LockReveal): RevealPictures {
   return { files: [{ name: REVEAL_FILE_NAMES.lockChart, data: chart.png, description: chart.altText }], imageFile: REVEAL_FILE_NAMES.lockChart };
 }
 
+/** Whether a run's best so far ever got worse: a multi-fidelity run's short tries stop counting. */
+function stepsDown(run: RevealRun): boolean {
+  return run.trials.some((trial, i) => {
+    const before = run.trials[i - 1]?.best;
+    return i > 0 && before != null && trial.best != null && trial.best !== before && trial.fidelity !== undefined && trial.best < before;
+  });
+}
+
 function scoreSeries(reveal: Reveal): ScoreSeries[] {
   return [reveal.player, ...reveal.strategies].map((run) => ({
     name: racerNames(run).series,
     label: racerNames(run).long,
     // A failed try has no reading; the chart keeps the best before it.
     scores: run.trials.map((trial) => trial.value ?? Number.NaN),
+    // The run's own best so far, the numbers the table reads: Hyperband's shortened runs do not count.
+    bests: run.trials.map((trial) => trial.best ?? Number.NaN),
+    ...(stepsDown(run) ? { note: `${racerNames(run).long}'s shortened tries count only until a fully trained try exists, so its line can step down.` } : {}),
   }));
 }
 

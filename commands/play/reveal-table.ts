@@ -5,6 +5,7 @@
 import { clip, LIMITS } from '../../src/command-layer/limits.js';
 import type { EmbedFieldView } from '../../src/command-layer/types.js';
 import type { Reveal, RevealRun } from '../../src/games/reveal.js';
+import { bakeRules } from '../../src/games/bake.js';
 import { GUITAR_STRINGS } from '../../src/games/tune.js';
 import { formatReading, moves, MOVE_NOUNS, racerNames, readingInWords, SHORT_LABEL_WIDTH, signedCents } from './reveal-words.js';
 import { formatNumber } from './turn-text.js';
@@ -47,14 +48,30 @@ function raceField(reveal: Reveal): EmbedFieldView {
 
 // ---- The hidden answer ----------------------------------------------------------------------------------
 
+function minutesText(minutes: number): string {
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}
+
 function bakeAnswer(reveal: Extract<Reveal, { game: 'bake' }>): string {
-  const taste = reveal.ovenTastes.find((point) => point.x === reveal.bestTime)?.y;
-  const best = `Grandma's best time was **${reveal.bestTime} minutes**${taste === undefined ? '' : `: it tastes **${taste}**`}.`;
+  const rules = bakeRules(reveal.difficulty);
+  const atBest = reveal.ovenTastes.find((point) => point.x === reveal.bestTime)?.y;
+  const oven = atBest === undefined ? '' : `; this oven's wobble makes a bake there taste **${atBest}**`;
+  const best = `Grandma's best time was **${reveal.bestTime} minutes**, the top of the true taste curve${oven}.`;
+  // "Best" is the highest taste, as on the board and in the table; the first bake to reach it.
   const bestBake = reveal.playerBakes.reduce<{ x: number; y: number } | undefined>((top, p) => (top === undefined || p.y > top.y ? p : top), undefined);
   if (bestBake === undefined) return `${best} You made no bakes.`;
   const off = Math.abs(bestBake.x - reveal.bestTime);
-  const how = off === 0 ? 'right on it' : `${off} minute${off === 1 ? '' : 's'} ${bestBake.x < reveal.bestTime ? 'short' : 'over'}`;
-  return `${best} Your best bake was ${bestBake.x} minutes (${how}), tasting ${bestBake.y}.`;
+  const how = off === 0 ? 'right on it' : `${minutesText(off)} ${bestBake.x < reveal.bestTime ? 'short' : 'over'}`;
+  const perfect =
+    off <= rules.perfectWithin + 1e-9
+      ? `perfect: within ${minutesText(rules.perfectWithin)} of the best time`
+      : `not perfect: that needs ${rules.perfectWithin === 0 ? 'exactly the best time' : `within ${minutesText(rules.perfectWithin)}`}`;
+  const yours = `Your best bake tasted **${bestBake.y}**, at ${bestBake.x} minutes (${how}; ${perfect}).`;
+  const wobble =
+    atBest !== undefined && bestBake.y > atBest
+      ? ` It beat the best time's taste because the oven wobbles by up to ${rules.maxWobble} points; perfect goes by time, not taste.`
+      : '';
+  return `${best} ${yours}${wobble}`;
 }
 
 function lockAnswer(reveal: Extract<Reveal, { game: 'lock' }>): string {

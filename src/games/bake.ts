@@ -21,6 +21,8 @@ export const BAKE_MIN_MINUTES = 5;
 export const BAKE_MAX_MINUTES = 25;
 export const BAKE_STEP_MINUTES = 0.5;
 export const BAKE_BUDGET = 8;
+/** Every taste is a whole number on this scale. */
+export const TASTE_SCALE = { low: 0, high: 100 } as const;
 
 /** Spread of the taste curve in minutes: wide below the best time (forgiving), narrow above (burns fast). */
 export const UNDERBAKED_SPREAD = 4;
@@ -83,12 +85,49 @@ export function trueTaste(offset: number): number {
   return 100 * Math.exp(-0.5 * (offset / spread) ** 2);
 }
 
+/** Oven noise is clipped to this many standard deviations, so the largest wobble is known. */
+const NOISE_CLIP = 2.5;
+
+/**
+ * The words every screen uses, defined once:
+ * - the *best time* is grandma's hidden time, the top of the true (noise-free) taste curve;
+ * - a bake is *perfect* when it is within `perfectWithin` minutes of the best time; the first perfect
+ *   bake wins. Closeness to the best time decides it, never the taste, which is noisy;
+ * - a bake's *taste* is the true taste plus the oven's wobble, up to `maxWobble` points either way, so a
+ *   bake near the best time can taste as much as, or more than, a bake at the best time itself;
+ * - the player's *best* (board, race table, chart) is their highest taste.
+ */
+export interface BakeRules {
+  readonly perfectWithin: number;
+  /** Standard deviation of the oven's wobble, in taste points. */
+  readonly noise: number;
+  /** The largest wobble, in whole taste points. */
+  readonly maxWobble: number;
+}
+
+export function bakeRules(difficulty: string): BakeRules {
+  const { perfectWithin, noise } = SETTINGS[requireDifficulty(DIFFICULTY_IDS, difficulty, 'normal')];
+  return { perfectWithin, noise, maxWobble: Math.round(NOISE_CLIP * noise) };
+}
+
+function minutesText(minutes: number): string {
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}
+
+/** The rules in two short sentences, as the board and the reveal state them. */
+export function bakeRulesText(difficulty: string): string {
+  const rules = bakeRules(difficulty);
+  const perfect =
+    rules.perfectWithin === 0 ? 'Only a bake at exactly the best time is perfect' : `A bake within ${minutesText(rules.perfectWithin)} of the best time is perfect`;
+  return `${perfect} and wins. The oven wobbles: a taste can be up to ${rules.maxWobble} points above or below the cake's true taste.`;
+}
+
 /** The oven's fixed wobble at this time for this puzzle, in taste points (clipped to ±2.5 standard deviations). */
 function ovenNoise(seed: string, difficulty: BakeDifficulty, minutes: number, repeat: number): number {
   // The first bake keeps the original derivation, so puzzles and replays stay as they were.
   const parts = repeat === 0 ? [seed, 'bake', 'oven', minutes.toFixed(1)] : [seed, 'bake', 'oven', minutes.toFixed(1), String(repeat)];
   const rng = createRng(deriveSeed(...parts));
-  const draw = Math.max(-2.5, Math.min(2.5, normal(rng)));
+  const draw = Math.max(-NOISE_CLIP, Math.min(NOISE_CLIP, normal(rng)));
   return SETTINGS[difficulty].noise * draw;
 }
 
@@ -110,7 +149,7 @@ export function tasteBake(seed: string, difficulty: string, minutes: number, rep
   const offset = minutes - bestBakeTime(seed);
   const noisy = trueTaste(offset) + ovenNoise(seed, level, minutes, repeat);
   return {
-    taste: Math.round(Math.min(100, Math.max(0, noisy))),
+    taste: Math.round(Math.min(TASTE_SCALE.high, Math.max(TASTE_SCALE.low, noisy))),
     word: wordFor(offset, SETTINGS[level].perfectWithin),
   };
 }

@@ -250,6 +250,13 @@ function tuneReveal(state: TuneState, options: RevealOptions): TuneReveal {
   return { game: 'tune', ...common, detuning, playerFinalErrors: detuning.map((c, i) => c + (turns[i] as number)) };
 }
 
+/** The try that gave a run its best (at `foundAt`), or undefined when nothing counted. */
+function countedBestTrial(run: RevealRun): RevealTrial | undefined {
+  if (run.best === null || run.foundAt === null) return undefined;
+  const atFound = run.trials[run.foundAt - 1];
+  return atFound?.value === run.best ? atFound : run.trials.find((trial) => trial.value === run.best);
+}
+
 function trainReveal(state: TrainState, options: RevealOptions): TrainReveal {
   const { objective: _objective, ...common } = commonReveal(state, state.history.map((t) => t.feedback.accuracy), options);
   let playerBestModel: TrainedModel | null = null;
@@ -258,14 +265,14 @@ function trainReveal(state: TrainState, options: RevealOptions): TrainReveal {
       playerBestModel = { by: 'player', settings: turn.move, accuracy: turn.feedback.accuracy, curve: turn.feedback.curve };
     }
   }
-  // The best strategy trial, retrained once for its curve (at the epochs it was actually trained for).
+  // The best any strategy counted (its table row), retrained once for its curve. A shortened Hyperband
+  // try that scored higher does not count, as it does not in the table or the chart.
   let bestModel = playerBestModel;
   let bestTrial: { by: string; trial: RevealTrial; value: number } | null = null;
   for (const run of common.strategies) {
-    for (const trial of run.trials) {
-      const bar = bestTrial?.value ?? playerBestModel?.accuracy ?? -Infinity;
-      if (trial.value !== null && trial.value > bar) bestTrial = { by: run.name, trial, value: trial.value };
-    }
+    const trial = countedBestTrial(run);
+    const bar = bestTrial?.value ?? playerBestModel?.accuracy ?? -Infinity;
+    if (trial?.value != null && trial.value > bar) bestTrial = { by: run.name, trial, value: trial.value };
   }
   if (bestTrial !== null) {
     const { settings, feedback } = trainAtFidelity(state.seed, state.difficulty, bestTrial.trial.params, bestTrial.trial.fidelity);

@@ -31,7 +31,7 @@ export const KNOBS = {
 const DIFFICULTY_IDS: readonly DatasetName[] = ['iris', 'spiral'];
 
 const DIFFICULTIES: readonly Difficulty[] = [
-  { id: 'iris', label: 'Iris flowers', description: 'Tell three kinds of iris apart from four measurements. Forgiving.' },
+  { id: 'iris', label: 'Iris flowers', description: 'Tell three kinds of iris apart from two sepal measurements; two kinds overlap, so settings matter.' },
   { id: 'spiral', label: 'Spiral', description: 'Tell three spiral arms apart from a point’s position. Only well-tuned settings unwind it.' },
 ];
 

@@ -65,7 +65,8 @@ export function bakeAnimationSvgs(frames: readonly BakeAnimationFrame[], options
   const improvementHeight = Math.round((improvementBottom - tasteTop) * 0.3);
   const improvementTop = improvementBottom - improvementHeight;
   const layout: BakeSceneLayout = {
-    taste: { left: plotLeft, top: tasteTop, width: plotRight - plotLeft, height: improvementTop - 10 - tasteTop },
+    // A gap wide enough that the two panels' tick labels (taste 0, the top improvement tick) never touch.
+    taste: { left: plotLeft, top: tasteTop, width: plotRight - plotLeft, height: improvementTop - 24 - tasteTop },
     improvement: { left: plotLeft, top: improvementTop, width: plotRight - plotLeft, height: improvementHeight },
   };
   // Shared scales across frames, so the axes stand still while the belief moves.
@@ -74,7 +75,8 @@ export function bakeAnimationSvgs(frames: readonly BakeAnimationFrame[], options
   const scales = bakeScales(
     layout,
     [...o.trueCurve.map((p) => p.x), ...allBakes.map((p) => p.x), ...allBelief.map((s) => s.x)],
-    [...o.trueCurve.map((p) => p.y), ...allBakes.map((p) => p.y), ...allBelief.map((s) => s.mean)],
+    // Tastes only: the belief is clipped to them (see bakeScales).
+    [...o.trueCurve.map((p) => p.y), ...allBakes.map((p) => p.y)],
     allBelief.map((s) => s.expectedImprovement),
   );
   const colour = seriesStyle('bayes').colour;

@@ -3,7 +3,8 @@
  * top (true curve, belief band and mean, bakes), expected improvement underneath on the same x axis.
  */
 import { bandPath, el, group, polylinePath, text, type Markup, type XY } from './svg.js';
-import { axes, bottom, clipPath, FONT, INK, marker, MUTED, numberedMarker, right, type Rect } from './chart-frame.js';
+import { axes, bottom, clipPath, FONT, grow, marker, MUTED, numberedMarker, right, type Rect } from './chart-frame.js';
+import { placeLabels } from './label-placement.js';
 import { linearScale, niceDomain, niceLinearScale, type Scale } from './scale.js';
 import { seriesStyle } from './series-style.js';
 
@@ -33,6 +34,8 @@ export interface StrategyPoints {
 export const TRUE_CURVE_COLOUR = '#7a7a7a';
 export const BELIEF_COLOUR = seriesStyle('bayes').colour;
 export const HIGHLIGHT_COLOUR = '#D55E00';
+/** The largest numbered disc's radius (two digits), for keeping discs apart. */
+const NUMBERED_RADIUS = 15;
 
 /** A white outline under text so it stays legible where it crosses lines or shading. */
 const HALO = { stroke: '#ffffff', 'stroke-width': 4, 'stroke-linejoin': 'round', 'paint-order': 'stroke' } as const;
@@ -62,8 +65,9 @@ export interface BakeSceneContent {
 
 /**
  * Scales fixed from all the data a picture (or every frame of an animation) will show, so frames
- * share axes. The belief band is left out of the taste range on purpose: an early, very uncertain
- * belief would otherwise squash the curve flat; the band is clipped instead.
+ * share axes. The belief (band and mean) is left out of the taste range on purpose: an early, very
+ * uncertain belief would otherwise squash the curve flat, and a mean a little below 0 would add a
+ * tick (−20) that collides with the panel below; the belief is clipped to the tastes instead.
  */
 export function bakeScales(
   layout: BakeSceneLayout,
@@ -171,7 +175,8 @@ export function bakeScene(layout: BakeSceneLayout, scales: BakeSceneScales, cont
         'text',
         {
           x: px + (anchorEnd ? -8 : 8),
-          y: layout.taste.top + 22,
+          // At the foot of the panel: the top is where the best bakes and their numbers crowd.
+          y: bottom(layout.taste) - 10,
           'text-anchor': anchorEnd ? 'end' : 'start',
           'font-size': FONT.tick,
           'font-weight': 'bold',
@@ -185,10 +190,23 @@ export function bakeScene(layout: BakeSceneLayout, scales: BakeSceneScales, cont
 
   const numberedMarkers: Markup[] = [];
   if (content.numbered !== undefined) {
-    content.numbered.points.forEach((point, index) => {
-      if (!Number.isFinite(point.x) || !Number.isFinite(point.y)) return;
-      numberedMarkers.push(numberedMarker(index + 1, x(point.x), taste(point.y), content.numbered?.colour ?? INK));
+    const colour = content.numbered.colour;
+    const drawn = content.numbered.points.flatMap((point, index) =>
+      Number.isFinite(point.x) && Number.isFinite(point.y) ? [{ n: index + 1, pixel: { x: x(point.x), y: taste(point.y) } }] : [],
+    );
+    // Discs that would cover one another step aside with a leader line; the dot stays on the value.
+    const placed = placeLabels(
+      drawn.map((d) => d.pixel),
+      { radius: NUMBERED_RADIUS, bounds: grow(layout.taste, NUMBERED_RADIUS + 2), onPoint: true },
+    );
+    const leaders: Markup[] = [];
+    const dots: Markup[] = [];
+    placed.forEach((label) => {
+      if (!label.moved) return;
+      leaders.push(el('line', { x1: label.anchor.x, y1: label.anchor.y, x2: label.at.x, y2: label.at.y, stroke: colour, 'stroke-width': 2 }));
+      dots.push(el('circle', { cx: label.anchor.x, cy: label.anchor.y, r: 4.5, fill: colour, stroke: '#ffffff', 'stroke-width': 1.5 }));
     });
+    numberedMarkers.push(...leaders, ...placed.map((label, i) => numberedMarker(drawn[i]!.n, label.at.x, label.at.y, colour)), ...dots);
   }
 
   parts.push(group({ 'clip-path': `url(#${tasteClip})` }, tasteLayer));

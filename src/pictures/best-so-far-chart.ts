@@ -7,7 +7,7 @@ import { lineChartFrame, lineChartSvg, type LineChartOptions } from './line-char
 import { withoutUndefined } from './options.js';
 import { renderPng } from './render.js';
 import { formatNumber, linearScale, niceDomain, niceLinearScale } from './scale.js';
-import { seriesStyle } from './series-style.js';
+import { PLAYER_SERIES, seriesStyle } from './series-style.js';
 import { el } from './svg.js';
 
 export type ScoreDirection = 'maximize' | 'minimize';
@@ -17,6 +17,15 @@ export interface ScoreSeries {
   readonly label?: string;
   /** The score of each try in order (raw; the chart keeps the running best). */
   readonly scores: readonly number[];
+  /**
+   * The best so far after each try as the run itself counts it, when that is not simply the running
+   * best of `scores`: a multi-fidelity run counts only fully trained tries, so a high score from a
+   * shortened try does not count. NaN until something counts. Chart and words both use it, so they say
+   * what the reveal's table says.
+   */
+  readonly bests?: readonly number[];
+  /** A sentence the words add after this series' result, e.g. why its line can step down. */
+  readonly note?: string;
 }
 
 export interface BestSoFarChartInput extends LineChartOptions {
@@ -39,6 +48,11 @@ const DEFAULTS = {
 
 const TARGET_COLOUR = '#444444';
 
+/** The series' own best so far after each try, or the running best of its scores. */
+function bestsOf(series: ScoreSeries, direction: ScoreDirection): number[] {
+  return series.bests === undefined ? runningBest(series.scores, direction) : series.bests.map((b) => (Number.isFinite(b) ? b : Number.NaN));
+}
+
 /** Running best; failed (non-finite) tries keep the previous best. Leading failures stay NaN. */
 export function runningBest(scores: readonly number[], direction: ScoreDirection): number[] {
   let best = Number.NaN;
@@ -53,7 +67,7 @@ export function runningBest(scores: readonly number[], direction: ScoreDirection
 export function bestSoFarChartSvg(input: BestSoFarChartInput): string {
   const o = { ...DEFAULTS, ...withoutUndefined(input) };
   const frame = lineChartFrame(o.width, o.height);
-  const bests = input.series.map((s) => runningBest(s.scores, o.direction));
+  const bests = input.series.map((s) => bestsOf(s, o.direction));
   const longest = Math.max(1, ...input.series.map((s) => s.scores.length));
   const { domain, ticks } = niceDomain(1, longest, Math.min(longest, 10));
   const xTicks = ticks.filter((t) => Number.isInteger(t) && t >= 1);
@@ -86,6 +100,7 @@ export function bestSoFarChartSvg(input: BestSoFarChartInput): string {
       points: (bests[index] ?? []).map((best, tryIndex) => ({ x: tryIndex + 1, y: best })),
       step: true,
       markersOnChangeOnly: true,
+      onTop: series.name === PLAYER_SERIES,
     })),
     underlay,
     extraLegend:
@@ -99,7 +114,7 @@ export function bestSoFarChartAltText(input: BestSoFarChartInput): string {
   if (input.target !== undefined) sentences.push(`${o.targetLabel}: ${formatNumber(input.target)}.`);
   for (const series of input.series) {
     const label = seriesStyle(series.name, series.label).label;
-    const bests = runningBest(series.scores, o.direction);
+    const bests = bestsOf(series, o.direction);
     const final = bests[bests.length - 1];
     if (final === undefined || !Number.isFinite(final)) {
       sentences.push(`${label} had no successful tries.`);
@@ -109,6 +124,7 @@ export function bestSoFarChartAltText(input: BestSoFarChartInput): string {
     const gap = input.target !== undefined ? Math.abs(input.target - final) : undefined;
     const gapWords = gap === undefined ? '' : gap < 1e-9 ? ', the best possible' : `, ${formatNumber(gap)} short of the best possible`;
     sentences.push(`${label} reached ${formatNumber(final)} by try ${reachedAt + 1} of ${series.scores.length}${gapWords}.`);
+    if (series.note !== undefined) sentences.push(series.note);
   }
   return altTextFrom(sentences);
 }

@@ -42,14 +42,27 @@ export interface DrawnSeries {
   /** Draw a marker only where the value changes (keeps long flat runs uncluttered). */
   readonly markersOnChangeOnly?: boolean;
   readonly lineWidth?: number;
+  /** Drawn last and thinnest, over every stacked line (the player in a reveal), so it is never hidden. */
+  readonly onTop?: boolean;
 }
 
 /**
- * Series that end up on the same values would hide one another exactly, so each is nudged a couple
- * of pixels vertically around its true position; the nudge is far smaller than a tick step.
+ * Series that end up on the same values would hide one another exactly. Nudging them apart would draw
+ * values where they are not, so every line stays on its value and overlap is shown by width instead:
+ * each series is drawn a little wider than the ones drawn after it, so where lines coincide they show
+ * as nested stripes, every colour visible at the edge of the one above it. A series marked `onTop`
+ * is drawn last and thinnest, a line over the stripes.
  */
-function dodge(index: number, count: number): number {
-  return (index - (count - 1) / 2) * 2.5;
+const STACK_STEP = 2;
+
+const REPEAT_DASH = '14 10';
+
+function stackedWidth(base: number, index: number, count: number): number {
+  return base + STACK_STEP * (count - 1 - index);
+}
+
+function stackedMarkerSize(index: number, count: number): number {
+  return 5 + 1.1 * (count - 1 - index);
 }
 
 function staircase(points: readonly XY[]): XY[] {
@@ -77,18 +90,29 @@ export function lineChartSvg(frame: LineChartFrame, content: LineChartContent): 
   const { x, y } = content;
   const lines: Markup[] = [];
   const markers: Markup[] = [];
-  content.series.forEach((series, index) => {
-    const offset = dodge(index, content.series.length);
+  const drawnPaths = new Set<string>();
+  // Stacked series first (widest first), then the ones drawn on top.
+  const stacked = content.series.filter((series) => series.onTop !== true);
+  const ordered = [...stacked, ...content.series.filter((series) => series.onTop === true)];
+  ordered.forEach((series, position) => {
+    // The lines on top are the thinnest of the stack, so every line under them still shows.
+    const count = ordered.length;
+    const index = position;
     const pixels = series.points
       .filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y))
-      .map((p) => ({ x: x(p.x), y: y(p.y) + offset }));
+      .map((p) => ({ x: x(p.x), y: y(p.y) }));
     const path = series.step ? staircase(pixels) : pixels;
+    const d = polylinePath(path);
+    // A line that exactly repeats one drawn before it is dashed, so the earlier one shows in the gaps.
+    const repeats = series.onTop !== true && drawnPaths.has(d);
+    drawnPaths.add(d);
     lines.push(
       el('path', {
-        d: polylinePath(path),
+        d,
+        ...(repeats ? { 'stroke-dasharray': REPEAT_DASH } : {}),
         fill: 'none',
         stroke: series.style.colour,
-        'stroke-width': series.lineWidth ?? 3.5,
+        'stroke-width': stackedWidth(series.lineWidth ?? 3, index, count),
         'stroke-linejoin': 'round',
         'stroke-linecap': 'round',
       }),
@@ -97,7 +121,7 @@ export function lineChartSvg(frame: LineChartFrame, content: LineChartContent): 
       const previous = pixels[pointIndex - 1];
       const isLast = pointIndex === pixels.length - 1;
       if (series.markersOnChangeOnly && !isLast && previous !== undefined && Math.abs(previous.y - pixel.y) < 1e-6) return;
-      markers.push(marker(series.style.marker, pixel.x, pixel.y, 6, series.style.colour));
+      markers.push(marker(series.style.marker, pixel.x, pixel.y, stackedMarkerSize(index, count), series.style.colour));
     });
   });
   const entries: LegendEntry[] = [

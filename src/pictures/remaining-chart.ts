@@ -7,7 +7,7 @@ import { lineChartFrame, lineChartSvg, type LineChartOptions } from './line-char
 import { withoutUndefined } from './options.js';
 import { renderPng } from './render.js';
 import { formatNumber, linearScale, niceDomain, logScale } from './scale.js';
-import { seriesStyle } from './series-style.js';
+import { PLAYER_SERIES, seriesStyle } from './series-style.js';
 
 export interface RemainingSeries {
   /** Series name ('player', 'bayes', …): picks the fixed colour and marker. */
@@ -51,6 +51,7 @@ export function remainingChartSvg(input: RemainingChartInput): string {
       // Try 0 is the starting point: everything is possible.
       points: [input.total, ...series.remaining].map((count, index) => ({ x: index, y: Math.max(1, count) })),
       step: true,
+      onTop: series.name === PLAYER_SERIES,
     })),
   });
 }

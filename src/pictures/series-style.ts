@@ -24,6 +24,9 @@ export const KNOWN_SERIES = [
 ] as const;
 export type KnownSeriesName = (typeof KNOWN_SERIES)[number];
 
+/** The player's series: drawn on top of the strategies' wherever they coincide. */
+export const PLAYER_SERIES: KnownSeriesName = 'player';
+
 const KNOWN_STYLES: Readonly<Record<KnownSeriesName, SeriesStyle>> = {
   player: { colour: '#000000', label: 'You', marker: 'circle' },
   grid: { colour: '#E69F00', label: 'Grid search', marker: 'square' },

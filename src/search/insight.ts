@@ -49,6 +49,12 @@ export interface BeliefOptions {
    * saw it. Absent (anyone else's trials, a player's, say), the model learns from every trial.
    */
   readonly strategyRuns?: { readonly budget?: number };
+  /**
+   * How widely the objective's values spread, when the caller knows it (a game's taste runs 0–100):
+   * the model's scale while the trials cannot show one (a single trial). Never used by the strategy,
+   * which fits only after its opening design.
+   */
+  readonly valueSpread?: number;
 }
 
 export interface Beliefs {
@@ -69,7 +75,10 @@ export function surrogateBeliefs(options: BeliefOptions): Beliefs | undefined {
       : currentRun(space, options.direction, options.trials, defaultInitialPoints(space.dimension), { maxFidelity: options.maxFidelity, budget: runs.budget }).trials;
   const { completed, training } = modelTrials(space, options.direction, trials, options.failures ?? 'ignore', options.maxFidelity);
   if (completed.length === 0) return undefined;
-  const model = fitGaussianProcess(trainingData(space, options.direction, training), { noise: options.noise ?? 'fixed' });
+  const model = fitGaussianProcess(trainingData(space, options.direction, training), {
+    noise: options.noise ?? 'fixed',
+    ...(options.valueSpread === undefined ? {} : { unmeasuredSpread: options.valueSpread }),
+  });
 
   const d = space.dimension;
   const count = options.points.length;

@@ -160,10 +160,10 @@ describe('reveal view: bake', () => {
     expect(view.summary).toContain(`your best (${numbers.player.best}, bake ${numbers.player.foundAt})`);
   });
 
-  it('attaches the chart (PNG at 900×500) and the belief animation (GIF), each described with key numbers', () => {
+  it('attaches the chart (PNG at 900×750, a panel per strategy below) and the belief animation (GIF), each described with key numbers', () => {
     const chart = fileNamed(view, REVEAL_FILE_NAMES.bakeChart);
     expect(view.imageFile).toBe(REVEAL_FILE_NAMES.bakeChart);
-    expect(pngSize(chart.data)).toEqual({ width: 900, height: 500 });
+    expect(pngSize(chart.data)).toEqual({ width: 900, height: 750 });
     expect(chart.description).toContain(`${numbers.bestTime.toFixed(1)} min`);
     expect(chart.description).toContain(`Your best was ${numbers.player.best}`);
     const gif = fileNamed(view, REVEAL_FILE_NAMES.bakeBelief);
@@ -187,6 +187,15 @@ describe('reveal view: bake', () => {
     expect(Math.min(...edges)).toBeGreaterThan(Math.max(...atBakes));
     for (const sample of belief) expect(sample.expectedImprovement).toBeGreaterThanOrEqual(0);
     expect(beliefAfter(axis, [])).toEqual([]);
+  });
+
+  it('after a one-bake game, draws a belief sure at the bake and wide far from it', () => {
+    const one = bake.play(bake.start({ seed: 'view-one-bake' }), { minutes: 15 }).state;
+    const axis = { space: bakeObjective(one.seed, one.difficulty).space, direction: 'maximize' as const, parameter: 'bakeTime', xs: [5, 15, 25] };
+    const [left, at, right] = beliefAfter(axis, reveal(one).player.trials);
+    expect(at!.sd).toBeLessThan(1);
+    // ±2σ spans more than half the taste scale at both ends: the model knows nothing there.
+    for (const far of [left!, right!]) expect(4 * far.sd).toBeGreaterThan(50);
   });
 
   it('animates the Bayesian run frame by frame: its bakes so far and the bake it made next', () => {
@@ -306,6 +315,27 @@ describe('reveal view: train', () => {
   });
 });
 
+describe('reveal view: train on the spiral (Hyperband shortens runs)', () => {
+  let state = train.start({ seed: 'sp', difficulty: 'spiral' });
+  state = train.giveUp(train.play(state, { learningRate: 0.05, epochs: 20, hiddenUnits: 8, batchSize: 16, weightDecay: 1e-4 }).state);
+  const numbers = reveal(state);
+  const view = revealView(state, numbers);
+
+  it('says one best and one "when" per run in the table, the chart’s words and the best model', () => {
+    if (numbers.game !== 'train') throw new Error('wrong game');
+    const hyperband = numbers.strategies.find((run) => run.name === 'hyperband')!;
+    // The case that disagreed: a shortened try scored above every try that counts.
+    expect(Math.max(...hyperband.trials.map((t) => t.value ?? -1))).toBeGreaterThan(hyperband.best!);
+    expectTableEqualsReveal(view, numbers);
+    const race = fileNamed(view, REVEAL_FILE_NAMES.trainChart).description;
+    for (const run of [numbers.player, ...numbers.strategies]) {
+      expect(race).toContain(`${racerNames(run).long} reached ${formatNumber(run.best!)} by try ${run.foundAt} of`);
+    }
+    const counted = Math.max(...[numbers.player, ...numbers.strategies].map((run) => run.best ?? -1));
+    expect(numbers.bestModel!.accuracy).toBe(counted);
+  });
+});
+
 describe('reveal view: giving up before the first move', () => {
   it('still fits Discord and says you made no moves, for every game', () => {
     for (const game of Object.values(GAMES)) {
@@ -366,6 +396,18 @@ describe('whyExplanation', () => {
         expect(gradeLevel(pictureWords), `${game.id} level ${level}`).toBeLessThanOrEqual(GRADE_CAP[level]!);
       }
     }
+  });
+
+  it('names a swinging training loss as the lesson of a too-large learning rate', () => {
+    let state = train.start({ seed: 'why-train' });
+    state = train.play(state, { learningRate: 0.05, epochs: 20, hiddenUnits: 8, batchSize: 16, weightDecay: 1e-4 }).state;
+    state = train.giveUp(train.play(state, { learningRate: 1, epochs: 20, hiddenUnits: 16, batchSize: 8, weightDecay: 1e-4 }).state);
+    for (const level of LEVELS) {
+      expect(whyExplanation(state, level, topics).description, `level ${level}`).toContain(
+        'With learning rate 1, your loss jumped to 7.36 at epoch 14: the steps were too big, so they overshot.',
+      );
+    }
+    expect(whyExplanation(state, 3, topics).description).toContain('A loss that jumps up instead of falling is the learning rate at work');
   });
 
   it('tells the player their own best, or that they made no moves', () => {

@@ -3,6 +3,7 @@ import { heldOutSplit, irisDataset, spiralDataset } from '../../src/games/datase
 import type { TrainMove } from '../../src/games/train.js';
 import { TRAIN_BUDGET, train, trainObjective, trainRun } from '../../src/games/train.js';
 import { MoveError } from '../../src/games/types.js';
+import { reveal } from '../../src/games/reveal.js';
 
 const GOOD: TrainMove = { learningRate: 0.1, epochs: 60, hiddenUnits: 16, batchSize: 16, weightDecay: 1e-4 };
 const BARELY_TRAINED: TrainMove = { learningRate: 1e-4, epochs: 1, hiddenUnits: 4, batchSize: 128, weightDecay: 1e-4 };
@@ -10,9 +11,9 @@ const BARELY_TRAINED: TrainMove = { learningRate: 1e-4, epochs: 1, hiddenUnits: 
 describe('train data', () => {
   it('splits each class the same way, deterministically from the seed, without overlap', () => {
     const a = heldOutSplit(irisDataset(), 'x');
-    expect(a.train.labels).toHaveLength(105);
-    expect(a.heldOut.labels).toHaveLength(45);
-    for (const label of [0, 1, 2]) expect(a.heldOut.labels.filter((l) => l === label)).toHaveLength(15);
+    expect(a.train.labels).toHaveLength(75);
+    expect(a.heldOut.labels).toHaveLength(75);
+    for (const label of [0, 1, 2]) expect(a.heldOut.labels.filter((l) => l === label)).toHaveLength(25);
     expect(heldOutSplit(irisDataset(), 'x')).toEqual(a);
     expect(heldOutSplit(irisDataset(), 'y').heldOut.features).not.toEqual(a.heldOut.features);
     // Iris repeats a few flowers exactly, so the only rows allowed in both parts are those repeats.
@@ -32,9 +33,18 @@ describe('train data', () => {
 });
 
 describe('train really learns', () => {
-  it('classifies iris above 90 % held-out with good settings', () => {
+  it('classifies iris from its sepals well above chance with good settings', () => {
     for (const seed of ['iris-1', 'iris-2', 'iris-3']) {
-      expect(trainRun(seed, 'iris', GOOD).heldOutAccuracy).toBeGreaterThan(0.9);
+      expect(trainRun(seed, 'iris', GOOD).heldOutAccuracy).toBeGreaterThan(0.7);
+    }
+  });
+
+  it('makes tuning matter on iris: strategies do not all tie and none reaches the ceiling', () => {
+    // With all four measurements nearly any settings scored 93–100 % and every strategy tied.
+    for (const seed of ['a', 'b', 'c']) {
+      const bests = reveal(train.start({ seed, difficulty: 'iris' })).strategies.map((run) => run.best as number);
+      expect(Math.max(...bests)).toBeLessThan(100);
+      expect(Math.max(...bests) - Math.min(...bests)).toBeGreaterThanOrEqual(2.5);
     }
   });
 
@@ -73,7 +83,7 @@ describe('train rules', () => {
     let state = train.start({ seed: 'rules' });
     expect(state).toMatchObject({ difficulty: 'iris', budget: TRAIN_BUDGET, status: 'playing' });
     const first = train.play(state, GOOD);
-    expect(first.feedback.accuracy).toBeGreaterThan(90);
+    expect(first.feedback.accuracy).toBeGreaterThan(70);
     expect(first.feedback.curve.heldOutAccuracy).toHaveLength(GOOD.epochs);
     expect(JSON.parse(JSON.stringify(first.state))).toEqual(first.state);
     state = first.state;

@@ -71,6 +71,41 @@ describe('bestSoFarChart', () => {
     expect(chart.altText).toContain('Hyperband reached 0.88 by try 3 of 3');
   });
 
+  it('draws every line on its values, overlap shown by width and dashes, and the player on top', () => {
+    const same = [40, 60, 60, 80];
+    const overlap = bestSoFarChart({
+      series: [
+        { name: 'player', scores: same },
+        { name: 'quasi-random', scores: same },
+        { name: 'bayes', scores: same },
+      ],
+    });
+    const paths = [...(overlap.svg ?? '').matchAll(/<path d="([^"]+)"([^>]*)>/g)].filter((m) => / stroke="#[0-9A-Fa-f]{6}"/.test(m[2]!) && m[2]!.includes('stroke-linejoin'));
+    const byColour = (name: string) => paths.filter((m) => m[2]!.includes(`stroke="${seriesStyle(name).colour}"`));
+    const only = (name: string): RegExpExecArray => {
+      const found = byColour(name);
+      expect(found, name).toHaveLength(1);
+      return found[0]!;
+    };
+    const [player, quasi, bayes] = [only('player'), only('quasi-random'), only('bayes')];
+    // Same values, same pixels: nothing is nudged off its value.
+    expect(quasi[1]).toBe(player[1]);
+    expect(bayes[1]).toBe(player[1]);
+    // The repeat is dashed so the line beneath shows, and the player is drawn last, over both.
+    expect(bayes[2]).toContain('stroke-dasharray');
+    expect(paths.indexOf(player)).toBe(paths.length - 1);
+    const width = (m: RegExpMatchArray) => Number(/stroke-width="([\d.]+)"/.exec(m[2]!)?.[1]);
+    expect(width(quasi)).toBeGreaterThan(width(bayes));
+    expect(width(player)).toBeLessThan(width(bayes));
+    const image = decodePng(overlap.png);
+    for (const name of ['player', 'quasi-random', 'bayes']) expect(pixelsNear(image, seriesStyle(name).colour, 10), name).toBeGreaterThan(150);
+  });
+
+  it('draws and words the best a run itself counts, when given', () => {
+    const counted = bestSoFarChart({ series: [{ name: 'hyperband', scores: [50, 84.4, 78.9], bests: [50, 84.4, 78.9], note: 'It steps down.' }] });
+    expect(counted.altText).toContain('Hyperband reached 78.9 by try 3 of 3. It steps down.');
+  });
+
   it('understands lower-is-better scores', () => {
     const loss = bestSoFarChart({ direction: 'minimize', series: [{ name: 'tpe', scores: [0.9, 0.4, 0.5, 0.3] }] });
     expect(loss.altText).toContain('(lower is better)');

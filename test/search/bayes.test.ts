@@ -184,6 +184,22 @@ describe('surrogate beliefs (insight for pictures)', () => {
     });
   });
 
+  it('after one or two trials is wide far from them, on the scale of the values, not of 1', () => {
+    // A taste scale: one bake tasting 97 must not make the model sure of every other bake time to ±2.
+    const oven = { space: { minutes: { kind: 'float' as const, low: 5, high: 25 } }, direction: 'maximize' as const };
+    const edges: Params[] = [{ minutes: 5 }, { minutes: 25 }];
+    const tried = (values: [number, number][]): Trial[] =>
+      values.map(([minutes, value], index) => ({ index, params: { minutes }, state: 'complete', value }));
+    const one = surrogateBeliefs({ ...oven, trials: tried([[15, 97]]), points: [{ minutes: 15 }, ...edges] })!;
+    expect(one.points[0]!.sd).toBeLessThan(1);
+    for (const far of one.points.slice(1)) expect(far.sd).toBeGreaterThan(25);
+    const two = surrogateBeliefs({ ...oven, trials: tried([[15, 97], [12, 80]]), points: [{ minutes: 14 }, ...edges] })!;
+    for (const far of two.points.slice(1)) {
+      expect(far.sd).toBeGreaterThan(10);
+      expect(far.sd).toBeGreaterThan(3 * two.points[0]!.sd);
+    }
+  });
+
   it('is unsure between observations and reads points as parameters or unit coordinates alike', () => {
     const grid: Params[] = Array.from({ length: 201 }, (_, i) => ({ x: i / 20 }));
     const units = grid.map((p) => [(p['x'] as number) / 10]);

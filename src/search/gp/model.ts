@@ -18,7 +18,7 @@ import {
   solveLower,
   whitenedSquaredNorms,
 } from './linalg.js';
-import { OutputWarp } from './output-warp.js';
+import { OutputWarp, unmeasuredSpread } from './output-warp.js';
 import { type BoxCoxTransform, fitBoxCox } from './power-transform.js';
 import { type HyperparameterPrior, defaultPrior, logNormalDensity } from './prior.js';
 
@@ -52,6 +52,12 @@ export interface FitOptions {
    * transform of positive targets when the evidence favours it); default true.
    */
   readonly warpTargets?: boolean;
+  /**
+   * Spread of the objective's values to assume when the targets show none (one trial, or all equal),
+   * when the caller knows it (a game knows its tastes run 0–100). Default: the values' own size; see
+   * unmeasuredSpread.
+   */
+  readonly unmeasuredSpread?: number;
 }
 
 export interface Hyperparameters {
@@ -81,7 +87,7 @@ const PRIOR_MEAN_OFFSET = 1;
 const BOX_COX_EVIDENCE_MARGIN = 10;
 const NEAR_IDENTITY_LAMBDA = 0.05;
 
-function standardise(targets: Float64Array): { standardised: Float64Array; mean: number; scale: number } {
+function standardise(targets: Float64Array, spreadIfUnmeasured: number | undefined): { standardised: Float64Array; mean: number; scale: number } {
   const n = targets.length;
   let mean = 0;
   for (let i = 0; i < n; i++) mean += targets[i] as number;
@@ -89,12 +95,16 @@ function standardise(targets: Float64Array): { standardised: Float64Array; mean:
   let variance = 0;
   for (let i = 0; i < n; i++) variance += ((targets[i] as number) - mean) ** 2;
   variance = n > 1 ? variance / (n - 1) : 0;
-  const scale = variance > 1e-300 ? Math.sqrt(variance) : 1;
+  // No spread to measure (one trial, or all equal): see unmeasuredSpread. After the warp the centre is 0
+  // and the warp already carries the size, so this falls back to 1 there.
+  const scale = variance > 1e-300 ? Math.sqrt(variance) : (spreadIfUnmeasured ?? unmeasuredSpread(mean));
   // The prior mean sits one standard deviation above the average trial (worse, as the model minimises).
   // A search samples good regions far more than bad ones, so the average of its trials flatters the
   // unexplored space; with the plain average, corners the model knows nothing about look promising
   // and the search wastes trials on them. Measured: Branin median 26.5 → 21.5 evaluations to 0.01.
-  mean += PRIOR_MEAN_OFFSET * scale;
+  // One trial is no search yet (the strategy never fits before its opening design): the belief it
+  // draws centres on that trial, with no reason to call everything else worse.
+  if (n > 1) mean += PRIOR_MEAN_OFFSET * scale;
   const standardised = new Float64Array(n);
   for (let i = 0; i < n; i++) standardised[i] = ((targets[i] as number) - mean) / scale;
   return { standardised, mean, scale };
@@ -423,8 +433,10 @@ function fitTransformed(
   const fittedNoise = options.noise === 'fitted';
   const prior = options.prior ?? defaultPrior(data.dimension);
   const powered = power === undefined ? data.targets : data.targets.map((y) => power.forward(y));
-  const warp = options.warpTargets === false ? undefined : new OutputWarp(powered);
-  const { standardised, mean, scale } = standardise(warp === undefined ? powered : powered.map((y) => warp.forward(y)));
+  // A known spread is in objective units: it goes to whichever transform meets the values first.
+  const knownSpread = power === undefined ? options.unmeasuredSpread : undefined;
+  const warp = options.warpTargets === false ? undefined : new OutputWarp(powered, knownSpread);
+  const { standardised, mean, scale } = standardise(warp === undefined ? powered : powered.map((y) => warp.forward(y)), warp === undefined ? knownSpread : undefined);
   const subset = fittingSubset(standardised, options.fitLimit ?? DEFAULT_FIT_LIMIT);
   const objective =
     subset === undefined

@@ -15,12 +15,23 @@
  */
 const LINEAR_LIMIT = 3;
 
+/**
+ * The spread assumed when the targets show none (one trial, or all equal). A fixed 1 is no neutral
+ * choice: on a taste scale of 0–100 it claims the model knows every value to within a point after one
+ * bake. With no spread to measure, the values' own size is the only hint to their scale, so that is
+ * what the model is told to expect; 1 for values near zero.
+ */
+export function unmeasuredSpread(centre: number): number {
+  return Math.max(Math.abs(centre), 1);
+}
+
 export class OutputWarp {
   readonly centre: number;
   /** Objective units per warped unit on the good (linear) side. */
   readonly scale: number;
 
-  constructor(targets: ArrayLike<number>) {
+  /** `spreadIfUnmeasured`: the spread to use when the targets show none (see unmeasuredSpread). */
+  constructor(targets: ArrayLike<number>, spreadIfUnmeasured?: number) {
     const sorted = Array.from(targets).sort((a, b) => a - b);
     const quantile = (q: number): number => {
       if (sorted.length === 0) return 0;
@@ -36,7 +47,7 @@ export class OutputWarp {
     // many points around one value the interquartile range collapses, which would squash every
     // other value flat; a floor of 1 % of the range keeps them apart.
     const spread = Math.max(interquartile / 1.349, range / 100);
-    this.scale = spread > 1e-300 ? spread : 1;
+    this.scale = spread > 1e-300 ? spread : (spreadIfUnmeasured ?? unmeasuredSpread(this.centre));
   }
 
   forward(y: number): number {

@@ -105,8 +105,11 @@ function categorical(observations: readonly number[], k: number, priorWeight: nu
   };
 }
 
+/** Completed trials TPE draws at random (with the study's seed) before its model takes over. */
+export const TPE_STARTUP_TRIALS = 10;
+
 export function tpeStrategy(options: TpeOptions = {}): Strategy {
-  const startupTrials = options.startupTrials ?? 10;
+  const startupTrials = options.startupTrials ?? TPE_STARTUP_TRIALS;
   const gamma = options.gamma ?? 0.25;
   const candidates = options.candidates ?? 24;
   const priorWeight = options.priorWeight ?? 1;

@@ -41,9 +41,10 @@ async function throughModal(board: StoredMessage, button: string, fields: Record
   return scenario().double.message(board.id)!;
 }
 
-/** Gives up and waits for the reveal with its chart. */
+/** Gives up (Give up asks once) and waits for the reveal with its chart. */
 async function finish(board: StoredMessage, ctx: InteractionCtx): Promise<StoredMessage> {
-  await press(board, byLabel('Give up'), ctx);
+  const asked = await press(board, byLabel('Give up'), ctx);
+  await press(asked, byLabel('Yes, give up'), ctx);
   const revealed = await revealOf(scenario().double, board.id);
   expect(components(revealed).map((c) => c.label)).toContain('Why?');
   return revealed;

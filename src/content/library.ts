@@ -16,7 +16,7 @@ export type { Choice } from './autocomplete.js';
 export type { SearchHit } from './topic-search.js';
 
 /** Resolved from the package, not the working directory, so the bot finds its topics from anywhere. */
-export const DEFAULT_TOPICS_DIR = join(PACKAGE_ROOT, 'content', 'topics');
+export const DEFAULT_TOPICS_DIR = join(PACKAGE_ROOT, 'content/topics/');
 
 export class TopicLoadError extends Error {
   override readonly name = 'TopicLoadError';

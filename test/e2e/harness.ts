@@ -4,7 +4,7 @@
  * double, on a real SQLite file.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,6 +49,14 @@ export function compiledEntry(entry: string, ...args: string[]): string[] {
   return ['scripts/start.mjs', entry, ...args];
 }
 
+/** Node's arguments in package.json's start script (`node <these>`), Node's own options included. */
+export function startScriptArguments(): string[] {
+  const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const [command, ...args] = pkg.scripts.start.split(/\s+/);
+  if (command !== 'node') throw new Error(`the start script does not start with node: ${pkg.scripts.start}`);
+  return args;
+}
+
 /** Runs a script of ours as the npm scripts do, and collects its output. */
 export function runScript(script: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
@@ -76,7 +84,7 @@ export function botEnv(double: DiscordDouble, databasePath: string): NodeJS.Proc
 }
 
 export async function startBot(double: DiscordDouble, env: NodeJS.ProcessEnv, nodeArgs: readonly string[] = []): Promise<BotProcess> {
-  const child = spawn(process.execPath, [...nodeArgs, ...compiledEntry('src/main.ts')], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, ...startScriptArguments()], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

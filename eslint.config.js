@@ -2,9 +2,14 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'coverage/', 'out/'] },
+  { ignores: ['node_modules/', 'data/', 'coverage/', 'out/', 'dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    // The build and start scripts are plain Node ESM, run before anything is compiled.
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', URL: 'readonly', setTimeout: 'readonly' } },
+  },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadTopicLibrary } from '../src/content/library.js';
-import { REPO_ROOT } from './e2e/harness.js';
+import { compiledEntry, REPO_ROOT } from './e2e/harness.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tuning-fork-console-'));
 const topics = loadTopicLibrary();
@@ -16,7 +16,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function runConsole(input: string, env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const child = spawn(process.execPath, compiledEntry('src/main.ts'), {
       cwd: REPO_ROOT,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_PATH: join(dir, 'console.db'), ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -32,7 +32,7 @@ function runConsole(input: string, env: NodeJS.ProcessEnv = {}): Promise<{ code:
   });
 }
 
-// Each run starts a Node process that compiles the app with tsx: seconds apiece on a busy machine.
+// Each run starts a Node process: seconds apiece on a busy machine.
 describe('the console', { timeout: 90_000 }, () => {
   it('prints an explanation from piped input and exits 0 at the end of input', async () => {
     const { code, stdout } = await runConsole('/explain topic:hyperparameters level:1\n');

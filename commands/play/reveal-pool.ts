@@ -29,8 +29,14 @@ function failAll(error: Error): void {
   }
 }
 
+/**
+ * Built (dist/), the worker runs the compiled reveal-worker.js. Run from the TypeScript sources (tests,
+ * tsx while developing) a worker thread does not inherit the loader, so an entry registers tsx first.
+ */
+const WORKER_FILE = import.meta.url.endsWith('.js') ? new URL('./reveal-worker.js', import.meta.url) : new URL('./reveal-worker-entry.mjs', import.meta.url);
+
 function startWorker(): Worker {
-  const started = new Worker(new URL('./reveal-worker-entry.mjs', import.meta.url));
+  const started = new Worker(WORKER_FILE);
   started.on('message', ({ id, message, error }: { id: number; message?: MessageView; error?: string }) => {
     const waiting = pending.get(id);
     if (!waiting) return;

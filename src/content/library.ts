@@ -4,9 +4,9 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { buildChoiceIndex, MAX_CHOICES, suggestTopics, type Choice, type ChoiceIndex } from './autocomplete.js';
 import type { Level } from './levels.js';
+import { PACKAGE_ROOT } from '../package-root.js';
 import { parseTopic, type Topic } from './topic.js';
 import { TopicSearch, type SearchHit } from './topic-search.js';
 import { compactKey } from './words.js';
@@ -15,8 +15,8 @@ export type { Topic } from './topic.js';
 export type { Choice } from './autocomplete.js';
 export type { SearchHit } from './topic-search.js';
 
-/** Resolved from this file, not the working directory, so the bot finds its topics from anywhere. */
-export const DEFAULT_TOPICS_DIR = fileURLToPath(new URL('../../content/topics/', import.meta.url));
+/** Resolved from the package, not the working directory, so the bot finds its topics from anywhere. */
+export const DEFAULT_TOPICS_DIR = join(PACKAGE_ROOT, 'content/topics/');
 
 export class TopicLoadError extends Error {
   override readonly name = 'TopicLoadError';

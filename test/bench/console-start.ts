@@ -1,17 +1,21 @@
 /**
  * Console start-up: how long someone without a Discord token waits after starting Tuning Fork.
  *
- * - piped: `node --import tsx src/main.ts` (what `npm start` runs) with `/help` written to its stdin at
- *   spawn; the clock stops at the first byte on stdout. Piped, the console prints no banner, so that
- *   byte is the start of the answer. This is the main figure.
+ * - piped: the start script's own command (`node scripts/start.mjs`, the compiled bot; npm start
+ *   without npm) with `/help` written to its stdin at spawn; the clock stops at the first byte on
+ *   stdout. Piped, the console prints no banner, so that byte is the start of the answer. dist/ is
+ *   built before the first run, so the figures are of a start with nothing to rebuild.
  * - terminal: the same under a pseudo-terminal (`script`), to the first byte of the banner and to the
  *   `> ` prompt, which is what a person at a terminal sees. `script` adds its own small start-up.
  * - `npm start`, piped, to the first answer: npm's own start-up on top.
- * - floor: `node --import tsx` on an empty module, the part no code of ours can remove.
+ * - floor: `node` on an empty module, the part no code of ours can remove.
+ *
+ * BENCH_BASELINE=<folder> measures another checkout's piped and terminal starts in the same run, each
+ * run interleaved with this checkout's, and adds the ratios (see checkouts.ts).
  *
  * Every run starts with a fresh temp DATABASE_PATH (so migrations run, as on a first start) and an empty
  * DISCORD_TOKEN (console mode even if a .env has a token). Median of 10 runs (3 with --quick).
- * Target: start to prompt < 1.5 s.
+ * Target: start to prompt < 1 s.
  *
  * Run: npx tsx test/bench/console-start.ts [--quick]
  */
@@ -21,18 +25,20 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
+import { ensureBuilt } from '../../scripts/build.mjs';
+import { BASELINE, REPO_ROOT, startArguments } from './checkouts.js';
 import { formatMs, machineLoadNote, markdownTable, median } from './stats.js';
 
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const quick = process.argv.includes('--quick');
 const RUNS = quick ? 3 : 10;
 const NPM_RUNS = quick ? 1 : 3;
-const TARGET_MS = 1500;
+const TARGET_MS = 1000;
 const RUN_TIMEOUT_MS = 30_000;
 
 interface Launch {
   command: string;
+  /** The working folder; this checkout when absent. */
+  cwd?: string;
   args: string[];
   /** Written to stdin at spawn; stdin is then closed. */
   input?: string;
@@ -48,12 +54,12 @@ interface Timing {
   output: string;
 }
 
-function launch({ command, args, input, until, then }: Launch): Promise<Timing> {
+function launch({ command, cwd = REPO_ROOT, args, input, until, then }: Launch): Promise<Timing> {
   const dir = mkdtempSync(join(tmpdir(), 'tuning-fork-start-'));
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, TERM: 'xterm-256color', DISCORD_TOKEN: '', DATABASE_PATH: join(dir, 'bot.db') };
   return new Promise<Timing>((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(command, args, { cwd: REPO_ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
     let output = '';
     let firstByteMs: number | undefined;
     let untilMs: number | undefined;
@@ -100,15 +106,13 @@ const node = process.execPath;
 const answersHelp = (output: string) => output.includes('/explain');
 const rows: string[][] = [];
 const verdict = (ms: number) => (ms < TARGET_MS ? 'met' : 'MISSED');
+await ensureBuilt();
 
-const emptyModule = join(mkdtempSync(join(tmpdir(), 'tuning-fork-floor-')), 'empty.ts');
+const emptyModule = join(mkdtempSync(join(tmpdir(), 'tuning-fork-floor-')), 'empty.mjs');
 writeFileSync(emptyModule, 'process.stdout.write("up\\n");\n');
-const floor = await medianOf(RUNS, { command: node, args: ['--import', 'tsx', emptyModule] }, (o) => o === 'up\n', 'floor');
-rows.push(['floor: `node --import tsx` on an empty module', 'first byte', formatMs(floor.firstByteMs), '–']);
+const floor = await medianOf(RUNS, { command: node, args: [emptyModule] }, (o) => o === 'up\n', 'floor');
+rows.push(['floor: `node` on an empty module', 'first byte', formatMs(floor.firstByteMs), '–']);
 rmSync(join(emptyModule, '..'), { recursive: true, force: true });
-
-const piped = await medianOf(RUNS, { command: node, args: ['--import', 'tsx', 'src/main.ts'], input: '/help\n' }, answersHelp, 'piped console');
-rows.push(['`node --import tsx src/main.ts`, piped `/help`', 'first answer', formatMs(piped.firstByteMs), verdict(piped.firstByteMs)]);
 
 const hasScript = (() => {
   try {
@@ -118,17 +122,48 @@ const hasScript = (() => {
     return false;
   }
 })();
+
+/** This checkout's and the baseline's timings, run alternately so that the machine's load colours both alike. */
+async function side(start: (checkout: string) => Launch, check: (output: string) => boolean, what: string): Promise<Map<string, Timing>> {
+  const checkouts = BASELINE === undefined ? [REPO_ROOT] : [BASELINE, REPO_ROOT];
+  const timings = new Map<string, Timing[]>(checkouts.map((checkout) => [checkout, []]));
+  for (let i = 0; i < RUNS; i++) {
+    for (const checkout of checkouts) {
+      const timing = await launch(start(checkout));
+      if (!check(timing.output)) throw new Error(`${what} (${checkout}): unexpected output:\n${timing.output}`);
+      timings.get(checkout)?.push(timing);
+    }
+  }
+  return new Map(
+    [...timings].map(([checkout, list]) => [
+      checkout,
+      { firstByteMs: median(list.map((t) => t.firstByteMs)), untilMs: median(list.map((t) => t.untilMs)), output: '' },
+    ]),
+  );
+}
+
+const startCommand = (checkout: string) => `\`node ${startArguments(checkout).join(' ')}\``;
+const ratio = (after: number, before: number) => `${(after / before).toFixed(2)} × baseline`;
+
+const piped = await side((cwd) => ({ command: node, cwd, args: startArguments(cwd), input: '/help\n' }), answersHelp, 'piped console');
+const pipedHere = piped.get(REPO_ROOT) as Timing;
+if (BASELINE !== undefined) rows.push([`baseline: ${startCommand(BASELINE)}, piped \`/help\``, 'first answer', formatMs((piped.get(BASELINE) as Timing).firstByteMs), '–']);
+rows.push([`${startCommand(REPO_ROOT)}, piped \`/help\``, 'first answer', formatMs(pipedHere.firstByteMs), verdict(pipedHere.firstByteMs)]);
+if (BASELINE !== undefined) rows.push(['ratio', 'first answer', ratio(pipedHere.firstByteMs, (piped.get(BASELINE) as Timing).firstByteMs), '–']);
+
 if (hasScript) {
-  const quoted = [node, '--import', 'tsx', 'src/main.ts'].map((word) => `'${word.replaceAll("'", "'\\''")}'`).join(' ');
-  const terminal = await medianOf(
-    RUNS,
+  const quoted = (checkout: string) => [node, ...startArguments(checkout)].map((word) => `'${word.replaceAll("'", "'\\''")}'`).join(' ');
+  const terminal = await side(
     // -q quiet, -f flush at once (else the clock measures script's buffering), -e keep the exit code.
-    { command: 'script', args: ['-qfec', quoted, '/dev/null'], until: /Type \/help[^]*> /, then: '/quit\n' },
+    (cwd) => ({ command: 'script', cwd, args: ['-qfec', quoted(cwd), '/dev/null'], until: /Type \/help[^]*> /, then: '/quit\n' }),
     (output) => output.includes('Tuning Fork console'),
     'terminal console',
   );
-  rows.push(['same, in a terminal (`script` pty)', 'first banner byte', formatMs(terminal.firstByteMs), '–']);
-  rows.push(['same, in a terminal (`script` pty)', '`> ` prompt', formatMs(terminal.untilMs), verdict(terminal.untilMs)]);
+  const here = terminal.get(REPO_ROOT) as Timing;
+  if (BASELINE !== undefined) rows.push(['baseline, in a terminal (`script` pty)', '`> ` prompt', formatMs((terminal.get(BASELINE) as Timing).untilMs), '–']);
+  rows.push(['same, in a terminal (`script` pty)', 'first banner byte', formatMs(here.firstByteMs), '–']);
+  rows.push(['same, in a terminal (`script` pty)', '`> ` prompt', formatMs(here.untilMs), verdict(here.untilMs)]);
+  if (BASELINE !== undefined) rows.push(['ratio', '`> ` prompt', ratio(here.untilMs, (terminal.get(BASELINE) as Timing).untilMs), '–']);
 } else {
   rows.push(['in a terminal', 'skipped: no `script` command', '–', '–']);
 }

@@ -1,9 +1,10 @@
 /**
- * Starts the bot as `npm start` starts it — a separate Node process running src/main.ts with the real
- * discord.js client — pointed at the local Discord test double, on a real SQLite file.
+ * Starts the bot as `npm start` starts it — a separate Node process running the compiled bot (dist/,
+ * built by test/global-setup.ts) with the real discord.js client — pointed at the local Discord test
+ * double, on a real SQLite file.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,10 +41,26 @@ export interface Scenario {
 export const GUILD_ID = '900000000000000001';
 export const CHANNEL_ID = '900000000000000002';
 
-/** Runs a script of ours with tsx, as the npm scripts do, and collects its output. */
+/**
+ * Node's arguments to run one of our entry points (a source path such as 'src/cli/search.ts') as the npm
+ * scripts do: scripts/start.mjs builds dist/ if needed and runs the compiled file, no TypeScript loader.
+ */
+export function compiledEntry(entry: string, ...args: string[]): string[] {
+  return ['scripts/start.mjs', entry, ...args];
+}
+
+/** Node's arguments in package.json's start script (`node <these>`), Node's own options included. */
+export function startScriptArguments(): string[] {
+  const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const [command, ...args] = pkg.scripts.start.split(/\s+/);
+  if (command !== 'node') throw new Error(`the start script does not start with node: ${pkg.scripts.start}`);
+  return args;
+}
+
+/** Runs a script of ours as the npm scripts do, and collects its output. */
 export function runScript(script: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, compiledEntry(script), { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -67,7 +84,7 @@ export function botEnv(double: DiscordDouble, databasePath: string): NodeJS.Proc
 }
 
 export async function startBot(double: DiscordDouble, env: NodeJS.ProcessEnv, nodeArgs: readonly string[] = []): Promise<BotProcess> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, ...startScriptArguments()], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

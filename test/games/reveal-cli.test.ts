@@ -7,10 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { GAMES } from '../../src/games/index.js';
 import { reveal } from '../../src/games/reveal.js';
 import type { GameId, GameState } from '../../src/games/types.js';
-import { REPO_ROOT } from '../e2e/harness.js';
+import { compiledEntry, REPO_ROOT } from '../e2e/harness.js';
 
 function cli(args: string[]): { trials: { value: number | null; best: number | null }[]; best: { value: number } } {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/search.ts', ...args, '--json'], { cwd: REPO_ROOT, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, compiledEntry('src/cli/search.ts', ...args, '--json'), { cwd: REPO_ROOT, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(run.stderr);
   return JSON.parse(run.stdout);
 }
@@ -32,7 +32,7 @@ function playedGame(game: GameId, seed: string): GameState<unknown, unknown> {
   return state.status === 'playing' ? rules.giveUp(state) : state;
 }
 
-// Each strategy's replay is a fresh Node process compiling the CLI with tsx, one after another.
+// Each strategy's replay is a fresh Node process running the CLI, one after another.
 describe('reveal = npm run search', { timeout: 120_000 }, () => {
   for (const [game, strategies] of [
     ['bake', ['grid', 'random', 'bayes']],

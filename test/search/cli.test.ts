@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { braninObjective } from '../../src/search/objectives/benchmarks.js';
 import { STRATEGY_NAMES } from '../../src/search/strategies/index.js';
+import { compiledEntry } from '../e2e/harness.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -13,12 +14,13 @@ interface Outcome {
 }
 
 /**
- * Runs the CLI as `npm run search` does (tsx), in one Node process rather than three (npx, the tsx CLI,
- * node): several run at once here, and on a busy machine each extra process costs seconds.
+ * Runs the CLI as `npm run search` does (the compiled CLI through scripts/start.mjs), in one Node process
+ * rather than two (npm, node): several run at once here, and on a busy machine each extra process costs
+ * seconds.
  */
 function search(...args: string[]): Promise<Outcome> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/cli/search.ts', ...args], { cwd: root, timeout: 80_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, compiledEntry('src/cli/search.ts', ...args), { cwd: root, timeout: 80_000 }, (error, stdout, stderr) => {
       const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
       resolve({ code, stdout, stderr });
     });

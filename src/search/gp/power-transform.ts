@@ -5,7 +5,7 @@
  * to warp targets for its GP. Objectives such as Goldstein–Price, whose values are a product of
  * polynomials spanning six orders of magnitude, are smooth and nearly normal after a log, and
  * nearly flat on the good side without one. The model decides per fit whether the transform earns
- * its place (see fitGaussianProcess in model.ts).
+ * its place (see fitGaussianProcess in transform-selection.ts).
  */
 
 const LAMBDA_RANGE = [-2, 2] as const;

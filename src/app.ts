@@ -42,7 +42,17 @@ export function lateBoundChannels(): Channels & { bind(channels: Channels): void
 }
 
 export async function createApp({ config, logger, channels, now = () => new Date() }: AppOptions): Promise<App> {
-  const storage = await openStorage({ databasePath: config.databasePath });
+  const { database } = config;
+  const storage = await openStorage(
+    database.kind === 'sqlite'
+      ? { databasePath: database.path }
+      : {
+          databaseUrl: database.url,
+          poolSize: database.poolSize,
+          onRetry: ({ attempt, error, retryInMs }) =>
+            logger.warn({ attempt, err: error.message, retryInMs }, 'PostgreSQL is unreachable; retrying'),
+        },
+  );
   try {
     const topics = loadTopicLibrary();
     const commands = await loadCommands();

@@ -10,6 +10,8 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export const DEFAULT_DISCORD_API_URL = 'https://discord.com/api';
 export const DEFAULT_DATABASE_PATH = 'data/tuning-fork.db';
 export const DEFAULT_CONSOLE_FILES_DIR = 'out';
+export const DEFAULT_DATABASE_POOL_SIZE = 10;
+const MAX_DATABASE_POOL_SIZE = 100;
 
 export interface DiscordSettings {
   readonly token: string;
@@ -19,8 +21,13 @@ export interface DiscordSettings {
   readonly apiUrl: string;
 }
 
+/** SQLite in one file by default; PostgreSQL when DATABASE_URL is set, so several processes can share it. */
+export type DatabaseSettings =
+  | { readonly kind: 'sqlite'; readonly path: string }
+  | { readonly kind: 'postgres'; readonly url: string; readonly poolSize: number };
+
 interface SharedSettings {
-  readonly databasePath: string;
+  readonly database: DatabaseSettings;
   /** Where the console saves pictures and sounds it would attach on Discord. */
   readonly consoleFilesDir: string;
   readonly logLevel: LogLevel;
@@ -80,6 +87,25 @@ const envSchema = z
         .optional(),
     ),
     DATABASE_PATH: optionalText,
+    DATABASE_URL: optionalText.pipe(
+      z
+        .string()
+        .refine(isPostgresUrl, {
+          error: (issue) =>
+            `DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@host:5432/tuning_fork (got "${redactPassword(String(issue.input))}"): fix it, or leave it empty to use SQLite at DATABASE_PATH`,
+        })
+        .optional(),
+    ),
+    DATABASE_POOL_SIZE: optionalText.pipe(
+      z
+        .string()
+        .refine((text) => /^\d+$/.test(text) && Number(text) >= 1 && Number(text) <= MAX_DATABASE_POOL_SIZE, {
+          error: (issue) =>
+            `DATABASE_POOL_SIZE must be a whole number from 1 to ${MAX_DATABASE_POOL_SIZE} (got "${String(issue.input)}"): fix it, or leave it empty for ${DEFAULT_DATABASE_POOL_SIZE} connections`,
+        })
+        .transform(Number)
+        .optional(),
+    ),
     CONSOLE_FILES_DIR: optionalText,
     LOG_LEVEL: optionalText.pipe(
       z
@@ -107,7 +133,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const vars = parsed.data;
-  const databasePath = vars.DATABASE_PATH ?? DEFAULT_DATABASE_PATH;
+  const database: DatabaseSettings =
+    vars.DATABASE_URL === undefined
+      ? { kind: 'sqlite', path: vars.DATABASE_PATH ?? DEFAULT_DATABASE_PATH }
+      : { kind: 'postgres', url: vars.DATABASE_URL, poolSize: vars.DATABASE_POOL_SIZE ?? DEFAULT_DATABASE_POOL_SIZE };
   const consoleFilesDir = vars.CONSOLE_FILES_DIR ?? DEFAULT_CONSOLE_FILES_DIR;
   if (vars.DISCORD_TOKEN !== undefined && vars.DISCORD_CLIENT_ID !== undefined) {
     return deepFreeze({
@@ -118,12 +147,23 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
         guildId: vars.DISCORD_GUILD_ID,
         apiUrl: (vars.DISCORD_API_URL ?? DEFAULT_DISCORD_API_URL).replace(/\/+$/, ''),
       },
-      databasePath,
+      database,
       consoleFilesDir,
       logLevel: vars.LOG_LEVEL ?? 'info',
     });
   }
-  return deepFreeze({ mode: 'console', discord: undefined, databasePath, consoleFilesDir, logLevel: vars.LOG_LEVEL ?? 'warn' });
+  return deepFreeze({ mode: 'console', discord: undefined, database, consoleFilesDir, logLevel: vars.LOG_LEVEL ?? 'warn' });
+}
+
+function isPostgresUrl(text: string): boolean {
+  if (!URL.canParse(text)) return false;
+  const url = new URL(text);
+  return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '' && url.pathname.length > 1;
+}
+
+/** A URL's password must not reach a terminal or a log, even in an error message. */
+export function redactPassword(text: string): string {
+  return text.replace(/(\/\/[^:/@]*:)[^@/]*@/, '$1***@');
 }
 
 function isSet(value: string | undefined): boolean {

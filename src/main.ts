@@ -9,7 +9,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { runConsole } from './console/console.js';
 import { createLogger } from './logger.js';
 import { TopicLoadError } from './content/library.js';
-import { MigrationError } from './storage/index.js';
+import { DatabaseConnectError, MigrationError } from './storage/index.js';
 import { hiddenAnswer } from './games/answers.js';
 import { GAMES, type GameId } from './games/index.js';
 import { startScheduler } from './social/daily-scheduler.js';
@@ -34,7 +34,7 @@ try {
   app = await createApp({ config, logger, channels });
 } catch (error) {
   // A broken topic file or database is the host's to fix: say what and where, without a stack trace.
-  if (!(error instanceof TopicLoadError || error instanceof MigrationError)) throw error;
+  if (!(error instanceof TopicLoadError || error instanceof MigrationError || error instanceof DatabaseConnectError)) throw error;
   process.stderr.write(`Tuning Fork cannot start:\n${error.message}\n`);
   process.exit(1);
 }

@@ -24,7 +24,7 @@ describe('loadConfig', () => {
     expect(config).toEqual({
       mode: 'console',
       discord: undefined,
-      databasePath: 'data/tuning-fork.db',
+      database: { kind: 'sqlite', path: 'data/tuning-fork.db' },
       consoleFilesDir: 'out',
       logLevel: 'warn',
     });
@@ -33,7 +33,7 @@ describe('loadConfig', () => {
   it('treats empty strings as unset', () => {
     const config = loadConfig({ DISCORD_TOKEN: '', DISCORD_CLIENT_ID: ' ', DATABASE_PATH: '', LOG_LEVEL: '', DISCORD_API_URL: '' });
     expect(config.mode).toBe('console');
-    expect(config.databasePath).toBe('data/tuning-fork.db');
+    expect(config.database).toEqual({ kind: 'sqlite', path: 'data/tuning-fork.db' });
   });
 
   it('runs on Discord when a token and client id are set', () => {
@@ -49,7 +49,7 @@ describe('loadConfig', () => {
     expect(config).toEqual({
       mode: 'discord',
       discord: { token: TOKEN, clientId: CLIENT_ID, guildId: GUILD_ID, apiUrl: 'http://127.0.0.1:4000/api' },
-      databasePath: '/tmp/x.db',
+      database: { kind: 'sqlite', path: '/tmp/x.db' },
       consoleFilesDir: '/tmp/files',
       logLevel: 'debug',
     });
@@ -60,6 +60,24 @@ describe('loadConfig', () => {
     expect(config.discord?.apiUrl).toBe('https://discord.com/api');
     expect(config.discord?.guildId).toBeUndefined();
     expect(config.logLevel).toBe('info');
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set, with a pool of DATABASE_POOL_SIZE connections', () => {
+    const url = 'postgres://bot:secret@db.example:5432/tuning_fork';
+    expect(loadConfig({ DATABASE_URL: url, DATABASE_PATH: 'ignored.db' }).database).toEqual({ kind: 'postgres', url, poolSize: 10 });
+    expect(loadConfig({ DATABASE_URL: url, DATABASE_POOL_SIZE: '25' }).database).toEqual({ kind: 'postgres', url, poolSize: 25 });
+    expect(loadConfig({ DATABASE_URL: 'postgresql://db/tf' }).database).toMatchObject({ kind: 'postgres' });
+  });
+
+  it('refuses a malformed DATABASE_URL or pool size with one message each, never showing the password', () => {
+    const problems = problemsOf({ DATABASE_URL: 'mysql://bot:hunter2@db/tf', DATABASE_POOL_SIZE: 'lots' });
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^DATABASE_URL must be a PostgreSQL URL such as postgres:\/\/.*\(got "mysql:\/\/bot:\*\*\*@db\/tf"\)/);
+    expect(problems.join('\n')).not.toContain('hunter2');
+    expect(problems[1]).toMatch(/^DATABASE_POOL_SIZE must be a whole number from 1 to 100 \(got "lots"\)/);
+    expect(problemsOf({ DATABASE_URL: 'postgres://db-without-database-name' })).toHaveLength(1);
+    expect(problemsOf({ DATABASE_URL: 'not a url' })).toHaveLength(1);
+    expect(problemsOf({ DATABASE_URL: 'postgres://db/tf', DATABASE_POOL_SIZE: '0' })).toHaveLength(1);
   });
 
   it('returns a frozen object, nested settings included', () => {

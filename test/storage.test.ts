@@ -192,6 +192,20 @@ describe.each(DATABASE_KINDS)('storage on %s', (kind) => {
       expect((await storage.games.get(game.id))?.version).toBe(2);
     });
 
+    it('lets one move per version through when two processes race on the same board', async () => {
+      // Two storages are two connection pools, as two bot processes have.
+      const [first, second] = await Promise.all([open(), open()]);
+      const game = await first.games.create(bakeGame);
+      for (let version = 1; version <= 10; version++) {
+        const results = await Promise.all([
+          first.games.update(game.id, version, { state: { move: version, by: 'first' } }),
+          second.games.update(game.id, version, { state: { move: version, by: 'second' } }),
+        ]);
+        expect(results.filter((r) => r !== undefined)).toHaveLength(1);
+      }
+      expect((await second.games.get(game.id))?.version).toBe(11);
+    });
+
     it('lists a player’s games newest first, filtered by status and limited', async () => {
       const storage = await open();
       const a = await storage.games.create(bakeGame);

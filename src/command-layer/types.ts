@@ -170,6 +170,12 @@ export interface Channels {
   post(channelId: string, message: MessageView): Promise<string>;
   /** Replaces what one of the bot's messages shows (a board closed by the clock, say). */
   edit(channelId: string, messageId: string, message: MessageView): Promise<void>;
+  /**
+   * The id of a message the bot posted in the channel since `since` whose first embed title (or, without
+   * embeds, whose text) is `marker`; undefined if there is none. Lets a post that another process may have
+   * sent before dying be checked for instead of sent twice.
+   */
+  findOwnPost(channelId: string, since: Date, marker: string): Promise<string | undefined>;
 }
 
 /** Work a command needs done on a clock rather than on an interaction (closing group rounds on time). */

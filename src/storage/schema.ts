@@ -67,6 +67,8 @@ export interface DailyPostsTable {
   message_id: string | null;
   claimed_at: string;
   posted_at: string | null;
+  /** Until when the process that claimed it may post; after that another may take it over. */
+  lease_until: string | null;
 }
 
 export interface Database {

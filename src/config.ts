@@ -12,6 +12,7 @@ export const DEFAULT_DATABASE_PATH = 'data/tuning-fork.db';
 export const DEFAULT_CONSOLE_FILES_DIR = 'out';
 export const DEFAULT_DATABASE_POOL_SIZE = 10;
 const MAX_DATABASE_POOL_SIZE = 100;
+const MAX_SHARDS = 10_000;
 
 export interface DiscordSettings {
   readonly token: string;
@@ -19,6 +20,10 @@ export interface DiscordSettings {
   /** Set while developing: commands register to this one server, where they appear at once. */
   readonly guildId: string | undefined;
   readonly apiUrl: string;
+  /** How many shards in all: Discord's recommendation (`auto`), or a fixed count. */
+  readonly shards: 'auto' | number;
+  /** The shards this machine runs; undefined for all of them. */
+  readonly shardIds: readonly number[] | undefined;
 }
 
 /** SQLite in one file by default; PostgreSQL when DATABASE_URL is set, so several processes can share it. */
@@ -86,6 +91,26 @@ const envSchema = z
         })
         .optional(),
     ),
+    DISCORD_SHARDS: optionalText.pipe(
+      z
+        .string()
+        .refine((text) => text === 'auto' || (/^\d+$/.test(text) && Number(text) >= 1 && Number(text) <= MAX_SHARDS), {
+          error: (issue) =>
+            `DISCORD_SHARDS must be auto or a whole number from 1 to ${MAX_SHARDS} (got "${String(issue.input)}"): fix it, or leave it empty for Discord's recommendation`,
+        })
+        .transform((text) => (text === 'auto' ? ('auto' as const) : Number(text)))
+        .optional(),
+    ),
+    DISCORD_SHARD_IDS: optionalText.pipe(
+      z
+        .string()
+        .refine((text) => /^\d+(\s*,\s*\d+)*$/.test(text), {
+          error: (issue) =>
+            `DISCORD_SHARD_IDS must be shard numbers separated by commas, such as 0,1 (got "${String(issue.input)}"): fix it, or leave it empty to run every shard here`,
+        })
+        .transform((text) => [...new Set(text.split(',').map((id) => Number(id.trim())))].sort((a, b) => a - b))
+        .optional(),
+    ),
     DATABASE_PATH: optionalText,
     DATABASE_URL: optionalText.pipe(
       z
@@ -131,6 +156,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       "DISCORD_CLIENT_ID is required when DISCORD_TOKEN is set: copy your application's ID from the Developer Portal (General Information) into .env",
     );
   }
+  if (parsed.success) {
+    const { DISCORD_SHARDS: shards, DISCORD_SHARD_IDS: ids } = parsed.data;
+    const beyond = typeof shards === 'number' ? (ids ?? []).filter((id) => id >= shards) : [];
+    if (beyond.length > 0) {
+      problems.push(`DISCORD_SHARD_IDS names shard ${beyond.join(', ')}, but DISCORD_SHARDS is ${String(shards)}: shard numbers run from 0 to ${Number(shards) - 1}`);
+    }
+  }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const vars = parsed.data;
   const database: DatabaseSettings =
@@ -146,6 +178,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
         clientId: vars.DISCORD_CLIENT_ID,
         guildId: vars.DISCORD_GUILD_ID,
         apiUrl: (vars.DISCORD_API_URL ?? DEFAULT_DISCORD_API_URL).replace(/\/+$/, ''),
+        shards: vars.DISCORD_SHARDS ?? 'auto',
+        shardIds: vars.DISCORD_SHARD_IDS,
       },
       database,
       consoleFilesDir,

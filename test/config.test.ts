@@ -48,7 +48,7 @@ describe('loadConfig', () => {
     });
     expect(config).toEqual({
       mode: 'discord',
-      discord: { token: TOKEN, clientId: CLIENT_ID, guildId: GUILD_ID, apiUrl: 'http://127.0.0.1:4000/api' },
+      discord: { token: TOKEN, clientId: CLIENT_ID, guildId: GUILD_ID, apiUrl: 'http://127.0.0.1:4000/api', shards: 'auto', shardIds: undefined },
       database: { kind: 'sqlite', path: '/tmp/x.db' },
       consoleFilesDir: '/tmp/files',
       logLevel: 'debug',
@@ -78,6 +78,23 @@ describe('loadConfig', () => {
     expect(problemsOf({ DATABASE_URL: 'postgres://db-without-database-name' })).toHaveLength(1);
     expect(problemsOf({ DATABASE_URL: 'not a url' })).toHaveLength(1);
     expect(problemsOf({ DATABASE_URL: 'postgres://db/tf', DATABASE_POOL_SIZE: '0' })).toHaveLength(1);
+  });
+
+  it('reads the shard count (auto by default) and the shards this machine runs', () => {
+    const discord = { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: CLIENT_ID };
+    expect(loadConfig(discord).discord).toMatchObject({ shards: 'auto', shardIds: undefined });
+    expect(loadConfig({ ...discord, DISCORD_SHARDS: '4', DISCORD_SHARD_IDS: '3, 1,1' }).discord).toMatchObject({ shards: 4, shardIds: [1, 3] });
+    expect(loadConfig({ ...discord, DISCORD_SHARDS: 'auto', DISCORD_SHARD_IDS: '7' }).discord).toMatchObject({ shards: 'auto', shardIds: [7] });
+  });
+
+  it('refuses a bad shard count, bad shard ids, and ids beyond the count', () => {
+    const discord = { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: CLIENT_ID };
+    expect(problemsOf({ ...discord, DISCORD_SHARDS: 'many' })[0]).toMatch(/^DISCORD_SHARDS must be auto or a whole number/);
+    expect(problemsOf({ ...discord, DISCORD_SHARDS: '0' })).toHaveLength(1);
+    expect(problemsOf({ ...discord, DISCORD_SHARD_IDS: '0;1' })[0]).toMatch(/^DISCORD_SHARD_IDS must be shard numbers separated by commas/);
+    expect(problemsOf({ ...discord, DISCORD_SHARDS: '2', DISCORD_SHARD_IDS: '1,2,5' })).toEqual([
+      'DISCORD_SHARD_IDS names shard 2, 5, but DISCORD_SHARDS is 2: shard numbers run from 0 to 1',
+    ]);
   });
 
   it('returns a frozen object, nested settings included', () => {

@@ -21,6 +21,8 @@ export interface AppOptions {
   /** Posting outside interactions; the front end provides it (see lateBoundChannels). */
   channels: Channels;
   now?: () => Date;
+  /** See AppServices.ownsGuild; every server by default (one process, one shard). */
+  ownsGuild?: (guildId: string | null) => boolean;
 }
 
 /**
@@ -42,7 +44,7 @@ export function lateBoundChannels(): Channels & { bind(channels: Channels): void
   };
 }
 
-export async function createApp({ config, logger, channels, now = () => new Date() }: AppOptions): Promise<App> {
+export async function createApp({ config, logger, channels, now = () => new Date(), ownsGuild = () => true }: AppOptions): Promise<App> {
   const { database } = config;
   const storage = await openStorage(
     database.kind === 'sqlite'
@@ -58,7 +60,7 @@ export async function createApp({ config, logger, channels, now = () => new Date
     const topics = loadTopicLibrary();
     const commands = await loadCommands();
     const list: readonly CommandModule[] = [...commands.values()];
-    const services: AppServices = { storage, channels, topics, logger, now, commands: () => list };
+    const services: AppServices = { storage, channels, topics, logger, now, commands: () => list, ownsGuild };
     return {
       router: new CommandRouter(commands, services),
       services,

@@ -195,6 +195,11 @@ export interface AppServices {
   now: () => Date;
   /** Every loaded command, for /help. */
   commands: () => readonly CommandModule[];
+  /**
+   * Whether this process receives the server's events (its shard is one this process runs), and so is
+   * the one to post or edit there on a clock. Always true unsharded; a direct message (null) is shard 0's.
+   */
+  ownsGuild: (guildId: string | null) => boolean;
 }
 
 /**

@@ -13,7 +13,7 @@ import { sharedDailyParts, prepareDailyPosts, neutralReveal, type DescribeYester
 import { startOfDay, utcDay } from './days.js';
 import { localClock } from './local-time.js';
 
-export type SchedulerServices = Pick<AppServices, 'storage' | 'channels' | 'logger' | 'now'>;
+export type SchedulerServices = Pick<AppServices, 'storage' | 'channels' | 'logger' | 'now'> & Partial<Pick<AppServices, 'ownsGuild'>>;
 
 export interface SchedulerOptions {
   /** The clock; defaults to the app's. */
@@ -104,7 +104,10 @@ export function createDailyScheduler(services: SchedulerServices, options: Sched
   };
 
   async function postDue(at: Date, report: TickReport): Promise<void> {
-    const due = await dueDailyPosts(services, at);
+    // With several shards, each server's post goes out from the process that holds its shard's connection
+    // (its channels are in that process's cache); the claim still keeps it to one if two overlap.
+    const owns = services.ownsGuild ?? (() => true);
+    const due = (await dueDailyPosts(services, at)).filter((post) => owns(post.guildId));
     if (due.length === 0) return;
     const messages = await prepareDailyPosts(services.storage, due.map((d) => d.guildId), sharedFor(utcDay(at)), at);
     await inPool(due, concurrency, async (post) => {

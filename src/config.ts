@@ -10,6 +10,9 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export const DEFAULT_DISCORD_API_URL = 'https://discord.com/api';
 export const DEFAULT_DATABASE_PATH = 'data/tuning-fork.db';
 export const DEFAULT_CONSOLE_FILES_DIR = 'out';
+export const DEFAULT_DATABASE_POOL_SIZE = 10;
+const MAX_DATABASE_POOL_SIZE = 100;
+const MAX_SHARDS = 10_000;
 
 export interface DiscordSettings {
   readonly token: string;
@@ -17,10 +20,19 @@ export interface DiscordSettings {
   /** Set while developing: commands register to this one server, where they appear at once. */
   readonly guildId: string | undefined;
   readonly apiUrl: string;
+  /** How many shards in all: Discord's recommendation (`auto`), or a fixed count. */
+  readonly shards: 'auto' | number;
+  /** The shards this machine runs; undefined for all of them. */
+  readonly shardIds: readonly number[] | undefined;
 }
 
+/** SQLite in one file by default; PostgreSQL when DATABASE_URL is set, so several processes can share it. */
+export type DatabaseSettings =
+  | { readonly kind: 'sqlite'; readonly path: string }
+  | { readonly kind: 'postgres'; readonly url: string; readonly poolSize: number };
+
 interface SharedSettings {
-  readonly databasePath: string;
+  readonly database: DatabaseSettings;
   /** Where the console saves pictures and sounds it would attach on Discord. */
   readonly consoleFilesDir: string;
   /** Keep every strum's sound in the console, not only each game's latest. */
@@ -97,7 +109,46 @@ const envSchema = z
         })
         .optional(),
     ),
+    DISCORD_SHARDS: optionalText.pipe(
+      z
+        .string()
+        .refine((text) => text === 'auto' || (/^\d+$/.test(text) && Number(text) >= 1 && Number(text) <= MAX_SHARDS), {
+          error: (issue) =>
+            `DISCORD_SHARDS must be auto or a whole number from 1 to ${MAX_SHARDS} (got "${String(issue.input)}"): fix it, or leave it empty for Discord's recommendation`,
+        })
+        .transform((text) => (text === 'auto' ? ('auto' as const) : Number(text)))
+        .optional(),
+    ),
+    DISCORD_SHARD_IDS: optionalText.pipe(
+      z
+        .string()
+        .refine((text) => /^\d+(\s*,\s*\d+)*$/.test(text), {
+          error: (issue) =>
+            `DISCORD_SHARD_IDS must be shard numbers separated by commas, such as 0,1 (got "${String(issue.input)}"): fix it, or leave it empty to run every shard here`,
+        })
+        .transform((text) => [...new Set(text.split(',').map((id) => Number(id.trim())))].sort((a, b) => a - b))
+        .optional(),
+    ),
     DATABASE_PATH: optionalText,
+    DATABASE_URL: optionalText.pipe(
+      z
+        .string()
+        .refine(isPostgresUrl, {
+          error: (issue) =>
+            `DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@host:5432/tuning_fork (got "${redactPassword(String(issue.input))}"): fix it, or leave it empty to use SQLite at DATABASE_PATH`,
+        })
+        .optional(),
+    ),
+    DATABASE_POOL_SIZE: optionalText.pipe(
+      z
+        .string()
+        .refine((text) => /^\d+$/.test(text) && Number(text) >= 1 && Number(text) <= MAX_DATABASE_POOL_SIZE, {
+          error: (issue) =>
+            `DATABASE_POOL_SIZE must be a whole number from 1 to ${MAX_DATABASE_POOL_SIZE} (got "${String(issue.input)}"): fix it, or leave it empty for ${DEFAULT_DATABASE_POOL_SIZE} connections`,
+        })
+        .transform(Number)
+        .optional(),
+    ),
     CONSOLE_FILES_DIR: optionalText,
     CONSOLE_KEEP_CLIPS: optionalText.pipe(
       z
@@ -130,9 +181,19 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       "DISCORD_CLIENT_ID is required when DISCORD_TOKEN is set: copy your application's ID from the Developer Portal (General Information) into .env",
     );
   }
+  if (parsed.success) {
+    const { DISCORD_SHARDS: shards, DISCORD_SHARD_IDS: ids } = parsed.data;
+    const beyond = typeof shards === 'number' ? (ids ?? []).filter((id) => id >= shards) : [];
+    if (beyond.length > 0) {
+      problems.push(`DISCORD_SHARD_IDS names shard ${beyond.join(', ')}, but DISCORD_SHARDS is ${String(shards)}: shard numbers run from 0 to ${Number(shards) - 1}`);
+    }
+  }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const vars = parsed.data;
-  const databasePath = vars.DATABASE_PATH ?? DEFAULT_DATABASE_PATH;
+  const database: DatabaseSettings =
+    vars.DATABASE_URL === undefined
+      ? { kind: 'sqlite', path: vars.DATABASE_PATH ?? DEFAULT_DATABASE_PATH }
+      : { kind: 'postgres', url: vars.DATABASE_URL, poolSize: vars.DATABASE_POOL_SIZE ?? DEFAULT_DATABASE_POOL_SIZE };
   const consoleFilesDir = vars.CONSOLE_FILES_DIR ?? DEFAULT_CONSOLE_FILES_DIR;
   const consoleKeepClips = ['true', '1', 'yes'].includes(vars.CONSOLE_KEEP_CLIPS ?? 'false');
   if (vars.DISCORD_TOKEN !== undefined && vars.DISCORD_CLIENT_ID !== undefined) {
@@ -143,15 +204,28 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
         clientId: vars.DISCORD_CLIENT_ID,
         guildId: vars.DISCORD_GUILD_ID,
         apiUrl: (vars.DISCORD_API_URL ?? DEFAULT_DISCORD_API_URL).replace(/\/+$/, ''),
+        shards: vars.DISCORD_SHARDS ?? 'auto',
+        shardIds: vars.DISCORD_SHARD_IDS,
       },
-      databasePath,
+      database,
       consoleFilesDir,
       consoleKeepClips,
       logLevel: vars.LOG_LEVEL ?? 'info',
       dailySecret: vars.DAILY_SECRET,
     });
   }
-  return deepFreeze({ mode: 'console', discord: undefined, databasePath, consoleFilesDir, consoleKeepClips, logLevel: vars.LOG_LEVEL ?? 'warn', dailySecret: vars.DAILY_SECRET });
+  return deepFreeze({ mode: 'console', discord: undefined, database, consoleFilesDir, consoleKeepClips, logLevel: vars.LOG_LEVEL ?? 'warn', dailySecret: vars.DAILY_SECRET });
+}
+
+function isPostgresUrl(text: string): boolean {
+  if (!URL.canParse(text)) return false;
+  const url = new URL(text);
+  return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '' && url.pathname.length > 1;
+}
+
+/** A URL's password must not reach a terminal or a log, even in an error message. */
+export function redactPassword(text: string): string {
+  return text.replace(/(\/\/[^:/@]*:)[^@/]*@/, '$1***@');
 }
 
 function isSet(value: string | undefined): boolean {

@@ -5,11 +5,12 @@
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { createApp, lateBoundChannels } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, type DiscordSettings } from './config.js';
+import { ownsGuild, shardOfThisProcess, type ShardAssignment } from './discord/shard-assignment.js';
 import { runConsole } from './console/console.js';
 import { createLogger } from './logger.js';
 import { TopicLoadError } from './content/library.js';
-import { MigrationError } from './storage/index.js';
+import { DatabaseConnectError, MigrationError } from './storage/index.js';
 import { hiddenAnswer } from './games/answers.js';
 import { GAMES, type GameId } from './games/index.js';
 import { startScheduler, type DailyScheduler } from './social/daily-scheduler.js';
@@ -28,13 +29,23 @@ try {
 }
 
 const logger = createLogger(config);
+
+// With more than one shard this process only manages the shard processes, each of which runs this file.
+const shard = config.mode === 'discord' ? await chooseShards(config.discord) : undefined;
+
 const channels = lateBoundChannels();
 let app;
 try {
-  app = await createApp({ config, logger, channels, rateLimit: config.mode === 'discord' });
+  app = await createApp({
+    config,
+    logger,
+    channels,
+    rateLimit: config.mode === 'discord',
+    ownsGuild: (guildId) => (shard ? ownsGuild(shard, guildId) : true),
+  });
 } catch (error) {
   // A broken topic file or database is the host's to fix: say what and where, without a stack trace.
-  if (!(error instanceof TopicLoadError || error instanceof MigrationError)) throw error;
+  if (!(error instanceof TopicLoadError || error instanceof MigrationError || error instanceof DatabaseConnectError)) throw error;
   process.stderr.write(`Tuning Fork cannot start:\n${error.message}\n`);
   process.exit(1);
 }
@@ -50,6 +61,37 @@ async function settledWithin(work: Promise<unknown>, ms: number): Promise<void> 
   const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
   await Promise.race([work.then(() => undefined, () => undefined), timeout]);
   clearTimeout(timer);
+}
+
+/**
+ * The shards this process connects: those a ShardingManager started it for, or, when Discord (or
+ * DISCORD_SHARDS) asks for a single shard, that one. Otherwise it becomes the manager of one process per
+ * shard and never returns.
+ */
+async function chooseShards(discord: DiscordSettings): Promise<ShardAssignment | undefined> {
+  const child = shardOfThisProcess();
+  if (child) return child;
+  // discord.js loads only on Discord, so the console starts without it.
+  const { planShards, runShardManager } = await import('./discord/shards.js');
+  let plan: ShardAssignment;
+  try {
+    plan = await planShards(discord);
+  } catch (error) {
+    process.stderr.write(`Tuning Fork cannot start: could not plan the shards: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+  if (plan.count === 1) return undefined;
+  logger.info({ shards: plan.ids, count: plan.count }, 'starting one process per shard');
+  const shards = await runShardManager(discord, plan, logger);
+  const stop = async (signal: string) => {
+    logger.info({ signal }, 'stopping the shard processes');
+    await shards.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  // Park here: the shard processes do the work, and this one only respawns them until a signal.
+  return new Promise<never>(() => undefined);
 }
 
 /** Yesterday's answers for the daily post, in the learner's words. */

@@ -24,7 +24,7 @@ describe('loadConfig', () => {
     expect(config).toEqual({
       mode: 'console',
       discord: undefined,
-      databasePath: 'data/tuning-fork.db',
+      database: { kind: 'sqlite', path: 'data/tuning-fork.db' },
       consoleFilesDir: 'out',
       consoleKeepClips: false,
       logLevel: 'warn',
@@ -40,7 +40,7 @@ describe('loadConfig', () => {
   it('treats empty strings as unset', () => {
     const config = loadConfig({ DISCORD_TOKEN: '', DISCORD_CLIENT_ID: ' ', DATABASE_PATH: '', LOG_LEVEL: '', DISCORD_API_URL: '' });
     expect(config.mode).toBe('console');
-    expect(config.databasePath).toBe('data/tuning-fork.db');
+    expect(config.database).toEqual({ kind: 'sqlite', path: 'data/tuning-fork.db' });
   });
 
   it('runs on Discord when a token and client id are set', () => {
@@ -55,8 +55,8 @@ describe('loadConfig', () => {
     });
     expect(config).toEqual({
       mode: 'discord',
-      discord: { token: TOKEN, clientId: CLIENT_ID, guildId: GUILD_ID, apiUrl: 'http://127.0.0.1:4000/api' },
-      databasePath: '/tmp/x.db',
+      discord: { token: TOKEN, clientId: CLIENT_ID, guildId: GUILD_ID, apiUrl: 'http://127.0.0.1:4000/api', shards: 'auto', shardIds: undefined },
+      database: { kind: 'sqlite', path: '/tmp/x.db' },
       consoleFilesDir: '/tmp/files',
       consoleKeepClips: false,
       logLevel: 'debug',
@@ -68,6 +68,41 @@ describe('loadConfig', () => {
     expect(config.discord?.apiUrl).toBe('https://discord.com/api');
     expect(config.discord?.guildId).toBeUndefined();
     expect(config.logLevel).toBe('info');
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set, with a pool of DATABASE_POOL_SIZE connections', () => {
+    const url = 'postgres://bot:secret@db.example:5432/tuning_fork';
+    expect(loadConfig({ DATABASE_URL: url, DATABASE_PATH: 'ignored.db' }).database).toEqual({ kind: 'postgres', url, poolSize: 10 });
+    expect(loadConfig({ DATABASE_URL: url, DATABASE_POOL_SIZE: '25' }).database).toEqual({ kind: 'postgres', url, poolSize: 25 });
+    expect(loadConfig({ DATABASE_URL: 'postgresql://db/tf' }).database).toMatchObject({ kind: 'postgres' });
+  });
+
+  it('refuses a malformed DATABASE_URL or pool size with one message each, never showing the password', () => {
+    const problems = problemsOf({ DATABASE_URL: 'mysql://bot:hunter2@db/tf', DATABASE_POOL_SIZE: 'lots' });
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^DATABASE_URL must be a PostgreSQL URL such as postgres:\/\/.*\(got "mysql:\/\/bot:\*\*\*@db\/tf"\)/);
+    expect(problems.join('\n')).not.toContain('hunter2');
+    expect(problems[1]).toMatch(/^DATABASE_POOL_SIZE must be a whole number from 1 to 100 \(got "lots"\)/);
+    expect(problemsOf({ DATABASE_URL: 'postgres://db-without-database-name' })).toHaveLength(1);
+    expect(problemsOf({ DATABASE_URL: 'not a url' })).toHaveLength(1);
+    expect(problemsOf({ DATABASE_URL: 'postgres://db/tf', DATABASE_POOL_SIZE: '0' })).toHaveLength(1);
+  });
+
+  it('reads the shard count (auto by default) and the shards this machine runs', () => {
+    const discord = { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: CLIENT_ID };
+    expect(loadConfig(discord).discord).toMatchObject({ shards: 'auto', shardIds: undefined });
+    expect(loadConfig({ ...discord, DISCORD_SHARDS: '4', DISCORD_SHARD_IDS: '3, 1,1' }).discord).toMatchObject({ shards: 4, shardIds: [1, 3] });
+    expect(loadConfig({ ...discord, DISCORD_SHARDS: 'auto', DISCORD_SHARD_IDS: '7' }).discord).toMatchObject({ shards: 'auto', shardIds: [7] });
+  });
+
+  it('refuses a bad shard count, bad shard ids, and ids beyond the count', () => {
+    const discord = { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: CLIENT_ID };
+    expect(problemsOf({ ...discord, DISCORD_SHARDS: 'many' })[0]).toMatch(/^DISCORD_SHARDS must be auto or a whole number/);
+    expect(problemsOf({ ...discord, DISCORD_SHARDS: '0' })).toHaveLength(1);
+    expect(problemsOf({ ...discord, DISCORD_SHARD_IDS: '0;1' })[0]).toMatch(/^DISCORD_SHARD_IDS must be shard numbers separated by commas/);
+    expect(problemsOf({ ...discord, DISCORD_SHARDS: '2', DISCORD_SHARD_IDS: '1,2,5' })).toEqual([
+      'DISCORD_SHARD_IDS names shard 2, 5, but DISCORD_SHARDS is 2: shard numbers run from 0 to 1',
+    ]);
   });
 
   it('returns a frozen object, nested settings included', () => {

@@ -10,6 +10,9 @@ export async function closeExpiredRounds(app: AppServices): Promise<number> {
   const now = app.now();
   let closed = 0;
   for (const record of await app.storage.games.listActive('group')) {
+    // The process on the round's shard closes it and edits its board; the compare-and-set below keeps
+    // it to one even if two processes both think they should.
+    if (!app.ownsGuild(record.guildId)) continue;
     const game = viewOf(record);
     const session = closeIfTimeUp(game.session, now);
     if (session === game.session) continue;

@@ -182,6 +182,12 @@ export interface Channels {
   post(channelId: string, message: MessageView): Promise<string>;
   /** Replaces what one of the bot's messages shows (a board closed by the clock, say). */
   edit(channelId: string, messageId: string, message: MessageView): Promise<void>;
+  /**
+   * The id of a message the bot posted in the channel since `since` whose first embed title (or, without
+   * embeds, whose text) is `marker`; undefined if there is none. Lets a post that another process may have
+   * sent before dying be checked for instead of sent twice.
+   */
+  findOwnPost(channelId: string, since: Date, marker: string): Promise<string | undefined>;
 }
 
 /** Work a command needs done on a clock rather than on an interaction (closing group rounds on time). */
@@ -203,6 +209,11 @@ export interface AppServices {
   daily: DailyPuzzles;
   /** Every loaded command, for /help. */
   commands: () => readonly CommandModule[];
+  /**
+   * Whether this process receives the server's events (its shard is one this process runs), and so is
+   * the one to post or edit there on a clock. Always true unsharded; a direct message (null) is shard 0's.
+   */
+  ownsGuild: (guildId: string | null) => boolean;
 }
 
 /**

@@ -6,5 +6,7 @@ export function consoleChannels(show: (message: MessageView) => string): Channel
     canPost: () => Promise.resolve(true),
     post: (_channelId, message) => Promise.resolve(show(message)),
     edit: async (_channelId, _messageId, message) => void show(message),
+    // The terminal keeps no history to look in, and only one process ever writes to it.
+    findOwnPost: () => Promise.resolve(undefined),
   };
 }

@@ -10,6 +10,10 @@ const NEEDED = [
   PermissionFlagsBits.AttachFiles,
 ];
 
+const CLOCK_SLACK_MS = 60_000;
+/** How far back to look for a post another process may have sent: Discord's largest page. */
+const RECENT_MESSAGES = 100;
+
 export function discordChannels(client: Client): Channels {
   return {
     async canPost(guildId, channelId) {
@@ -25,6 +29,20 @@ export function discordChannels(client: Client): Channels {
       const { flags: _ephemeralMakesNoSenseHere, ...payload } = toNewMessage({ ...message, ephemeral: false });
       const sent = await channel.send(payload);
       return sent.id;
+    },
+    async findOwnPost(channelId, since, marker) {
+      const channel = await client.channels.fetch(channelId);
+      if (!channel?.isTextBased()) return undefined;
+      // Discord's clock and ours may differ by a little; a minute's slack still excludes yesterday's post.
+      const after = since.getTime() - CLOCK_SLACK_MS;
+      const recent = await channel.messages.fetch({ limit: RECENT_MESSAGES, cache: false });
+      const mine = recent.find(
+        (message) =>
+          message.author.id === client.user?.id &&
+          message.createdTimestamp >= after &&
+          (message.embeds[0]?.title ?? message.content) === marker,
+      );
+      return mine?.id;
     },
     async edit(channelId, messageId, message) {
       const channel = await client.channels.fetch(channelId);

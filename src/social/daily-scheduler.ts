@@ -13,7 +13,7 @@ import { sharedDailyParts, prepareDailyPosts, neutralReveal, type DescribeYester
 import { startOfDay, utcDay } from './days.js';
 import { localClock } from './local-time.js';
 
-export type SchedulerServices = Pick<AppServices, 'storage' | 'channels' | 'logger' | 'now'>;
+export type SchedulerServices = Pick<AppServices, 'storage' | 'channels' | 'logger' | 'now'> & Partial<Pick<AppServices, 'ownsGuild'>>;
 
 export interface SchedulerOptions {
   /** The clock; defaults to the app's. */
@@ -23,6 +23,8 @@ export interface SchedulerOptions {
   idleLimitMs?: number;
   /** Posts sent at the same time. */
   postConcurrency?: number;
+  /** How long a claim on a daily post is held; a process that dies mid-post blocks it no longer than this. */
+  leaseMs?: number;
 }
 
 export interface TickReport {
@@ -35,6 +37,8 @@ export interface TickReport {
 }
 
 export const IDLE_LIMIT_MS = 24 * 60 * 60 * 1000;
+/** Far longer than a post takes (seconds, even queued behind Discord's rate limits), short enough to retry the same hour. */
+export const DAILY_POST_LEASE_MS = 5 * 60 * 1000;
 const EVERY_MINUTE = '* * * * *';
 
 export interface DueDailyPost extends DailyPostKey {
@@ -51,7 +55,7 @@ export async function dueDailyPosts(services: SchedulerServices, now: Date): Pro
     }
   }
   const dates = [...new Set(reached.map((due) => due.localDate))];
-  const settled = new Set((await services.storage.dailyPosts.settledOn(dates)).map((key) => `${key.guildId}/${key.localDate}`));
+  const settled = new Set((await services.storage.dailyPosts.settledOn(dates, now)).map((key) => `${key.guildId}/${key.localDate}`));
   return reached.filter((due) => !settled.has(`${due.guildId}/${due.localDate}`));
 }
 
@@ -90,6 +94,7 @@ export function createDailyScheduler(services: SchedulerServices, options: Sched
   const describeYesterday = options.describeYesterday ?? neutralReveal;
   const idleLimitMs = options.idleLimitMs ?? IDLE_LIMIT_MS;
   const concurrency = options.postConcurrency ?? 4;
+  const leaseMs = options.leaseMs ?? DAILY_POST_LEASE_MS;
   let shared: SharedDailyParts | undefined;
   let running: Promise<TickReport> | undefined;
 
@@ -99,15 +104,23 @@ export function createDailyScheduler(services: SchedulerServices, options: Sched
   };
 
   async function postDue(at: Date, report: TickReport): Promise<void> {
-    const due = await dueDailyPosts(services, at);
+    // With several shards, each server's post goes out from the process that holds its shard's connection
+    // (its channels are in that process's cache); the claim still keeps it to one if two overlap.
+    const owns = services.ownsGuild ?? (() => true);
+    const due = (await dueDailyPosts(services, at)).filter((post) => owns(post.guildId));
     if (due.length === 0) return;
     const messages = await prepareDailyPosts(services.storage, due.map((d) => d.guildId), sharedFor(utcDay(at)), at);
     await inPool(due, concurrency, async (post) => {
       const message = messages.get(post.guildId) as MessageView;
-      if (!(await services.storage.dailyPosts.claim(post, at))) return;
+      const claim = await services.storage.dailyPosts.claim(post, at, leaseMs);
+      if (!claim) return;
       let messageId: string;
       try {
-        messageId = await services.channels.post(post.channelId, message);
+        // The process that held this claim before may have posted and died before recording it.
+        const marker = message.embeds?.[0]?.title ?? message.content ?? '';
+        const earlier = claim.takenOverFrom && (await services.channels.findOwnPost(post.channelId, claim.takenOverFrom, marker));
+        if (earlier) services.logger.info({ guildId: post.guildId, messageId: earlier }, 'daily post found already sent by a process that stopped');
+        messageId = earlier || (await services.channels.post(post.channelId, message));
       } catch (error) {
         report.failed.push(post.guildId);
         services.logger.warn({ err: error, guildId: post.guildId, channelId: post.channelId }, 'daily post failed');

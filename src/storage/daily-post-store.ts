@@ -1,11 +1,16 @@
 /**
- * Daily-post claims, one per server and local date. The primary key is the lock: whoever inserts the
- * row posts. A claim left 'claimed' by a crash mid-post is never retried, because the post may have gone
- * out; an explicit failure may be claimed again, up to MAX_POST_ATTEMPTS in all.
+ * Daily-post claims, one per server and local date, shared by every bot process. A claim is a lease:
+ * the process that holds it posts; if it dies mid-post, the lease runs out and another process takes the
+ * claim over (the scheduler then checks the channel before posting again). An explicit failure may be
+ * claimed again, up to MAX_POST_ATTEMPTS in all.
+ *
+ * Taking a claim is a compare-and-set on the row's attempt count, which works the same on SQLite and
+ * PostgreSQL: of several processes reading the same expired row, one update matches and the rest find
+ * the count already moved on.
  */
 import type { Kysely, Selectable } from 'kysely';
 import type { DailyPostsTable, Database } from './schema.js';
-import type { DailyPostRecord, DailyPostStatus, DailyPostStore } from './types.js';
+import type { DailyPostClaim, DailyPostRecord, DailyPostStatus, DailyPostStore } from './types.js';
 
 export const MAX_POST_ATTEMPTS = 3;
 
@@ -22,46 +27,84 @@ function toRecord(row: Selectable<DailyPostsTable>): DailyPostRecord {
   };
 }
 
+/** Whether a claim row may be taken now, and if so whether its holder may already have posted. */
+function reclaimable(row: Selectable<DailyPostsTable>, now: string): DailyPostClaim | undefined {
+  if (row.status === 'failed' && Number(row.attempts) < MAX_POST_ATTEMPTS) return { takenOverFrom: null };
+  if (row.status === 'claimed' && (row.lease_until === null || row.lease_until <= now)) return { takenOverFrom: new Date(row.claimed_at) };
+  return undefined;
+}
+
 export function createDailyPostStore(db: Kysely<Database>): DailyPostStore {
   return {
-    async settledOn(localDates) {
+    async settledOn(localDates, now) {
       if (localDates.length === 0) return [];
       const rows = await db
         .selectFrom('daily_posts')
         .select(['guild_id', 'local_date'])
         .where('local_date', 'in', [...localDates])
-        .where((eb) => eb.or([eb('status', '!=', 'failed'), eb('attempts', '>=', MAX_POST_ATTEMPTS)]))
+        .where((eb) =>
+          eb.or([
+            eb('status', '=', 'posted'),
+            eb.and([eb('status', '=', 'failed'), eb('attempts', '>=', MAX_POST_ATTEMPTS)]),
+            eb.and([eb('status', '=', 'claimed'), eb('lease_until', '>', now.toISOString())]),
+          ]),
+        )
         .execute();
       return rows.map((row) => ({ guildId: row.guild_id, localDate: row.local_date }));
     },
 
-    async claim({ guildId, localDate, channelId }, now) {
+    async claim({ guildId, localDate, channelId }, now, leaseMs) {
       const claimedAt = now.toISOString();
-      const row = await db
+      const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
+      const fresh = await db
         .insertInto('daily_posts')
-        .values({ guild_id: guildId, local_date: localDate, channel_id: channelId, status: 'claimed', attempts: 1, message_id: null, claimed_at: claimedAt, posted_at: null })
-        .onConflict((conflict) =>
-          conflict
-            .columns(['guild_id', 'local_date'])
-            .doUpdateSet((eb) => ({ status: 'claimed', channel_id: channelId, claimed_at: claimedAt, attempts: eb('daily_posts.attempts', '+', 1) }))
-            .where((eb) => eb.and([eb('daily_posts.status', '=', 'failed'), eb('daily_posts.attempts', '<', MAX_POST_ATTEMPTS)])),
-        )
+        .values({
+          guild_id: guildId,
+          local_date: localDate,
+          channel_id: channelId,
+          status: 'claimed',
+          attempts: 1,
+          message_id: null,
+          claimed_at: claimedAt,
+          posted_at: null,
+          lease_until: leaseUntil,
+        })
+        .onConflict((conflict) => conflict.columns(['guild_id', 'local_date']).doNothing())
         .returning('guild_id')
         .executeTakeFirst();
-      return row !== undefined;
+      if (fresh) return { takenOverFrom: null };
+
+      const current = await db.selectFrom('daily_posts').selectAll().where('guild_id', '=', guildId).where('local_date', '=', localDate).executeTakeFirst();
+      const claim = current && reclaimable(current, claimedAt);
+      if (!current || !claim) return undefined;
+      const taken = await db
+        .updateTable('daily_posts')
+        .set({ status: 'claimed', channel_id: channelId, claimed_at: claimedAt, lease_until: leaseUntil, attempts: Number(current.attempts) + 1 })
+        .where('guild_id', '=', guildId)
+        .where('local_date', '=', localDate)
+        .where('status', '=', current.status)
+        .where('attempts', '=', current.attempts)
+        .executeTakeFirst();
+      return Number(taken.numUpdatedRows) === 1 ? claim : undefined;
     },
 
     async markPosted({ guildId, localDate }, messageId, now) {
       await db
         .updateTable('daily_posts')
-        .set({ status: 'posted', message_id: messageId, posted_at: now.toISOString() })
+        .set({ status: 'posted', message_id: messageId, posted_at: now.toISOString(), lease_until: null })
         .where('guild_id', '=', guildId)
         .where('local_date', '=', localDate)
         .execute();
     },
 
     async markFailed({ guildId, localDate }) {
-      await db.updateTable('daily_posts').set({ status: 'failed' }).where('guild_id', '=', guildId).where('local_date', '=', localDate).execute();
+      await db
+        .updateTable('daily_posts')
+        .set({ status: 'failed', lease_until: null })
+        .where('guild_id', '=', guildId)
+        .where('local_date', '=', localDate)
+        .where('status', '=', 'claimed')
+        .execute();
     },
 
     async latest(guildId) {

@@ -1,4 +1,5 @@
-/** The storage the app uses. Callers see only the Storage interface; SQLite is today's implementation. */
+/** The storage the app uses. Callers see only the Storage interface: SQLite by default, PostgreSQL when configured. */
+import { openPostgresStorage, type PostgresStorageOptions } from './postgres.js';
 import { openSqliteStorage, type SqliteStorageOptions } from './sqlite.js';
 import type { Storage } from './types.js';
 
@@ -6,10 +7,11 @@ export type * from './types.js';
 export { GAME_MODES, GAME_STATUSES } from './types.js';
 export { GAME_ID_LENGTH } from './ids.js';
 export { MigrationError } from './migrate.js';
+export { DatabaseConnectError, type ConnectRetry } from './postgres.js';
 
-export type OpenStorageOptions = SqliteStorageOptions;
+export type OpenStorageOptions = SqliteStorageOptions | PostgresStorageOptions;
 
-/** Opens (creating if needed) and migrates the database at `databasePath`. */
+/** Opens (creating if needed) and migrates the SQLite file at `databasePath`, or the PostgreSQL database at `databaseUrl`. */
 export function openStorage(options: OpenStorageOptions): Promise<Storage> {
-  return openSqliteStorage(options);
+  return 'databaseUrl' in options ? openPostgresStorage(options) : openSqliteStorage(options);
 }

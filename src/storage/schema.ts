@@ -67,6 +67,8 @@ export interface DailyPostsTable {
   message_id: string | null;
   claimed_at: string;
   posted_at: string | null;
+  /** Until when the process that claimed it may post; after that another may take it over. */
+  lease_until: string | null;
 }
 
 /** One person's attempt at one game's daily puzzle on one UTC day, under a keyed hash of the three. */

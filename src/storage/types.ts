@@ -211,11 +211,20 @@ export interface DailyPostRecord extends DailyPostKey {
  * Claim, then post, then mark: a claim is taken before posting, so two schedulers (or one restarted
  * mid-post) never post the same server's day twice. A failed post may be claimed again a few times.
  */
+/** A claim taken on a daily post: fresh, or taken over from a process whose lease ran out mid-post. */
+export interface DailyPostClaim {
+  /** When the previous holder, who may have posted before dying, claimed it; null for a fresh or failed one. */
+  readonly takenOverFrom: Date | null;
+}
+
 export interface DailyPostStore {
-  /** The keys among these local dates that are settled: claimed, posted, or failed too often to retry. */
-  settledOn(localDates: readonly string[]): Promise<DailyPostKey[]>;
-  /** Takes the claim; resolves false when someone already holds it (or it failed too often). */
-  claim(key: DailyPostKey & { readonly channelId: string }, now: Date): Promise<boolean>;
+  /** The keys among these local dates that are settled: posted, failed too often to retry, or claimed under a live lease. */
+  settledOn(localDates: readonly string[], now: Date): Promise<DailyPostKey[]>;
+  /**
+   * Takes the claim, with a lease until `now + leaseMs`; resolves undefined when someone else holds a live
+   * lease, it is posted, or it failed too often. Of several processes claiming at once, exactly one wins.
+   */
+  claim(key: DailyPostKey & { readonly channelId: string }, now: Date, leaseMs: number): Promise<DailyPostClaim | undefined>;
   markPosted(key: DailyPostKey, messageId: string, now: Date): Promise<void>;
   markFailed(key: DailyPostKey): Promise<void>;
   latest(guildId: string): Promise<DailyPostRecord | undefined>;

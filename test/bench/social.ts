@@ -63,7 +63,7 @@ sqlite.transaction(() => {
 sqlite.close();
 console.log(`seeded ${GUILDS} servers and ${record} results`);
 
-const services = { storage, channels: { canPost: async () => true, post: async () => '0', edit: async () => undefined }, logger: pino({ level: 'silent' }), now: () => now };
+const services = { storage, channels: { canPost: async () => true, post: async () => '0', edit: async () => undefined, findOwnPost: async () => undefined }, logger: pino({ level: 'silent' }), now: () => now };
 
 const prepTimes: number[] = [];
 let prepared = 0;

@@ -146,12 +146,14 @@ class DiscordDoubleServer implements DiscordDouble {
   private readonly lifetimeTimer: NodeJS.Timeout;
   private port = 0;
   private closed = false;
+  private readonly recommendedShards: number;
 
   constructor(options: DiscordDoubleOptions) {
     this.token = options.token ?? DefaultToken;
     this.applicationId = options.applicationId ?? DefaultApplicationId;
     this.deadlineMs = options.interactionDeadlineMs ?? 3000;
     this.minimal = options.minimalPayloads ?? false;
+    this.recommendedShards = options.shards ?? 1;
     this.botUser = makeUser(this.applicationId, 'Tuning Fork', true);
     this.guilds = (options.guilds ?? defaultGuilds()).map((guild) => completeGuild(guild, this.botUser, this.ids));
     for (const guild of this.guilds) for (const member of guild.members) this.users.set(member.user.id, member.user);
@@ -251,6 +253,16 @@ class DiscordDoubleServer implements DiscordDouble {
 
   invalidateSession(resumable: boolean): Promise<void> {
     return this.gateway.invalidateSession(resumable);
+  }
+
+  /** The shard ids with a client connected and identified right now, ascending. */
+  connectedShards(): number[] {
+    return this.gateway.connectedShards();
+  }
+
+  /** How many times a client has identified on this shard (a respawned shard process identifies again). */
+  identifyCount(shardId: number): number {
+    return this.gateway.identifyCount(shardId);
   }
 
   async close(): Promise<void> {
@@ -592,7 +604,7 @@ class DiscordDoubleServer implements DiscordDouble {
     return [
       route('GET', '/gateway/bot', true, () => ({
         url: `ws://127.0.0.1:${this.port}`,
-        shards: 1,
+        shards: this.recommendedShards,
         session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 },
       })),
       route('GET', '/gateway', false, () => ({ url: `ws://127.0.0.1:${this.port}` })),

@@ -33,6 +33,7 @@ const Close = {
   InvalidSeq: 4007,
   InvalidApiVersion: 4012,
   InvalidIntents: 4013,
+  InvalidShard: 4010,
   DisallowedIntents: 4014,
 } as const;
 
@@ -45,6 +46,8 @@ const WaitForClientMs = 15_000;
 
 interface Session {
   id: string;
+  /** [shard id, shard count] from Identify; [0, 1] for an unsharded client. */
+  shard: [number, number];
   seq: number;
   log: { op: 0; t: string; s: number; d: Json }[];
   connection: Connection | null;
@@ -137,10 +140,19 @@ export interface GatewayOptions {
   violation: (message: string) => void;
 }
 
+/** The shard a guild's events go to, as Discord computes it; DMs (no guild) go to shard 0. */
+export function shardOf(guildId: string | undefined, shardCount: number): number {
+  return guildId === undefined ? 0 : Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+}
+
 export class Gateway {
   private readonly connections = new Set<Connection>();
   private readonly sessions = new Map<string, Session>();
+  /** The last session to identify or resume; what forceReconnect and invalidateSession act on. */
   private current: Session | null = null;
+  /** Each shard's live session (identified or resumed last on that shard). */
+  private readonly byShard = new Map<number, Session>();
+  private readonly identifies = new Map<number, number>();
   private readyOnce = false;
   private readonly readyWaiters = waiterList();
   private readonly resumeWaiters = waiterList();
@@ -178,11 +190,28 @@ export class Gateway {
     return this.readyOnce ? Promise.resolve() : this.readyWaiters.add('a client to identify and receive READY', timeoutMs);
   }
 
-  /** Sends a dispatch to the current session; kept for replay if the client is away. */
+  /**
+   * Sends a dispatch to the session of the shard its guild belongs to; kept for replay if that client is
+   * away (a shard process that died and has not identified again yet).
+   */
   dispatch(event: string, data: Json): void {
-    const session = this.current;
-    if (!session || session.invalid) throw new Error('Discord double: no client has identified on the gateway');
+    const count = this.current?.shard[1] ?? 1;
+    const guildId = typeof data?.guild_id === 'string' ? data.guild_id : undefined;
+    const shard = shardOf(guildId, count);
+    const session = this.byShard.get(shard);
+    if (!session || session.invalid) throw new Error(`Discord double: no client has identified on the gateway for shard ${shard} of ${count}`);
     this.record(session, event, data);
+  }
+
+  connectedShards(): number[] {
+    return [...this.byShard.entries()]
+      .filter(([, session]) => session.connection !== null && !session.invalid)
+      .map(([shard]) => shard)
+      .sort((a, b) => a - b);
+  }
+
+  identifyCount(shard: number): number {
+    return this.identifies.get(shard) ?? 0;
   }
 
   async forceReconnect(): Promise<void> {
@@ -298,11 +327,20 @@ export class Gateway {
       connection.socket.close(Close.DisallowedIntents, 'Disallowed intent(s).');
       return;
     }
-    const session: Session = { id: this.options.ids.next(), seq: 0, log: [], connection, invalid: false };
+    const shard = this.shardOf(data?.shard);
+    if (!shard) {
+      this.options.violation(`gateway: identified with shard ${JSON.stringify(data?.shard)}; expected [id, count] with 0 <= id < count`);
+      connection.socket.close(Close.InvalidShard, 'Invalid shard.');
+      return;
+    }
+    const session: Session = { id: this.options.ids.next(), shard, seq: 0, log: [], connection, invalid: false };
     this.sessions.set(session.id, session);
     connection.session = session;
     this.current = session;
-    const { botUser, applicationId, guilds } = this.options;
+    this.byShard.set(shard[0], session);
+    this.identifies.set(shard[0], this.identifyCount(shard[0]) + 1);
+    const { botUser, applicationId } = this.options;
+    const guilds = this.options.guilds.filter((guild) => shardOf(guild.id, shard[1]) === shard[0]);
     this.record(session, 'READY', {
       v: 10,
       user: { ...botUser, verified: true, mfa_enabled: false, flags: 0, email: null },
@@ -310,7 +348,7 @@ export class Gateway {
       session_id: session.id,
       session_type: 'normal',
       resume_gateway_url: this.options.gatewayUrl(),
-      shard: Array.isArray(data.shard) ? data.shard : [0, 1],
+      shard,
       application: { id: applicationId, flags: 0 },
       private_channels: [],
       presences: [],
@@ -324,6 +362,16 @@ export class Gateway {
     this.readyOnce = true;
     this.readyWaiters.settle();
     this.identifyWaiters.settle();
+  }
+
+  /** Identify's optional `shard`, checked as Discord does; absent means [0, 1]. */
+  private shardOf(value: Json): [number, number] | undefined {
+    if (value === undefined || value === null) return [0, 1];
+    if (!Array.isArray(value) || value.length !== 2) return undefined;
+    const [id, count] = value as unknown[];
+    if (!Number.isInteger(id) || !Number.isInteger(count)) return undefined;
+    const [shardId, shardCount] = [id as number, count as number];
+    return shardCount >= 1 && shardId >= 0 && shardId < shardCount ? [shardId, shardCount] : undefined;
   }
 
   private resume(connection: Connection, data: Json): void {
@@ -344,6 +392,7 @@ export class Gateway {
     session.connection = connection;
     connection.session = session;
     this.current = session;
+    this.byShard.set(session.shard[0], session);
     for (const missed of session.log.filter((entry) => entry.s > seq)) this.send(connection, missed);
     this.record(session, 'RESUMED', null, false);
     this.resumeWaiters.settle();

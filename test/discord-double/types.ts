@@ -73,6 +73,11 @@ export interface DiscordDoubleOptions {
    * a DM, `app_permissions`, `locale`, `entitlements`, `authorizing_integration_owners`) stays.
    */
   minimalPayloads?: boolean;
+  /**
+   * The shard count `GET /gateway/bot` recommends (default 1). Each gateway session gets the events of
+   * its own shard's guilds only, as Discord routes them: shard = (guild_id >> 22) % count, DMs on shard 0.
+   */
+  shards?: number;
 }
 
 export interface ApiCommand {
@@ -220,5 +225,9 @@ export interface DiscordDouble {
   forceReconnect(): Promise<void>;
   /** Gateway op 9; the client must resume (resumable) or identify afresh. Resolves when it has. */
   invalidateSession(resumable: boolean): Promise<void>;
+  /** The shard ids with a client connected and identified right now, ascending. */
+  connectedShards(): number[];
+  /** How many times a client has identified on this shard (a respawned shard process identifies again). */
+  identifyCount(shardId: number): number;
   close(): Promise<void>;
 }

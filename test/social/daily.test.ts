@@ -6,7 +6,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandResponse, ComponentRequest, ComponentView, Invocation, MessageView } from '../../src/command-layer/types.js';
 import { dailyPuzzles, dailySecret } from '../../src/social/daily-puzzles.js';
-import { openStorage } from '../../src/storage/index.js';
 import { createTestApp, person, type TestApp } from '../support/app.js';
 import { openTempStorage } from './storage-fixture.js';
 
@@ -65,7 +64,7 @@ describe('one game per person per daily puzzle', () => {
 
   it('lets only one of two storages on the same file claim the day (two bot processes)', async () => {
     const temp = await openTempStorage();
-    const second = await openStorage({ databasePath: temp.databasePath });
+    const second = await temp.openAgain();
     try {
       const attempt = { key: 'k'.repeat(64), game: 'bake', day: '2026-12-03' };
       const record = { game: 'bake', mode: 'daily' as const, ownerId: '1', seed: 'daily-2026-12-03-x', difficulty: 'normal', state: {} };
@@ -116,7 +115,7 @@ describe('a daily puzzle that cannot be scouted', () => {
     try {
       const first = await dailySecret(undefined, temp.storage.secrets);
       expect(first).toMatch(/^[0-9a-f]{64}$/);
-      const reopened = await openStorage({ databasePath: temp.databasePath });
+      const reopened = await temp.openAgain();
       expect(await dailySecret(undefined, reopened.secrets)).toBe(first);
       await reopened.close();
       expect(await dailySecret('set by the host in DAILY_SECRET', temp.storage.secrets)).toBe('set by the host in DAILY_SECRET');

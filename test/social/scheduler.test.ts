@@ -34,6 +34,7 @@ const channels: Channels = {
     return Promise.resolve(String(posted.push({ channelId, message })));
   },
   edit: () => Promise.reject(new Error('the daily schedule never edits')),
+  findOwnPost: () => Promise.resolve(undefined),
 };
 
 /** A fresh app (as after a restart) on the same database file. */

@@ -1,25 +1,23 @@
-/** A real SQLite storage in a temp folder, and a compact way to write results into it. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openStorage, type GameMode, type NewResult, type Storage } from '../../src/storage/index.js';
+/** A real storage on a fresh database (SQLite or PostgreSQL), and a compact way to write results into it. */
+import type { GameMode, NewResult, Storage } from '../../src/storage/index.js';
+import { createTestDatabase, type DatabaseKind } from '../support/databases.js';
 
 export interface TempStorage {
   storage: Storage;
-  databasePath: string;
+  /** Another storage on the same database, as a second bot process would open it. */
+  openAgain(): Promise<Storage>;
   dispose(): Promise<void>;
 }
 
-export async function openTempStorage(): Promise<TempStorage> {
-  const dir = mkdtempSync(join(tmpdir(), 'tuning-fork-social-'));
-  const databasePath = join(dir, 'social.db');
-  const storage = await openStorage({ databasePath });
+export async function openTempStorage(kind: DatabaseKind = 'sqlite'): Promise<TempStorage> {
+  const database = await createTestDatabase(kind);
+  const storage = await database.open();
   return {
     storage,
-    databasePath,
+    openAgain: () => database.open(),
     async dispose() {
       await storage.close();
-      rmSync(dir, { recursive: true, force: true });
+      await database.drop();
     },
   };
 }

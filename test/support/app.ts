@@ -34,6 +34,10 @@ export async function createTestApp(now?: () => Date): Promise<TestApp> {
     canPost: (_guildId, channelId) => Promise.resolve(!channelId.endsWith('0')),
     post: (channelId, message) => Promise.resolve(String(posted.push({ channelId, message }))),
     edit: (channelId, messageId, message) => Promise.resolve(void edited.push({ channelId, messageId, message })),
+    findOwnPost: (channelId, _since, marker) => {
+      const index = posted.findIndex((post) => post.channelId === channelId && (post.message.embeds?.[0]?.title ?? post.message.content) === marker);
+      return Promise.resolve(index < 0 ? undefined : String(index + 1));
+    },
   };
   const app = await createApp({ config, logger: pino({ level: 'info' }, sink), channels, now });
   return {

@@ -1,5 +1,6 @@
 /** First schema: each person's explanation level, and every game played. */
 import type { Kysely } from 'kysely';
+import { doubleType } from '../column-types.js';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -23,7 +24,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('state', 'text', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull())
-    .addColumn('score', 'real')
+    .addColumn('score', doubleType(db))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('finished_at', 'text')

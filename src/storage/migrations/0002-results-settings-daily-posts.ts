@@ -3,6 +3,7 @@
  * server's daily-post settings, and a claim per server and local date so a daily post goes out once.
  */
 import type { Kysely } from 'kysely';
+import { doubleType } from '../column-types.js';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -12,7 +13,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('guild_id', 'text')
     .addColumn('game', 'text', (c) => c.notNull())
     .addColumn('mode', 'text', (c) => c.notNull())
-    .addColumn('score', 'real', (c) => c.notNull())
+    .addColumn('score', doubleType(db), (c) => c.notNull())
     .addColumn('won', 'integer', (c) => c.notNull())
     .addColumn('moves', 'integer', (c) => c.notNull())
     .addColumn('finished_at', 'text', (c) => c.notNull())

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandResponse, ComponentRequest, ComponentView, Invocation, MessageView } from '../../src/command-layer/types.js';
 import { dailyPuzzles, dailySecret } from '../../src/social/daily-puzzles.js';
 import { createTestApp, person, type TestApp } from '../support/app.js';
+import { DATABASE_KINDS } from '../support/databases.js';
 import { openTempStorage } from './storage-fixture.js';
 
 let app: TestApp;
@@ -62,18 +63,23 @@ describe('one game per person per daily puzzle', () => {
     ].sort());
   });
 
-  it('lets only one of two storages on the same file claim the day (two bot processes)', async () => {
-    const temp = await openTempStorage();
+  it.each(DATABASE_KINDS)('lets only one of two storages on one %s database claim the day (two bot processes)', async (kind) => {
+    const temp = await openTempStorage(kind);
     const second = await temp.openAgain();
     try {
       const attempt = { key: 'k'.repeat(64), game: 'bake', day: '2026-12-03' };
       const record = { game: 'bake', mode: 'daily' as const, ownerId: '1', seed: 'daily-2026-12-03-x', difficulty: 'normal', state: {} };
-      // The only thing the two share is the file, so the database's key is what refuses the second claim.
-      const won = await temp.storage.dailyAttempts.startOnce(attempt, record);
-      const lost = await second.dailyAttempts.startOnce(attempt, record);
-      expect(won.started).toBe(true);
-      expect(lost.started).toBe(false);
-      expect(lost.game?.id).toBe(won.game?.id);
+      // The only thing the two share is the database, so its key is what refuses the second claim. On
+      // PostgreSQL, the database for several processes, both claim at the same moment; a SQLite file serves
+      // one process, so there the second claim comes after the first.
+      const claim = (storage: typeof second) => storage.dailyAttempts.startOnce(attempt, record);
+      const claims =
+        kind === 'postgres' ? await Promise.all([claim(temp.storage), claim(second)]) : [await claim(temp.storage), await claim(second)];
+      const won = claims.find((claim) => claim.started);
+      const lost = claims.find((claim) => !claim.started);
+      expect(won).toBeDefined();
+      expect(lost).toBeDefined();
+      expect(lost?.game?.id).toBe(won?.game?.id);
       expect(await temp.storage.games.listByOwner('1')).toHaveLength(1);
       // Another game or another day is another attempt.
       expect((await second.dailyAttempts.startOnce({ ...attempt, key: 'l'.repeat(64), game: 'lock' }, { ...record, game: 'lock' })).started).toBe(true);

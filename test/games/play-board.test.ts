@@ -3,7 +3,7 @@
  * reference, and what a group round's reveal says the group was.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CommandResponse, ComponentView, MessageView } from '../../src/command-layer/types.js';
+import type { ComponentView, MessageView } from '../../src/command-layer/types.js';
 import { revealedBoard } from '../../commands/play/render.js';
 import { viewOf, type StoredSession } from '../../commands/play/session.js';
 import { formatNumber } from '../../commands/play/turn-text.js';
@@ -11,6 +11,7 @@ import { GAMES } from '../../src/games/index.js';
 import type { GameId, MoveInput } from '../../src/games/types.js';
 import type { GameRecord } from '../../src/storage/index.js';
 import { startingScore, tune } from '../../src/games/tune.js';
+import { messageOf } from '../support/responses.js';
 import { createTestApp, person, type TestApp } from '../support/app.js';
 
 let app: TestApp;
@@ -23,10 +24,6 @@ afterEach(async () => {
   await app.dispose();
 });
 
-function messageOf(response: CommandResponse): MessageView {
-  if (response.kind === 'modal') throw new Error('expected a board');
-  return response.message;
-}
 
 function componentsOf(message: MessageView): ComponentView[] {
   return message.rows?.flat() ?? [];

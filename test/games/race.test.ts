@@ -7,10 +7,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { revealedBoard } from '../../commands/play/render.js';
 import { viewOf, type GameView } from '../../commands/play/session.js';
 import { decodeCustomId, encodeCustomId } from '../../src/command-layer/custom-id.js';
-import type { CommandResponse, ComponentView, MessageView } from '../../src/command-layer/types.js';
+import type { ComponentView, MessageView } from '../../src/command-layer/types.js';
 import { bake } from '../../src/games/bake.js';
 import { reveal } from '../../src/games/reveal.js';
 import { replay } from '../../src/search/replay.js';
+import { messageOf } from '../support/responses.js';
 import { createTestApp, person, type TestApp } from '../support/app.js';
 
 let app: TestApp;
@@ -24,10 +25,6 @@ afterEach(async () => {
   await app.dispose();
 });
 
-function messageOf(response: CommandResponse): MessageView {
-  if (response.kind === 'modal') throw new Error('expected a board');
-  return response.message;
-}
 
 function control(message: MessageView, label: string): ComponentView {
   const found = message.rows?.flat().find((c) => c.type === 'button' && c.label === label);

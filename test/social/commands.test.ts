@@ -1,6 +1,7 @@
 /** /leaderboard, /stats, /settings and /privacy through the real router, on a real SQLite file. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CommandResponse, ComponentRequest, Invocation, MessageView } from '../../src/command-layer/types.js';
+import type { CommandResponse, ComponentRequest, Invocation } from '../../src/command-layer/types.js';
+import { messageOf as message, responseText as text } from '../support/responses.js';
 import { createTestApp, person, type TestApp } from '../support/app.js';
 import { result } from './storage-fixture.js';
 
@@ -14,14 +15,6 @@ beforeEach(async () => {
 });
 afterEach(async () => app.dispose());
 
-function message(response: CommandResponse): MessageView {
-  if (response.kind === 'modal') throw new Error('expected a message');
-  return response.message;
-}
-function text(response: CommandResponse): string {
-  const m = message(response);
-  return [m.content ?? '', ...(m.embeds ?? []).flatMap((e) => [e.title ?? '', e.description ?? '', ...(e.fields ?? []).map((f) => `${f.name}: ${f.value}`)])].join('\n');
-}
 
 /** Each call moves the clock a little, as real time would, so the rate limiter never trips. */
 async function slash(who: Invocation, command: string, subcommand: string | null, options: Record<string, unknown> = {}) {

@@ -4,8 +4,9 @@
  * day that stays played after /privacy forget.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CommandResponse, ComponentRequest, ComponentView, Invocation, MessageView } from '../../src/command-layer/types.js';
+import type { CommandResponse, ComponentRequest, ComponentView, Invocation } from '../../src/command-layer/types.js';
 import { dailyPuzzles, dailySecret } from '../../src/social/daily-puzzles.js';
+import { messageOf as message, responseText as text } from '../support/responses.js';
 import { createTestApp, person, type TestApp } from '../support/app.js';
 import { DATABASE_KINDS } from '../support/databases.js';
 import { openTempStorage } from './storage-fixture.js';
@@ -19,17 +20,6 @@ beforeEach(async () => {
 });
 afterEach(async () => app.dispose());
 
-function message(response: CommandResponse): MessageView {
-  if (response.kind === 'modal') throw new Error('expected a message');
-  return response.message;
-}
-function text(response: CommandResponse): string {
-  const m = message(response);
-  return [
-    m.content ?? '',
-    ...(m.embeds ?? []).flatMap((e) => [e.title ?? '', e.description ?? '', e.footer ?? '', ...(e.fields ?? []).map((f) => `${f.name}: ${f.value}`)]),
-  ].join('\n');
-}
 function button(response: CommandResponse, label: string): string {
   const found = message(response).rows?.flat().find((c) => c.type === 'button' && c.label === label);
   if (!found) throw new Error(`no ${label} button`);

@@ -31,6 +31,20 @@ const slug = z.string().regex(SLUG_PATTERN, {
   error: (issue) => `"${String(issue.input)}" is not a topic slug (lower-case words joined by hyphens)`,
 });
 
+/** A list of short phrases people type (aliases, symptoms); messages name the kind of phrase. */
+function phraseList(one: 'an alias' | 'a symptom') {
+  const noun = one.slice(one.indexOf(' ') + 1);
+  return z
+    .array(
+      z
+        .string({ error: `each ${noun} must be text; quote it if YAML reads it as a number` })
+        .trim()
+        .min(1, { error: `${one} is empty` })
+        .max(100, { error: `${one} is over 100 characters` }),
+    )
+    .default([]);
+}
+
 const frontMatterSchema = z.strictObject(
   {
     title: z
@@ -38,24 +52,8 @@ const frontMatterSchema = z.strictObject(
       .trim()
       .min(1, { error: 'title is empty' })
       .max(256, { error: 'title is over 256 characters, more than an embed title holds' }),
-    aliases: z
-      .array(
-        z
-          .string({ error: 'each alias must be text; quote it if YAML reads it as a number' })
-          .trim()
-          .min(1, { error: 'an alias is empty' })
-          .max(100, { error: 'an alias is over 100 characters' }),
-      )
-      .default([]),
-    symptoms: z
-      .array(
-        z
-          .string({ error: 'each symptom must be text; quote it if YAML reads it as a number' })
-          .trim()
-          .min(1, { error: 'a symptom is empty' })
-          .max(100, { error: 'a symptom is over 100 characters' }),
-      )
-      .default([]),
+    aliases: phraseList('an alias'),
+    symptoms: phraseList('a symptom'),
     summary: z
       .string({ error: 'summary is required (one line shown in menus)' })
       .trim()

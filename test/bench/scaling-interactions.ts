@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { loadTopicLibrary } from '../../src/content/library.js';
 import { startDiscordDouble } from '../discord-double/index.js';
 import type { DiscordDouble, InteractionCtx } from '../discord-double/types.js';
-import { REPO_ROOT, runScript } from '../e2e/harness.js';
+import { doubleEnv, REPO_ROOT, runScript, startScriptArguments } from '../e2e/harness.js';
 import { createPostgresDatabase } from '../support/databases.js';
 import { startPostgresServer } from '../support/postgres-server.js';
 import { formatMs, machineLoadNote, markdownTable, summarize } from './stats.js';
@@ -51,21 +51,13 @@ async function measure(name: string, shards: number, databaseEnv: Record<string,
     shards,
     guilds: GUILDS.map((id, i) => ({ id, name: `server ${i}`, channels: [{ id: channelOf(id), name: 'general' }] })),
   });
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    DISCORD_TOKEN: double.token,
-    DISCORD_CLIENT_ID: double.applicationId,
-    DISCORD_API_URL: double.apiUrl,
-    DISCORD_SHARDS: String(shards),
-    LOG_LEVEL: 'warn',
-    ...databaseEnv,
-  };
+  const env = doubleEnv(double, { DISCORD_SHARDS: String(shards), LOG_LEVEL: 'warn', ...databaseEnv });
   let bot: ChildProcess | undefined;
   try {
     const registration = await runScript('src/discord/deploy-commands.ts', env);
     if (registration.code !== 0) throw new Error(`deploy-commands failed:\n${registration.output}`);
-    bot = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+    // As `npm start` runs it: the compiled bot, whose shard manager starts compiled children.
+    bot = spawn(process.execPath, startScriptArguments(), { cwd: REPO_ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
     await waitUntil(() => double.connectedShards().length === shards, `${name}: ${shards} shard(s) to connect`);
     let user = 0;
     const member = (): InteractionCtx => {

@@ -70,17 +70,25 @@ export function runScript(script: string, env: NodeJS.ProcessEnv): Promise<{ cod
   });
 }
 
-export function botEnv(double: DiscordDouble, databasePath: string): NodeJS.ProcessEnv {
+/**
+ * The environment of a bot process talking to `double` and nothing else (no variable leaks in from the
+ * machine's own .env or shell), with `settings` (database, shards, log level) on top.
+ */
+export function doubleEnv(double: DiscordDouble, settings: Readonly<Record<string, string>> = {}): NodeJS.ProcessEnv {
   return {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     DISCORD_TOKEN: double.token,
     DISCORD_CLIENT_ID: double.applicationId,
-    DISCORD_GUILD_ID: GUILD_ID,
     DISCORD_API_URL: double.apiUrl,
-    DATABASE_PATH: databasePath,
     LOG_LEVEL: 'info',
+    ...settings,
   };
+}
+
+/** One bot on a SQLite file, its commands registered to the test server. */
+export function botEnv(double: DiscordDouble, databasePath: string): NodeJS.ProcessEnv {
+  return doubleEnv(double, { DISCORD_GUILD_ID: GUILD_ID, DATABASE_PATH: databasePath });
 }
 
 export async function startBot(double: DiscordDouble, env: NodeJS.ProcessEnv, nodeArgs: readonly string[] = []): Promise<BotProcess> {

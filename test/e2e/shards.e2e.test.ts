@@ -10,7 +10,7 @@ import { startDiscordDouble } from '../discord-double/index.js';
 import type { DiscordDouble, InteractionCtx, StoredMessage } from '../discord-double/types.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { control, waitFor } from './board.js';
-import { REPO_ROOT, runScript, startScriptArguments } from './harness.js';
+import { doubleEnv, REPO_ROOT, runScript, startScriptArguments } from './harness.js';
 
 /** Guild ids on shard 0 and shard 1 of 2: a snowflake's shard comes from its timestamp bits (>> 22). */
 const guildOnShard = (shard: number) => String(((1_000_000_000_000n + BigInt(shard)) << 22n) | 7n);
@@ -52,15 +52,7 @@ beforeAll(async () => {
     guilds: GUILDS.map((id, i) => ({ id, name: `Study group ${i}`, channels: [{ id: channelOf(id), name: 'general' }] })),
   });
   database = await createTestDatabase('postgres');
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    DISCORD_TOKEN: double.token,
-    DISCORD_CLIENT_ID: double.applicationId,
-    DISCORD_API_URL: double.apiUrl,
-    LOG_LEVEL: 'info',
-    ...database.env,
-  };
+  const env = doubleEnv(double, database.env);
   const registration = await runScript('src/discord/deploy-commands.ts', env);
   if (registration.code !== 0) throw new Error(`deploy-commands failed:\n${registration.output}`);
   // As `npm start` runs it: the compiled bot, whose shard manager starts compiled children.

@@ -141,8 +141,8 @@ export class TopicSearch {
    * The question's words, stemmed, each unknown one replaced by the topics' word one edit away (the most
    * common such word, if there are several). Small words stay, so names can be found as phrases.
    */
-  #understood(question: string): string[] {
-    return tokenize(question).map((word) => {
+  #understood(words: readonly string[]): string[] {
+    return words.map((word) => {
       const term = lightStem(word);
       if (isNoise(word) || this.#topicCount.has(term) || term.length < 4) return term;
       let best: string | undefined;
@@ -157,8 +157,9 @@ export class TopicSearch {
   /** Best first; [] when nothing in the question matches any topic. */
   search(question: string, limit = 5): SearchHit[] {
     if (limit <= 0) return [];
-    const words = this.#understood(question);
-    const terms = words.filter((_term, i) => !isNoise(tokenize(question)[i] ?? ''));
+    const typed = tokenize(question);
+    const words = this.#understood(typed);
+    const terms = words.filter((_term, i) => !isNoise(typed[i] ?? ''));
     if (terms.length === 0) return [];
     const asked = ` ${words.join(' ')} `;
     const askedWords = new Set(terms);

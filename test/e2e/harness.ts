@@ -152,6 +152,8 @@ export interface ScenarioOptions extends DiscordDoubleOptions {
   global?: boolean;
   /** Extra Node options for the bot process only, e.g. --cpu-prof (which NODE_OPTIONS may not carry). */
   botNodeArgs?: string[];
+  /** Extra environment for the bot, e.g. a DAILY_SECRET the test can derive the day's puzzles from. */
+  botSettings?: Readonly<Record<string, string>>;
 }
 
 export async function startScenario(options: ScenarioOptions = {}): Promise<Scenario> {
@@ -164,7 +166,7 @@ export async function startScenario(options: ScenarioOptions = {}): Promise<Scen
   });
   const dir = mkdtempSync(join(tmpdir(), 'tuning-fork-e2e-'));
   const databasePath = join(dir, 'bot.db');
-  const env = botEnv(double, databasePath);
+  const env = { ...botEnv(double, databasePath), ...options.botSettings };
   if (options.global) delete env.DISCORD_GUILD_ID;
   let bot: BotProcess;
   try {

@@ -9,8 +9,19 @@ import { CHANNEL_ID, GUILD_ID, OTHER_CHANNEL_ID, OTHER_GUILD_ID } from './harnes
 import { components, control, revealOf } from './board.js';
 import { clearOfUtcMidnight } from './clock.js';
 import { useScenario } from './scenario.js';
+import { dialsFor, secretCombination } from '../../src/games/lock.js';
+import { dailyPuzzles } from '../../src/social/daily-puzzles.js';
+import { utcDay } from '../../src/social/days.js';
 
-const scenario = useScenario({ global: true });
+// A known key, so the test can work out today's daily lock and make sure its first try is wrong.
+const DAILY_SECRET = 'modes-e2e-daily-secret-0123456789';
+const scenario = useScenario({ global: true, botSettings: { DAILY_SECRET } });
+
+/** A try that opens no dial of today's daily lock: each digit five away from the secret one. */
+function wrongTryAtTodaysLock(): string[] {
+  const secret = secretCombination(dailyPuzzles(DAILY_SECRET).seed('lock', utcDay(new Date())), dialsFor('normal'));
+  return secret.map((digit) => String((digit + 5) % 10));
+}
 
 function field(message: StoredMessage, prefix: string): string {
   return message.embeds[0]?.fields?.find((f: { name: string }) => f.name.startsWith(prefix))?.value ?? '';
@@ -105,9 +116,11 @@ describe('the daily challenge', () => {
     const fay: InteractionCtx = { user: scenario().double.user('300000000000000007'), guildId: GUILD_ID, channelId: CHANNEL_ID };
     const gus: InteractionCtx = { user: scenario().double.user('300000000000000008'), guildId: OTHER_GUILD_ID, channelId: OTHER_CHANNEL_ID };
     const boards: StoredMessage[] = [];
+    const wrongTry = wrongTryAtTodaysLock();
+    const shown = `\`${wrongTry.join(' ')}\``;
     for (const who of [fay, gus]) {
       let board = (await (await scenario().double.slash('daily', { game: 'lock' }, who)).settled())!;
-      for (const [dial, digit] of [[0, '4'], [1, '0'], [2, '7']] as const) {
+      for (const [dial, digit] of wrongTry.entries()) {
         const menu = components(board).find((c) => c.custom_id.startsWith('play:dial:') && c.custom_id.split(':')[4] === String(dial))!;
         await (await scenario().double.select(board.id, menu.custom_id, [digit], who)).settled();
         board = scenario().double.message(board.id)!;
@@ -120,12 +133,13 @@ describe('the daily challenge', () => {
     // The board names the daily by its number and never prints its seed, which /play would refuse anyway.
     expect(field(fayBoard, 'Puzzle')).toMatch(/^Daily #\d+ · /);
     expect(JSON.stringify(fayBoard)).not.toMatch(/seed:|daily-\d{4}/);
-    const clicks = (m: StoredMessage) => /1\. `4 0 7` → (.*)/.exec(m.embeds[0].description)?.[1];
+    const clicks = (m: StoredMessage) => new RegExp(`1\\. ${shown} → (.*)`).exec(m.embeds[0].description)?.[1];
+    expect(clicks(fayBoard)).toBeDefined();
     expect(clicks(fayBoard)).toBe(clicks(gusBoard));
 
     const resumed = await (await scenario().double.slash('daily', { game: 'lock' }, gus)).settled();
     expect(resumed?.content).toContain('where you left it');
-    expect(resumed?.embeds[0].description).toContain('1. `4 0 7`');
+    expect(resumed?.embeds[0].description).toContain(`1. ${shown}`);
 
     // Giving up asks first; the question replaces the button on the same board.
     await (await scenario().double.click(fayBoard.id, control(fayBoard, 'Give up').custom_id, fay)).settled();

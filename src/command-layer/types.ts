@@ -134,6 +134,11 @@ export interface Invocation {
   channelId: string | null;
   /** Whether the member holds Manage Server where they acted (always true in the console). */
   canManageGuild: boolean;
+  /**
+   * Discord's id of the interaction, when there is one. Two processes on one shard both receive each
+   * interaction; the id lets the slower one see that the other already acted on it.
+   */
+  interactionId?: string;
 }
 
 export type OptionValue = string | number | boolean;

@@ -260,6 +260,11 @@ class DiscordDoubleServer implements DiscordDouble {
     return this.gateway.connectedShards();
   }
 
+  /** How many clients are connected on this shard right now; Discord sends each of them the shard's events. */
+  connectedSessions(shardId: number): number {
+    return this.gateway.connectedSessions(shardId);
+  }
+
   /** How many times a client has identified on this shard (a respawned shard process identifies again). */
   identifyCount(shardId: number): number {
     return this.gateway.identifyCount(shardId);

@@ -227,6 +227,8 @@ export interface DiscordDouble {
   invalidateSession(resumable: boolean): Promise<void>;
   /** The shard ids with a client connected and identified right now, ascending. */
   connectedShards(): number[];
+  /** How many clients are connected on this shard right now; Discord sends each of them the shard's events. */
+  connectedSessions(shardId: number): number;
   /** How many times a client has identified on this shard (a respawned shard process identifies again). */
   identifyCount(shardId: number): number;
   close(): Promise<void>;

@@ -80,8 +80,11 @@ export interface GameStore {
    */
   update(id: string, expectedVersion: number, change: GameChange): Promise<GameRecord | undefined>;
   listByOwner(ownerId: string, options?: ListGamesOptions): Promise<GameRecord[]>;
-  /** Active games of one mode, least recently touched first (for jobs that close rounds on time). */
-  listActive(mode: GameMode, options?: { readonly limit?: number }): Promise<GameRecord[]>;
+  /**
+   * Active games of one mode, least recently touched first (for jobs that close rounds on time), at most
+   * `limit` (100 at most); pass the last record of a page as `after` for the next page.
+   */
+  listActive(mode: GameMode, options?: { readonly limit?: number; readonly after?: Pick<GameRecord, 'updatedAt' | 'id'> }): Promise<GameRecord[]>;
 }
 
 // ---- The social layer: results, server settings, daily posts, privacy, expiry ---------------------

@@ -11,7 +11,7 @@ import { runConsole } from './console/console.js';
 import { createLogger } from './logger.js';
 import { TopicLoadError } from './content/library.js';
 import { DatabaseConnectError, MigrationError } from './storage/index.js';
-import { startConsoleDailyPosts } from './console/daily.js';
+import { startConsoleJobs } from './console/daily.js';
 import { startScheduledJobs, type RunningJobs } from './command-layer/jobs.js';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
@@ -130,7 +130,7 @@ if (config.mode === 'discord') {
     channels,
     ready: async () => {
       // The jobs start once the console can print: the daily post and closed rounds show up there.
-      jobs = await startConsoleDailyPosts(app.services, { guildId: invocation.guildId, channelId: invocation.channelId });
+      jobs = await startConsoleJobs(app.services, { guildId: invocation.guildId, channelId: invocation.channelId });
     },
   });
   jobs?.stop();

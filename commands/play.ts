@@ -24,6 +24,7 @@ import { DAILY_SEED_PREFIX, looksLikeDailySeed } from '../src/social/daily-puzzl
 import type { GameId, MoveField } from '../src/games/types.js';
 import { boardMessage, decodeDials, decodeDraft } from './play/board.js';
 import { optimiserThoughts } from './play/race.js';
+import { closeExpiredGamesJob } from './play/expiry.js';
 import { closeRoundsOnTime } from './play/rounds.js';
 import { whyExplanation } from './play/reveal-view.js';
 import { render, gameHooks } from './play/render.js';
@@ -276,7 +277,7 @@ const play: CommandModule = {
     why,
     think,
   },
-  scheduled: [closeRoundsOnTime],
+  scheduled: [closeRoundsOnTime, closeExpiredGamesJob],
 };
 
 export default play;

@@ -140,11 +140,12 @@ describe('dig rules', () => {
     const objective = digObjective(SEED, 'normal');
     expect(objective).toMatchObject({ name: 'dig', direction: 'maximize', optimum: goldPeak(SEED, 'normal').grams });
     expect(Object.keys(objective.space)).toEqual(['x', 'y']);
-    for (const spot of [{ x: 0, y: 0 }, { x: 33, y: 66 }, lodeSpot(SEED)]) {
+    for (const { x, y } of [{ x: 0, y: 0 }, { x: 33, y: 66 }, lodeSpot(SEED)]) {
+      const spot = { x, y };
       expect(objective.evaluate(spot)).toBe(digAt(SEED, 'normal', spot.x, spot.y).grams);
       expect(dig.winsAt(SEED, 'normal', spot)).toBe(dig.play(dig.start({ seed: SEED }), spot).feedback.motherLode);
     }
-    expect(dig.winsAt(SEED, 'normal', lodeSpot(SEED))).toBe(true);
+    expect(dig.winsAt(SEED, 'normal', { ...lodeSpot(SEED) })).toBe(true);
     expect(dig.winsAt(SEED, 'normal', { x: Number.NaN, y: 3 })).toBe(false);
   });
 

@@ -14,7 +14,7 @@
  */
 import { z } from 'zod';
 import { createRng, deriveSeed, normal } from '../search/random.js';
-import type { Objective, Params } from '../search/types.js';
+import type { Objective, Params, SpaceSpec } from '../search/types.js';
 import { bestReading, giveUpGame, leaderboardScore, recordTurn, requireDifficulty, requirePlaying, requireSeed, turnAt } from './turns.js';
 import type { Difficulty, GameRules, GameState, MoveInput, Outcome, Turn } from './types.js';
 import { MoveError } from './types.js';
@@ -275,13 +275,16 @@ function parseDigMove(input: MoveInput): DigMove {
   return { x: parseAxis(input, 'x'), y: parseAxis(input, 'y') };
 }
 
+const METRES_AXIS = { kind: 'float', low: DIG_MIN_METRES, high: DIG_MAX_METRES, step: DIG_STEP_METRES } as const;
+/** The engine's view of a dig: x then y, whole metres. */
+export const DIG_SPACE: SpaceSpec = { x: METRES_AXIS, y: METRES_AXIS };
+
 export function digObjective(seed: string, difficulty: string): Objective {
   const chosen = level(difficulty);
-  const axis = { kind: 'float', low: DIG_MIN_METRES, high: DIG_MAX_METRES, step: DIG_STEP_METRES } as const;
   return {
     name: 'dig',
     description: `Dig for Gold (puzzle "${seed}", ${chosen}): where to dig, x and y in metres → grams of gold, with a little noise.`,
-    space: { x: axis, y: axis },
+    space: DIG_SPACE,
     direction: 'maximize',
     evaluate: (params: Params) => digAt(seed, chosen, Number(params.x), Number(params.y)).grams,
     // The true maximum, noise-free: a lucky reading can pass it, so regret is measured against the ground itself.

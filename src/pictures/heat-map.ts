@@ -59,7 +59,8 @@ export function paletteShare(value: number, range: ColourRange): number {
 }
 
 /** Palette steps the cells are drawn in: smooth to the eye, and neighbouring equal cells merge into one rectangle. */
-const COLOUR_STEPS = 64;
+export const HEAT_COLOUR_STEPS = 64;
+const COLOUR_STEPS = HEAT_COLOUR_STEPS;
 const STEP_COLOURS: readonly string[] = Array.from({ length: COLOUR_STEPS + 1 }, (_, k) => viridis(k / COLOUR_STEPS));
 
 /**

@@ -20,7 +20,11 @@ export const VIRIDIS_ANCHORS: readonly (readonly [number, number, number])[] = [
 
 export type Rgb = readonly [number, number, number];
 
-/** The palette's colour at t in [0, 1] (clamped; NaN counts as 0). */
+/**
+ * The palette's colour at t in [0, 1] (clamped; NaN counts as 0), unrounded: its lightness rises strictly.
+ * Rounded to whole sRGB steps, colours closer than about 1/128 apart can tie or dip by a hair, so maps
+ * draw in fewer steps than that (see HEAT_COLOUR_STEPS).
+ */
 export function viridisRgb(t: number): Rgb {
   const last = VIRIDIS_ANCHORS.length - 1;
   const position = (Number.isNaN(t) ? 0 : Math.min(1, Math.max(0, t))) * last;
@@ -28,12 +32,12 @@ export function viridisRgb(t: number): Rgb {
   const share = position - index;
   const from = VIRIDIS_ANCHORS[index] as Rgb;
   const to = VIRIDIS_ANCHORS[index + 1] as Rgb;
-  const mix = (c: 0 | 1 | 2): number => Math.round(from[c] + (to[c] - from[c]) * share);
+  const mix = (c: 0 | 1 | 2): number => from[c] + (to[c] - from[c]) * share;
   return [mix(0), mix(1), mix(2)];
 }
 
 export function hexColour([r, g, b]: Rgb): string {
-  return `#${[r, g, b].map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+  return `#${[r, g, b].map((c) => Math.round(c).toString(16).padStart(2, '0')).join('')}`;
 }
 
 export function viridis(t: number): string {

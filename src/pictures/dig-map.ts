@@ -301,13 +301,13 @@ export interface BoardMapInput extends MapWords {
   readonly digs: readonly MapDig[];
 }
 
-const BOARD = { width: 560, height: 560, panel: { left: 80, top: 30, width: 450, height: 450 } } as const;
+const BOARD = { width: 500, height: 500, panel: { left: 80, top: 24, width: 400, height: 400 } } as const;
 
 /** The board's small map: an empty map with each dig so far, numbered, and what it found; the best in gold. */
 export function digBoardMapSvg(input: BoardMapInput): string {
   const w = words(input);
   const panel: Rect = BOARD.panel;
-  const scales = mapScales(panel, w.extent, 10);
+  const scales = mapScales(panel, w.extent, 5);
   const best = bestDig(input.digs);
   const parts: Markup[] = [
     el('rect', { x: panel.left, y: panel.top, width: panel.width, height: panel.height, fill: '#f4efe4' }),

@@ -111,7 +111,7 @@ describe('Dig for Gold pictures', () => {
     const player = digPlayerRun(state);
     const image = digBoardMap({ digs: mapDigs(player) });
     const png = decodePng(image.png);
-    expect([png.width, png.height]).toEqual([560, 560]);
+    expect([png.width, png.height]).toEqual([500, 500]);
     for (const colour of FIELD_COLOURS) expect(pixelsNear(png, colour, 6), colour).toBe(0);
     for (const d of player.digs) expect(image.svg).toContain(`${d.grams.toFixed(1)} g`);
     expect(image.altText).toContain('the hidden gold is not shown');

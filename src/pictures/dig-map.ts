@@ -102,6 +102,18 @@ export interface HeatMapInput extends MapWords {
 
 const HEAT_MAP_SIZE = { width: 820, height: 640 } as const;
 
+function barLabelFor(kind: HeatMapKind, unit: string): string {
+  switch (kind) {
+    case 'field':
+    case 'mean':
+      return `gold (${unit})`;
+    case 'uncertainty':
+      return `± ${unit}`;
+    case 'acquisition':
+      return `gain (${unit})`;
+  }
+}
+
 export function digHeatMapSvg(input: HeatMapInput): string {
   const w = words(input);
   const panel: Rect = { left: 100, top: 60, width: 500, height: 500 };
@@ -116,7 +128,7 @@ export function digHeatMapSvg(input: HeatMapInput): string {
   ];
   if (input.peak !== undefined) parts.push(peakMark(scales.x(input.peak.x), scales.y(input.peak.y)));
   for (const searcher of searchers) parts.push(mapMarkers(searcher.digs, scales, seriesStyle(searcher.name, searcher.label), { numbered: searchers.length === 1 }));
-  parts.push(colourBar({ left: 640, top: 90, width: 24, height: 300 }, range, input.barLabel ?? `gold (${w.unit})`));
+  parts.push(colourBar({ left: 640, top: 90, width: 24, height: 300 }, range, input.barLabel ?? barLabelFor(input.kind, w.unit)));
   searchers.forEach((searcher, index) => {
     const style = seriesStyle(searcher.name, searcher.label);
     const y = 450 + index * 28;
@@ -240,6 +252,8 @@ export interface BeliefMapsInput extends MapWords {
   readonly digs: readonly MapDig[];
   /** Whose digs ("your digs", "its digs"), for the title and alt text. */
   readonly whose?: string;
+  /** Series name of whoever dug them, for their marker ('player' by default). */
+  readonly searcher?: string;
   /** Where the searcher would dig next (the acquisition's peak, usually), marked on the acquisition map. */
   readonly next?: MapPoint;
   readonly meanRange?: ColourRange;
@@ -258,7 +272,7 @@ export function digBeliefMapsSvg(input: BeliefMapsInput): string {
     { grid: input.uncertainty, heading: 'Uncertainty (±1 sd)', bar: w.unit, range: valueRange(input.uncertainty.values) },
     { grid: input.acquisition, heading: 'Expected improvement', bar: w.unit, range: valueRange(input.acquisition.values) },
   ];
-  const style = seriesStyle('player', 'You');
+  const style = seriesStyle(input.searcher ?? 'player');
   const parts: Markup[] = [title(`What Bayesian search believes after ${whose}`, width, 36)];
   maps.forEach((map, index) => {
     const panel: Rect = { left: BELIEF.left + index * (BELIEF.panel + BELIEF.gap), top: BELIEF.top, width: BELIEF.panel, height: BELIEF.panel };

@@ -84,6 +84,17 @@ describe('Dig for Gold pictures', () => {
     expect(pixelsNear(png, viridis(1), 10)).toBeGreaterThan(20);
   });
 
+  it('heat maps of the belief name what their colour bar measures', () => {
+    const belief = data.belief;
+    if (belief === undefined) throw new Error('a belief after five digs');
+    const uncertainty = digHeatMap({ grid: belief.uncertainty, kind: 'uncertainty' });
+    expect(uncertainty.svg).toContain('± g');
+    expect(uncertainty.altText).toMatch(/^A heat map of the Bayesian belief: uncertainty/);
+    const acquisition = digHeatMap({ grid: belief.acquisition, kind: 'acquisition', searchers: [{ name: 'player', digs: mapDigs(digPlayerRun(state)) }] });
+    expect(acquisition.svg).toContain('gain (g)');
+    expect(acquisition.altText).toContain('Your 5 digs: best');
+  });
+
   it('reveal maps: one small map per searcher on the same field, with labels and the richest spot', () => {
     const image = digRevealMap({ field: data.field, range, peak, searchers: searchers(data.runs) });
     const png = decodePng(image.png);

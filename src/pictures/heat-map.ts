@@ -117,10 +117,10 @@ export function mapFrame(panel: Rect): Markup {
 /** A vertical colour bar: the palette from low (bottom) to high (top), ticked in the value's unit. */
 export function colourBar(bar: Rect, range: ColourRange, unit: string): Markup {
   const steps = 48;
-  const parts: Markup[] = [];
+  const swatches: Markup[] = [];
   for (let k = 0; k < steps; k++) {
     const share = (k + 0.5) / steps;
-    parts.push(
+    swatches.push(
       el('rect', {
         x: bar.left,
         y: bar.top + bar.height - ((k + 1) * bar.height) / steps,
@@ -130,8 +130,8 @@ export function colourBar(bar: Rect, range: ColourRange, unit: string): Markup {
       }),
     );
   }
-  const parts2: Markup[] = [group({ 'shape-rendering': 'crispEdges' }, parts)];
-  parts2.push(el('rect', { x: bar.left, y: bar.top, width: bar.width, height: bar.height, fill: 'none', stroke: '#555555', 'stroke-width': 1 }));
+  const parts: Markup[] = [group({ 'shape-rendering': 'crispEdges' }, swatches)];
+  parts.push(el('rect', { x: bar.left, y: bar.top, width: bar.width, height: bar.height, fill: 'none', stroke: '#555555', 'stroke-width': 1 }));
   const { ticks } = niceDomain(range.low, range.high, 4);
   const scale = linearScale([range.low, range.high], [bar.top + bar.height, bar.top]);
   const span = Math.abs(range.high - range.low);
@@ -140,11 +140,11 @@ export function colourBar(bar: Rect, range: ColourRange, unit: string): Markup {
     if (tick < range.low - 1e-9 || tick > range.high + 1e-9) continue;
     const y = scale(tick);
     // tick + 0 turns a -0 into 0, so no label reads "-0".
-    parts2.push(el('line', { x1: bar.left + bar.width, x2: bar.left + bar.width + 5, y1: y, y2: y, stroke: INK, 'stroke-width': 1.5 }));
-    parts2.push(el('text', { x: bar.left + bar.width + 8, y: y + 5, 'font-size': FONT.tick - 2, fill: INK }, [text(formatNumber(tick + 0, { decimals }))]));
+    parts.push(el('line', { x1: bar.left + bar.width, x2: bar.left + bar.width + 5, y1: y, y2: y, stroke: INK, 'stroke-width': 1.5 }));
+    parts.push(el('text', { x: bar.left + bar.width + 8, y: y + 5, 'font-size': FONT.tick - 2, fill: INK }, [text(formatNumber(tick + 0, { decimals }))]));
   }
-  parts2.push(el('text', { x: bar.left + bar.width / 2, y: bar.top - 12, 'text-anchor': 'middle', 'font-size': FONT.tick - 2, fill: MUTED }, [text(unit)]));
-  return group({}, parts2);
+  parts.push(el('text', { x: bar.left + bar.width / 2, y: bar.top - 12, 'text-anchor': 'middle', 'font-size': FONT.tick - 2, fill: MUTED }, [text(unit)]));
+  return group({}, parts);
 }
 
 /** A searcher's marker shape in its colour with a white rim, readable on dark and light cells alike. */

@@ -28,9 +28,12 @@ export interface Turn<Move, Feedback> {
   readonly feedback: Feedback;
 }
 
-/** What every game's state has in common. Each game adds nothing secret: the puzzle comes from `seed`. */
-export interface GameState<Move, Feedback> {
-  readonly game: GameId;
+/**
+ * What every game's state has in common. Each game adds nothing secret: the puzzle comes from `seed`.
+ * `Id` is wider than GameId only for a game written before it is registered (Dig for Gold, for now).
+ */
+export interface GameState<Move, Feedback, Id extends string = GameId> {
+  readonly game: Id;
   /** Any short text; the same seed and difficulty always hide the same puzzle. */
   readonly seed: string;
   readonly difficulty: string;
@@ -81,8 +84,8 @@ export type MoveField =
 /** Raw move input from a front end: field name → text typed or value picked. */
 export type MoveInput = Readonly<Record<string, string | number | undefined>>;
 
-export interface GameRules<State extends GameState<Move, Feedback>, Move, Feedback> {
-  readonly id: GameId;
+export interface GameRules<State extends GameState<Move, Feedback, string>, Move, Feedback> {
+  readonly id: State['game'];
   readonly title: string;
   /** One sentence telling the player what to do. */
   readonly blurb: string;

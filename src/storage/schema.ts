@@ -2,6 +2,8 @@
  * The tables as Kysely sees them. Columns use only types every SQL database has (text, integer, real):
  * dates are ISO 8601 text, which sorts in time order, and JSON is text.
  */
+import type { GameId } from '../games/types.js';
+
 export interface PreferencesTable {
   user_id: string;
   level: number;
@@ -10,7 +12,7 @@ export interface PreferencesTable {
 
 export interface GamesTable {
   id: string;
-  game: string;
+  game: GameId;
   mode: string;
   owner_id: string;
   guild_id: string | null;
@@ -38,7 +40,7 @@ export interface ResultsTable {
   game_record_id: string;
   user_id: string;
   guild_id: string | null;
-  game: string;
+  game: GameId;
   mode: string;
   score: number;
   won: number;
@@ -74,7 +76,7 @@ export interface DailyPostsTable {
 /** One person's attempt at one game's daily puzzle on one UTC day, under a keyed hash of the three. */
 export interface DailyAttemptsTable {
   attempt_key: string;
-  game: string;
+  game: GameId;
   day: string;
   game_id: string | null;
 }

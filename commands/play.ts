@@ -255,7 +255,7 @@ const play: CommandModule = {
     }
     const difficulty = request.options.difficulty === undefined ? undefined : String(request.options.difficulty);
     const minutes = typeof request.options.minutes === 'number' ? request.options.minutes : undefined;
-    const game = await startGame(app, GAMES[id], { game: id, mode, seed, difficulty, minutes, request });
+    const game = await startGame(app, { game: id, mode, seed, difficulty, minutes, request });
     return reply(render(game).message);
   },
   components: {

@@ -35,7 +35,7 @@ function revealedState(game: GameView): GameState<unknown, unknown> {
 }
 
 /** The spoiler-free line a daily player shares: squares per move, the day's number, the score. */
-export function dailyShareLine(game: GameView): string {
+function dailyShareLine(game: GameView): string {
   return `\`\`\`\n${dailyShareText(game)}\n\`\`\``;
 }
 

@@ -31,12 +31,6 @@ export function altTextFrom(sentences: readonly string[], limit = ALT_TEXT_LIMIT
   return out;
 }
 
-/** "a, b and c" */
-export function listInWords(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
-}
-
 export function lowerFirst(label: string): string {
   return label.charAt(0).toLowerCase() + label.slice(1);
 }

@@ -37,7 +37,7 @@ export interface GroupRound {
 }
 
 /** The engine strategies a player can race; which one a game gets is a race rule (see race.ts). */
-export const RACE_OPPONENT_NAMES = ['bayes', 'lock-reasoner'] as const;
+const RACE_OPPONENT_NAMES = ['bayes', 'lock-reasoner'] as const;
 export type RaceOpponentName = (typeof RACE_OPPONENT_NAMES)[number];
 
 export interface RaceTrial {
@@ -100,7 +100,7 @@ export type UnreadableReason = 'older-version' | 'newer-version' | 'corrupt' | '
 export type SessionRead = { readonly ok: true; readonly state: SessionState } | { readonly ok: false; readonly reason: UnreadableReason; readonly detail: string };
 
 /** Version 0 had the same fields without a version: adding it is the whole migration. */
-export function fromUnversioned(legacy: Record<string, unknown>): Record<string, unknown> {
+function fromUnversioned(legacy: Record<string, unknown>): Record<string, unknown> {
   return { ...legacy, version: 1 };
 }
 

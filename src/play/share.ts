@@ -16,7 +16,7 @@ function readingOfMove(game: GameState<unknown, unknown>, index: number): number
 }
 
 /** Each move's quality: 1 when it beat every earlier move (or won), ½ when within 10% of the best so far, else 0. */
-export function moveQualities(game: GameState<unknown, unknown>): number[] {
+function moveQualities(game: GameState<unknown, unknown>): number[] {
   let best = -Infinity;
   return game.history.map((_turn, i) => {
     const reading = readingOfMove(game, i);

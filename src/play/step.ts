@@ -13,8 +13,8 @@ import { optimiserReply, raceOpponentFor } from './race.js';
 import { SESSION_STATE_VERSION, type GroupRound, type Player, type RaceWinner, type RoundEnd, type SessionState } from './session-state.js';
 
 /** Group rounds: each player's own budget, and how many may join one board. */
-export const GROUP_MOVES_PER_PLAYER = 3;
-export const MAX_GROUP_PLAYERS = 25;
+const GROUP_MOVES_PER_PLAYER = 3;
+const MAX_GROUP_PLAYERS = 25;
 
 /** A session and who it belongs to: the owner plays a solo game or race, and hosts a group round. */
 export interface PlaySession {
@@ -76,12 +76,12 @@ export function isStandIn(player: Player): boolean {
   return player.id.startsWith(FORMER_PLAYER_PREFIX);
 }
 
-export function movesBy(group: GroupRound, playerId: string): number {
+function movesBy(group: GroupRound, playerId: string): number {
   return group.movers.filter((id) => id === playerId).length;
 }
 
 /** Whether the session still takes moves. A round that ended also leaves the game's own state finished. */
-export function isPlaying(state: SessionState): boolean {
+function isPlaying(state: SessionState): boolean {
   return state.game.status === 'playing';
 }
 

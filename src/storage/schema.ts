@@ -3,6 +3,7 @@
  * dates are ISO 8601 text, which sorts in time order, and JSON is text.
  */
 import type { GameId } from '../games/types.js';
+import type { GameMode, GameStatus } from './types.js';
 
 export interface PreferencesTable {
   user_id: string;
@@ -13,7 +14,7 @@ export interface PreferencesTable {
 export interface GamesTable {
   id: string;
   game: GameId;
-  mode: string;
+  mode: GameMode;
   owner_id: string;
   guild_id: string | null;
   channel_id: string | null;
@@ -22,7 +23,7 @@ export interface GamesTable {
   difficulty: string;
   state: string;
   version: number;
-  status: string;
+  status: GameStatus;
   score: number | null;
   created_at: string;
   updated_at: string;
@@ -41,7 +42,7 @@ export interface ResultsTable {
   user_id: string;
   guild_id: string | null;
   game: GameId;
-  mode: string;
+  mode: GameMode;
   score: number;
   won: number;
   moves: number;

@@ -150,10 +150,8 @@ const endRound: ComponentHandler<BoardRef> = {
   parse: parseBoardRef,
   async run(request, ref, app) {
     const game = await loadGame(app, ref.gameId);
-    if (game.session.group && game.session.group.hostId !== request.user.id) {
-      throw new UserError('Only the person who started this round can end it.');
-    }
-    // Ending the round is not a move: a host who has used their own moves can still end it.
+    // Ending the round is not a move: a host who has used their own moves can still end it. Only the
+    // host may: the session machine refuses anyone else.
     checkTurn(game, request, ref.version, boardMessage, { spendsMove: false });
     return makeMove(app, game, request.user, { kind: 'end-round' }, gameHooks, request.messageId);
   },

@@ -37,6 +37,7 @@ export function parseBoardRef(args: readonly string[], extra = 0): BoardRef | un
   return { gameId, version };
 }
 
+/** Reading a stored game for a person: shared with other commands (commands/views), re-exported for /play's own modules. */
 export { viewOf };
 
 export async function loadGame(app: AppServices, gameId: string): Promise<GameView> {

@@ -155,10 +155,8 @@ const endRound: ComponentHandler<BoardRef> = {
     const game = await loadGame(app, ref.gameId);
     const madeElsewhere = savedByThisInteraction(game, request.interactionId, gameHooks);
     if (madeElsewhere) return madeElsewhere;
-    if (game.session.group && game.session.group.hostId !== request.user.id) {
-      throw new UserError('Only the person who started this round can end it.');
-    }
-    // Ending the round is not a move: a host who has used their own moves can still end it.
+    // Ending the round is not a move: a host who has used their own moves can still end it. Only the
+    // host may: the session machine refuses anyone else.
     checkTurn(game, request, ref.version, boardMessage, { spendsMove: false });
     return makeMove(app, game, request.user, { kind: 'end-round' }, gameHooks, request.messageId, request.interactionId);
   },
@@ -260,7 +258,7 @@ const play: CommandModule = {
     }
     const difficulty = request.options.difficulty === undefined ? undefined : String(request.options.difficulty);
     const minutes = typeof request.options.minutes === 'number' ? request.options.minutes : undefined;
-    const game = await startGame(app, GAMES[id], { game: id, mode, seed, difficulty, minutes, request });
+    const game = await startGame(app, { game: id, mode, seed, difficulty, minutes, request });
     return reply(render(game).message);
   },
   components: {

@@ -31,7 +31,7 @@ export interface Draft {
  * "Really give up?" comes back exactly as it was when the player keeps playing.
  */
 export function encodeDraft(game: GameView, draft: Draft): string {
-  switch (game.rules.id as GameId) {
+  switch (game.rules.id) {
     case 'lock':
       return encodeDials(draft.dials ?? Array.from({ length: dialsFor(game.record.difficulty) }, () => null));
     case 'tune':
@@ -43,7 +43,7 @@ export function encodeDraft(game: GameView, draft: Draft): string {
 
 /** The draft an encoded part carries; an unreadable part gives the board's fresh draft. */
 export function decodeDraft(game: GameView, text: string | undefined): Draft {
-  switch (game.rules.id as GameId) {
+  switch (game.rules.id) {
     case 'lock': {
       const dials = text === undefined ? undefined : decodeDials(text, dialsFor(game.record.difficulty));
       return dials ? { dials } : {};
@@ -102,7 +102,7 @@ function rulesLine(game: GameView): string {
 
 function statusLine(game: GameView): string {
   const outcome = game.rules.outcome(game.state);
-  const id = game.rules.id as GameId;
+  const id = game.rules.id;
   const group = game.session.group;
   if (group?.endedBy) {
     return `**${ROUND_ENDINGS[group.endedBy]}.** The group made ${outcome.movesUsed} ${moveNoun(id, outcome.movesUsed)}; best ${outcome.best ?? '–'}.`;
@@ -137,7 +137,7 @@ function startText(game: GameView): string | undefined {
 }
 
 function historyText(game: GameView): string {
-  const id = game.rules.id as GameId;
+  const id = game.rules.id;
   const turns = game.state.history;
   const start = startText(game);
   if (turns.length === 0) return [`No ${moveNoun(id, 2)} yet.`, start].filter(Boolean).join(' ');
@@ -159,7 +159,7 @@ function raceText(game: GameView): string {
   const race = game.session.race;
   if (!race) return '';
   const rules = raceRules(game);
-  const id = game.rules.id as GameId;
+  const id = game.rules.id;
   if (race.trials.length === 0) {
     const cost = tryCost(id);
     return `${rules}\n${cost === 1 ? 'Waiting for your first move.' : `It makes its first try after your ${ordinal(cost)} ${moveNoun(id)}.`}`;
@@ -184,7 +184,7 @@ export function raceMoveText(game: GameId, params: Record<string, unknown>, valu
 
 function scoreboard(game: GameView): string {
   const group = game.session.group!;
-  const id = game.rules.id as GameId;
+  const id = game.rules.id;
   if (group.players.length === 0) return 'Nobody yet: make a move to join.';
   const rows = group.players.map((player) => {
     const readings = game.state.history.flatMap((turn, i) => (group.movers[i] === player.id ? [readingOf(id, turn)] : []));
@@ -205,7 +205,7 @@ function puzzleName(game: GameView): string {
 
 export function boardFields(game: GameView): EmbedFieldView[] {
   const outcome = game.rules.outcome(game.state);
-  const id = game.rules.id as GameId;
+  const id = game.rules.id;
   const puzzle: EmbedFieldView = { name: 'Puzzle', value: `${puzzleName(game)} · ${game.record.difficulty}`, inline: true };
   const group = game.session.group;
   if (group) {
@@ -259,7 +259,7 @@ function controls(game: GameView, draft: Draft): ComponentView[][] {
 
 function movesFor(game: GameView, draft: Draft, id: (action: string, ...args: (string | number)[]) => string, giveUp: ComponentView): ComponentView[][] {
   const { record } = game;
-  switch (game.rules.id as GameId) {
+  switch (game.rules.id) {
     case 'bake':
       return [[{ type: 'button', customId: id('ask'), label: 'Bake…', style: 'primary' }, giveUp]];
     case 'train':

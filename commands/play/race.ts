@@ -1,59 +1,28 @@
 /**
- * Racing the optimiser: after the player's moves, the engine makes its own on the same puzzle (Bayesian
- * optimisation; for the lock, the exact reasoner), asked and told through a Study rebuilt from its stored
- * tries, so the race carries on the same after a restart.
- *
- * One rule for both: the first to stand where the game's own win check passes (`winsAt`: a perfect bake,
- * an open lock, every string in tune) wins; else the better best reading once both budgets are spent.
- * The study is the reveal's own (puzzle seed, game budget), so the reveal's row for this strategy is the
- * very run the player raced, carried on. A try that sets every knob at once is charged as many of the
- * player's moves as it sets knobs (tune: six pegs, six strums), and never runs ahead of the player.
+ * Racing the optimiser, in the player's words: the race's one rule stated on the board, and what the
+ * optimiser is thinking. The race's rules themselves (when it moves, how a try is charged, who wins)
+ * are the session machine's, in src/play/race.ts.
  */
 import { clip, LIMITS } from '../../src/command-layer/limits.js';
 import type { MessageView } from '../../src/command-layer/types.js';
 import { consistentCombinations, dialsFor, paramsToCombination, combinationTable, combinationAt } from '../../src/games/lock.js';
-import { lockReasoner } from '../../src/games/lock-reasoner.js';
 import type { GameId } from '../../src/games/types.js';
 import { BAKE_TIMES, perfectWithinMinutes } from '../../src/games/bake.js';
 import { GUITAR_STRINGS, IN_TUNE_CENTS } from '../../src/games/tune.js';
 import { bakeChart } from '../../src/pictures/index.js';
-import { defaultInitialPoints, inOpeningDesign } from '../../src/search/strategies/bayes.js';
-import { createStrategy } from '../../src/search/strategies/index.js';
-import { Study } from '../../src/search/study.js';
-import type { Objective, Params, Trial } from '../../src/search/types.js';
+import { nextOptimiserMove as nextMoveOf, optimiserBudget as optimiserTries, tryCost, type NextOptimiserMove } from '../../src/play/race.js';
+import { defaultInitialPoints } from '../../src/search/strategies/bayes.js';
+import type { Params } from '../../src/search/types.js';
 import { beliefAfter } from './reveal-belief.js';
 import { MOVE_NOUNS } from './reveal-words.js';
-import type { GameView, Race, StoredSession } from './session.js';
-import { formatNumber, moveNoun, readingOf } from './turn-text.js';
+import type { GameView } from './session.js';
+import { formatNumber, moveNoun } from './turn-text.js';
 
-function studyFor(game: GameView, race: Race, objective: Objective): Study {
-  const trials: Trial[] = race.trials.map((t, index) => ({ index, params: t.params, state: 'complete', value: t.value }));
-  return new Study({
-    space: objective.space,
-    direction: objective.direction,
-    strategy: race.opponent === 'lock-reasoner' ? lockReasoner : createStrategy('bayes'),
-    // The reveal replays every strategy with the puzzle seed and the game's budget: the same study here
-    // makes the race's tries the first tries of the reveal's row.
-    seed: game.record.seed,
-    budget: game.state.budget,
-    ...(objective.maxFidelity === undefined ? {} : { maxFidelity: objective.maxFidelity }),
-    trials,
-  });
-}
-
-/** How many of the player's moves one optimiser try is worth: in tune it sets all six pegs, six strums' worth. */
-export function tryCost(game: GameId): number {
-  return game === 'tune' ? GUITAR_STRINGS.length : 1;
-}
+export { tryCost };
 
 /** The optimiser's tries in the whole race: the player's budget, in tries. */
 export function optimiserBudget(game: GameView): number {
-  return Math.floor(game.state.budget / tryCost(game.rules.id as GameId));
-}
-
-/** Tries the optimiser may have made once the player has made `moves`: its spending never runs ahead. */
-function triesAllowedAfter(game: GameView, moves: number): number {
-  return Math.min(optimiserBudget(game), Math.floor(moves / tryCost(game.rules.id as GameId)));
+  return optimiserTries(game.state);
 }
 
 /** What the optimiser calls one of its moves: a strum in tune sets one peg, its try sets them all. */
@@ -62,15 +31,9 @@ export function optimiserNoun(game: GameId, count = 1): string {
   return moveNoun(game, count);
 }
 
-/** The player's best reading, in the same unit as the optimiser's values. */
-function playerBest(game: GameView): number {
-  const id = game.rules.id as GameId;
-  return Math.max(-Infinity, ...game.session.game.history.map((turn) => readingOf(id, turn)));
-}
-
 /** What winning takes in this game, said once for both players. */
 function finishLine(game: GameView): string | undefined {
-  switch (game.rules.id as GameId) {
+  switch (game.rules.id) {
     case 'bake': {
       const within = perfectWithinMinutes(game.record.difficulty);
       const closeness = within === 0 ? 'the exact best time' : `within ${formatNumber(within)} min of the best time`;
@@ -101,7 +64,7 @@ export function finishWords(game: GameId): string {
 
 /** When the optimiser moves, and for tune how its tries are charged. */
 function paceText(game: GameView): string {
-  const id = game.rules.id as GameId;
+  const id = game.rules.id;
   const noun = MOVE_NOUNS[id];
   const cost = tryCost(id);
   if (cost === 1) return `It makes one ${noun.one} after each of yours, ${game.state.budget} each.`;
@@ -121,7 +84,7 @@ const BEST_READING: Readonly<Record<GameId, string>> = {
 
 /** The race's one rule, stated on the board and in the reveal. */
 export function raceRules(game: GameView): string {
-  const id = game.rules.id as GameId;
+  const id = game.rules.id;
   const line = finishLine(game);
   const rule = line
     ? `First to ${line} wins, you or the optimiser; if neither gets there, ${BEST_READING[id]} wins.`
@@ -129,58 +92,14 @@ export function raceRules(game: GameView): string {
   return `${rule} ${paceText(game)}`;
 }
 
-/** After the player's move: settle the race if it is decided, else let the optimiser move. */
-export function raceMove(game: GameView, session: StoredSession): StoredSession {
-  const race = session.race;
-  if (!race || race.winner) return session;
-  const player = session.game;
-  if (player.status === 'won') return { ...session, race: { ...race, winner: 'player' } };
-  if (player.status === 'gave-up') return { ...session, race: { ...race, winner: 'optimiser' } };
-  const { record, rules } = game;
-  const objective = rules.objective(record.seed, record.difficulty);
-  let trials = race.trials;
-  while (trials.length < triesAllowedAfter(game, player.history.length)) {
-    const trial = studyFor(game, { ...race, trials }, objective).ask();
-    const value = objective.evaluate(trial.params);
-    trials = [...trials, { params: trial.params, value }];
-    if (rules.winsAt(record.seed, record.difficulty, trial.params)) {
-      return { ...session, game: { ...player, status: 'spent' }, race: { ...race, trials, winner: 'optimiser' } };
-    }
-  }
-  if (player.status === 'playing') return { ...session, race: { ...race, trials } };
-  const mine = playerBest({ ...game, session });
-  const theirs = Math.max(-Infinity, ...trials.map((t) => t.value));
-  const winner = mine > theirs ? 'player' : mine < theirs ? 'optimiser' : 'tie';
-  return { ...session, race: { ...race, trials, winner } };
-}
-
-/** What the optimiser will do next, asked of the strategy itself on a throwaway copy of its study. */
-interface NextMove {
-  params: Params;
-  /** Placed by the opening design (spread-out points), not by its model. */
-  opening: boolean;
-}
-
-export function nextOptimiserMove(game: GameView): NextMove | undefined {
-  const race = game.session.race;
-  if (!race || race.winner || race.trials.length >= optimiserBudget(game)) return undefined;
-  const objective = game.rules.objective(game.record.seed, game.record.difficulty);
-  const study = studyFor(game, race, objective);
-  const opening =
-    race.opponent === 'bayes' &&
-    inOpeningDesign({
-      space: study.space,
-      direction: study.direction,
-      history: study.trials,
-      ...(study.budget === undefined ? {} : { budget: study.budget }),
-      ...(study.maxFidelity === undefined ? {} : { maxFidelity: study.maxFidelity }),
-    });
-  return { params: study.ask().params, opening };
+/** What the optimiser will do next, asked of the strategy itself; undefined once it has no move left. */
+export function nextOptimiserMove(game: GameView): NextOptimiserMove | undefined {
+  return game.session.race && nextMoveOf(game.state, game.session.race);
 }
 
 /** When its next move comes, counted in the player's moves. */
 function whenText(game: GameView): string {
-  const id = game.rules.id as GameId;
+  const id = game.rules.id;
   const race = game.session.race!;
   const cost = tryCost(id);
   const due = (race.trials.length + 1) * cost;
@@ -191,7 +110,7 @@ function whenText(game: GameView): string {
 
 /** Its design, in words: why its first moves are spread out rather than aimed. */
 function openingText(game: GameView, spaceDimension: number): string {
-  const id = game.rules.id as GameId;
+  const id = game.rules.id;
   const first = defaultInitialPoints(spaceDimension);
   const noun = optimiserNoun(id, 2);
   const budget = optimiserBudget(game);
@@ -204,7 +123,7 @@ function openingText(game: GameView, spaceDimension: number): string {
 /** What the optimiser believes now and what it will really do next, for the "What is it thinking?" button. */
 export function optimiserThoughts(game: GameView): MessageView {
   const race = game.session.race!;
-  const id = game.rules.id as GameId;
+  const id = game.rules.id;
   const objective = game.rules.objective(game.record.seed, game.record.difficulty);
   const next = nextOptimiserMove(game);
   const dimension = Object.keys(objective.space).length;

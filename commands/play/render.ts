@@ -6,16 +6,14 @@ import { encodeCustomId } from '../../src/command-layer/custom-id.js';
 import { clip, LIMITS } from '../../src/command-layer/limits.js';
 import type { MessageView } from '../../src/command-layer/types.js';
 import type { GameId, GameState } from '../../src/games/types.js';
-import { dayOfDailySeed } from '../../src/social/daily-puzzles.js';
-import { utcDay } from '../../src/social/days.js';
 import { reveal, type Reveal } from '../../src/games/reveal.js';
-import { shareLine } from '../../src/social/share.js';
+import { dailyShareText } from '../../src/play/share.js';
 import { boardMessage } from './board.js';
 import { MOVE_NOUNS, racerNames } from './reveal-words.js';
-import { optimiserNoun, raceMove, raceRules, tryCost } from './race.js';
+import { optimiserNoun, raceRules, tryCost } from './race.js';
 import { revealInBackground } from './reveal-pool.js';
 import { revealView } from './reveal-view.js';
-import { isOpen, moveQualities, type GameView, type MoveHooks } from './session.js';
+import { isOpen, type GameView, type MoveHooks } from './session.js';
 
 /** The board; once the game has ended, the reveal follows as a later edit. */
 export function render(game: GameView): { message: MessageView; later?: () => Promise<MessageView> } {
@@ -37,14 +35,8 @@ function revealedState(game: GameView): GameState<unknown, unknown> {
 }
 
 /** The spoiler-free line a daily player shares: squares per move, the day's number, the score. */
-export function dailyShareLine(game: GameView): string {
-  const line = shareLine({
-    game: game.rules.id as GameId,
-    day: dayOfDailySeed(game.record.seed) ?? utcDay(game.record.createdAt),
-    score: game.record.score ?? game.rules.outcome(game.state).score,
-    history: moveQualities(game),
-  });
-  return `\`\`\`\n${line}\n\`\`\``;
+function dailyShareLine(game: GameView): string {
+  return `\`\`\`\n${dailyShareText(game)}\n\`\`\``;
 }
 
 export function revealedBoard(game: GameView): MessageView {
@@ -57,7 +49,7 @@ export function revealedBoard(game: GameView): MessageView {
   const [embed] = board.embeds ?? [];
   const summary = game.record.mode === 'daily' ? `${view.summary}\nShare your result:\n${dailyShareLine(game)}` : view.summary;
   const groupNote = game.session.group
-    ? [{ name: 'A group is a search too', value: clip(groupNoteFor(game.rules.id as GameId), LIMITS.fieldValue) }]
+    ? [{ name: 'A group is a search too', value: clip(groupNoteFor(game.rules.id), LIMITS.fieldValue) }]
     : [];
   const raceNote = race ? [{ name: 'The race', value: clip(raceNoteFor(game, numbers), LIMITS.fieldValue) }] : [];
   return {
@@ -99,7 +91,7 @@ export function groupNoteFor(game: GameId): string {
 /** Which row of the table the player raced, how much of it was the race, and the rule it was held to. */
 function raceNoteFor(game: GameView, numbers: Reveal): string {
   const race = game.session.race!;
-  const id = game.rules.id as GameId;
+  const id = game.rules.id;
   const run = numbers.strategies.find((r) => r.name === race.opponent);
   const made = race.trials.length;
   const row = run === undefined ? 'the optimiser' : `the **${racerNames(run).short}** row`;
@@ -122,5 +114,4 @@ function raceNoteFor(game: GameView, numbers: Reveal): string {
 export const gameHooks: MoveHooks = {
   render,
   board: (game) => boardMessage(game),
-  raceMove,
 };

@@ -6,7 +6,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { boardMessage } from '../../commands/play/board.js';
 import { revealView, whyExplanation } from '../../commands/play/reveal-view.js';
-import { viewOf, type StoredSession } from '../../commands/play/session.js';
+import { viewOf } from '../../commands/play/session.js';
+import type { SessionState } from '../../src/play/session-state.js';
 import { loadTopicLibrary, type TopicLibrary } from '../../src/content/library.js';
 import { bake, bakeRulesText, type BakeState } from '../../src/games/bake.js';
 import { reveal } from '../../src/games/reveal.js';
@@ -19,7 +20,7 @@ function played(seed: string, difficulty: string, times: readonly number[]): Bak
 }
 
 function boardOf(state: BakeState) {
-  const session: StoredSession = { game: state };
+  const session: SessionState = { version: 1, game: state };
   const now = new Date('2026-12-03T17:00:00Z');
   const record: GameRecord = {
     id: 'g1',

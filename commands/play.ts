@@ -22,7 +22,8 @@ import { dialsFor } from '../src/games/lock.js';
 import { GUITAR_STRINGS } from '../src/games/tune.js';
 import { DAILY_SEED_PREFIX, looksLikeDailySeed } from '../src/social/daily-puzzles.js';
 import type { GameId, MoveField } from '../src/games/types.js';
-import { boardMessage, decodeDials, decodeDraft } from './play/board.js';
+import { boardMessage, decodeDraft } from './play/board.js';
+import { decodeDials, encodeDials } from './play/games/lock.js';
 import { optimiserThoughts } from './play/race.js';
 import { closeRoundsOnTime } from './play/rounds.js';
 import { whyExplanation } from './play/reveal-view.js';
@@ -174,7 +175,7 @@ const turnDial: ComponentHandler<BoardRef & { dial: number; draft: string }> = {
     const digit = Number(request.values[0]);
     if (!dials || dial >= dials.length || !/^\d$/.test(request.values[0] ?? '')) throw new UserError('Each dial goes from 0 to 9.');
     dials[dial] = digit;
-    return update(boardMessage(game, { dials }));
+    return update(boardMessage(game, { selection: encodeDials(dials) }));
   },
 };
 
@@ -198,7 +199,7 @@ const pickString: ComponentHandler<BoardRef> = {
     checkTurn(game, request, ref.version, boardMessage);
     const string = request.values[0];
     if (!isGuitarString(string) || request.values.length !== 1) throw new UserError('Pick one of the six strings from the menu.');
-    return update(boardMessage(game, { string }));
+    return update(boardMessage(game, { selection: string }));
   },
 };
 

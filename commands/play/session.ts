@@ -14,7 +14,6 @@ import { GAMES, isGameId } from '../../src/games/index.js';
 import { MoveError, type AnyGameRules, type GameId, type GameState, type MoveInput } from '../../src/games/types.js';
 import type { Params } from '../../src/search/types.js';
 import type { GameMode, GameRecord, NewGameRecord } from '../../src/storage/index.js';
-import { readingOf } from './turn-text.js';
 
 /** Game ids are the store's 10 base62 characters; anything else in a custom id is forged. */
 export const GAME_ID_PATTERN = /^[0-9A-Za-z]{10}$/;
@@ -276,10 +275,9 @@ export async function recordResults(app: AppServices, game: GameView, score: num
 
 /** Each move's quality for share lines: 1 when it beat every earlier move (or won), ½ when close, else 0. */
 export function moveQualities(game: GameView): number[] {
-  const id = game.rules.id as GameId;
   let best = -Infinity;
   return game.state.history.map((turn, i) => {
-    const reading = readingOf(id, turn);
+    const reading = game.rules.reading(turn);
     const won = game.state.status === 'won' && i === game.state.history.length - 1;
     const quality = won || reading > best ? 1 : reading >= best * 0.9 ? 0.5 : 0;
     best = Math.max(best, reading);

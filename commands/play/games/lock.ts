@@ -1,4 +1,6 @@
 /** Crack the Lock as the player sees it: a menu per dial, clicks heard, and the combinations still possible. */
+import { parseSmallInt } from '../../../src/command-layer/custom-id.js';
+import { UserError } from '../../../src/command-layer/errors.js';
 import type { ComponentView } from '../../../src/command-layer/types.js';
 import {
   combinationAt,
@@ -11,7 +13,7 @@ import {
 } from '../../../src/games/lock.js';
 import { remainingChart } from '../../../src/pictures/index.js';
 import { racerNames } from '../reveal-words.js';
-import { counted, presenterFor, type ThinkingContext } from './presenter.js';
+import { boardAction, counted, presenterFor, type ThinkingContext } from './presenter.js';
 
 /** Stable names, so a front end (or a person) can tell the pictures apart. */
 export const LOCK_FILE_NAMES = { chart: 'lock-reveal.png' } as const;
@@ -27,6 +29,34 @@ export function decodeDials(text: string, count: number): (number | null)[] | un
   if (text.length !== count || !/^[0-9_]+$/.test(text)) return undefined;
   return [...text].map((c) => (c === '_' ? null : Number(c)));
 }
+
+/** A custom id's dials text: a digit or _ per dial. */
+const DIALS_TEXT = /^[0-9_]{1,10}$/;
+
+/** A dial menu changes only the board's dials (carried in the custom ids), not the game. */
+const turnDial = boardAction({
+  arguments: 2,
+  parse([dialText, dials]) {
+    const dial = parseSmallInt(dialText, 0, 9);
+    return dial !== undefined && dials !== undefined && DIALS_TEXT.test(dials) ? { dial, dials } : undefined;
+  },
+  answer(game, { dial, dials: text }, values) {
+    const dials = decodeDials(text, dialsFor(game.record.difficulty));
+    if (!dials || dial >= dials.length || !/^\d$/.test(values[0] ?? '')) throw new UserError('Each dial goes from 0 to 9.');
+    dials[dial] = Number(values[0]);
+    return { selection: encodeDials(dials) };
+  },
+});
+
+const tryCombination = boardAction({
+  arguments: 1,
+  parse: ([dials]) => (dials !== undefined && DIALS_TEXT.test(dials) ? { dials } : undefined),
+  answer(_game, { dials }) {
+    const digits = /^\d+$/.test(dials) ? [...dials].map(Number) : undefined;
+    if (!digits) throw new UserError('Set every dial before you try the lock.');
+    return { move: Object.fromEntries(digits.map((digit, i) => [`dial${i + 1}`, digit])) };
+  },
+});
 
 const unsetDials = (difficulty: string): null[] => Array.from({ length: dialsFor(difficulty) }, () => null);
 
@@ -88,9 +118,11 @@ export const lockPresenter = presenterFor(lock, {
     return rows;
   },
   selection: {
+    shape: /^[0-9_]{1,8}$/,
     initial: (game) => encodeDials(unsetDials(game.record.difficulty)),
     accepts: (game, text) => decodeDials(text, dialsFor(game.record.difficulty)) !== undefined,
   },
+  actions: { dial: turnDial, try: tryCombination },
 
   finishLine: () => '**open the lock** (every dial right)',
   finishWords: 'opened the lock',

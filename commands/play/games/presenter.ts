@@ -5,7 +5,7 @@
  */
 import type { ComponentView, FileView, MessageView } from '../../../src/command-layer/types.js';
 import type { Reveal } from '../../../src/games/reveal-types.js';
-import type { GameId, GameRules, GameState, Outcome, Turn } from '../../../src/games/types.js';
+import type { GameId, GameRules, GameState, MoveInput, Outcome, Turn } from '../../../src/games/types.js';
 import type { Objective, Params } from '../../../src/search/types.js';
 import type { GameView } from '../session.js';
 import { formatNumber } from '../turn-text.js';
@@ -38,10 +38,34 @@ export interface BoardControls<State> {
  * as one short text so the board comes back as it was after "Really give up?". Short, no colons.
  */
 export interface SelectionText {
+  /** What every selection text of this game looks like, checked before the game is loaded. */
+  readonly shape: RegExp;
   /** The selection of a fresh board. */
   initial(game: GameView): string;
   /** Whether a text from a custom id is one this game's board writes. */
   accepts(game: GameView, text: string): boolean;
+}
+
+/** What pressing a game's own control does: the board's selection changes, or a move is made. */
+export type ControlAnswer = { readonly selection: string } | { readonly move: MoveInput };
+
+/**
+ * A control a game adds to its board (the lock's dial menus, the tune's peg buttons), by the custom id
+ * action its `controls` use. /play turns each into a handler that loads the board, checks the click
+ * belongs on it now (as every board control does), then asks `answer`.
+ */
+export interface BoardAction<Parsed> {
+  /** How many arguments the control's custom id carries after the game id and the board version. */
+  readonly arguments: number;
+  /** Those arguments, checked; undefined for an id this control never makes. */
+  parse(args: readonly string[]): Parsed | undefined;
+  /** Throws UserError, in the player's words, for a choice the board does not offer. */
+  answer(game: GameView, parsed: Parsed, values: readonly string[]): ControlAnswer;
+}
+
+/** A board action typed by its own parse, kept in a presenter's list of any actions. */
+export function boardAction<Parsed>(action: BoardAction<Parsed>): BoardAction<unknown> {
+  return action;
 }
 
 export interface RevealPictures {
@@ -90,6 +114,8 @@ export interface GamePresenter<State extends GameState<Move, Feedback>, Move, Fe
   /** The rows of move controls; the generic Give up, confirmation and race buttons are added around them. */
   controls(board: BoardControls<State>): ComponentView[][];
   readonly selection?: SelectionText;
+  /** The game's own controls by custom id action; Bake… style modal buttons ('ask') need none. */
+  readonly actions?: Readonly<Record<string, BoardAction<unknown>>>;
   /** Files the board carries (tune's strum). */
   boardFiles?(game: GameView, state: State): FileView[];
 

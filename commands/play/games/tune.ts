@@ -1,4 +1,5 @@
 /** Tune the Guitar as the player sees it: a string menu, peg buttons, the strum to hear, the pegs at the end. */
+import { UserError } from '../../../src/command-layer/errors.js';
 import { clip, LIMITS } from '../../../src/command-layer/limits.js';
 import type { ComponentView, FileView } from '../../../src/command-layer/types.js';
 import {
@@ -16,14 +17,31 @@ import { bestSoFarChart, strumWav } from '../../../src/pictures/index.js';
 import { scoreSeries } from '../reveal-pictures.js';
 import type { GameView } from '../session.js';
 import { formatNumber } from '../turn-text.js';
-import { halfOfBest, modelThoughts, presenterFor } from './presenter.js';
+import { boardAction, halfOfBest, modelThoughts, presenterFor } from './presenter.js';
 
 /** Stable names, so a front end (or a person) can tell the pictures apart. */
 export const TUNE_FILE_NAMES = { chart: 'tune-reveal.png' } as const;
 
 const OPTIMISER_NOUNS = { one: 'try', many: 'tries' };
 
-const isGuitarString = (name: string): boolean => GUITAR_STRINGS.some((s) => s.name === name);
+const isGuitarString = (name: string | undefined): name is string => GUITAR_STRINGS.some((s) => s.name === name);
+
+/** The string menu picks which peg the buttons turn: the board changes, the guitar does not. */
+const pickString = boardAction({
+  arguments: 0,
+  parse: () => ({}),
+  answer(_game, _parsed, values) {
+    const string = values[0];
+    if (!isGuitarString(string) || values.length !== 1) throw new UserError('Pick one of the six strings from the menu.');
+    return { selection: string };
+  },
+});
+
+const turnPeg = boardAction({
+  arguments: 2,
+  parse: ([string, cents]) => (isGuitarString(string) && cents !== undefined && /^-?[1-9]\d{0,3}$/.test(cents) ? { string, cents } : undefined),
+  answer: (_game, { string, cents }) => ({ move: { string, cents } }),
+});
 
 /** "+16", "-32", "0": signed cents as a musician writes them. */
 export function signedCents(cents: number): string {
@@ -105,9 +123,11 @@ export const tunePresenter = presenterFor(tune, {
     ];
   },
   selection: {
+    shape: new RegExp(`^(${GUITAR_STRINGS.map((s) => s.name).join('|')})$`),
     initial: () => GUITAR_STRINGS[0].name,
     accepts: (_game, text) => isGuitarString(text),
   },
+  actions: { string: pickString, peg: turnPeg },
   boardFiles: (game, state) => [strumFile(game, state)],
 
   finishLine: () => `**every string in tune** (each within ±${IN_TUNE_CENTS} cents)`,

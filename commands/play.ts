@@ -230,7 +230,7 @@ const play: CommandModule = {
   data,
   async execute(request, app) {
     const id = request.subcommand ?? '';
-    if (!isGameId(id)) throw new UserError(`There is no game called ${id}. Try bake, lock, tune or train.`);
+    if (!isGameId(id)) throw new UserError(`There is no game called ${id}. Try ${GAME_IDS.slice(0, -1).join(', ')} or ${GAME_IDS.at(-1)}.`);
     const mode = request.options.mode === 'group' || request.options.mode === 'race' ? request.options.mode : 'solo';
     // A group round's board is closed on time by editing it in its channel, so it needs to know where it is.
     if (mode === 'group' && (!request.guildId || !request.channelId)) throw new UserError('Group rounds are played in a server channel.');

@@ -71,6 +71,7 @@ const formatTaste = (value: number): string => String(Math.round(value));
 
 export const bakePresenter = presenterFor(bake, {
   nouns: { one: 'bake', many: 'bakes' },
+  invitation: 'guess grandma’s bake time.',
 
   formatReading: formatTaste,
   readingInWords: (value) => `a taste of ${Math.round(value)}`,

@@ -91,6 +91,7 @@ function lockThoughts({ game, next, done, when }: ThinkingContext) {
 
 export const lockPresenter = presenterFor(lock, {
   nouns: NOUNS,
+  invitation: 'crack the combination by listening for clicks.',
 
   formatReading: (value, difficulty) => `${value}/${dialsFor(difficulty)}`,
   readingInWords: (value, difficulty) => `${value} of ${dialsFor(difficulty)} clicks`,

@@ -91,6 +91,8 @@ export interface ThinkingContext {
 export interface GamePresenter<State extends GameState<Move, Feedback>, Move, Feedback, Extras> {
   readonly id: GameId;
   readonly nouns: Nouns;
+  /** What playing it is, after "Try it: `/play <game>`," under a topic that links the game. */
+  readonly invitation: string;
   /** The optimiser's move in a race when it is not the player's (tune: one try sets every peg). */
   readonly optimiserNouns?: Nouns;
   /** The knobs one optimiser try sets at once, when a try is worth several of the player's moves ("pegs"). */

@@ -85,6 +85,7 @@ const formatAccuracy = (value: number): string => `${value.toFixed(1)}%`;
 
 export const trainPresenter = presenterFor(train, {
   nouns: NOUNS,
+  invitation: 'tune a real neural network.',
 
   formatReading: formatAccuracy,
   readingInWords: (value) => `${value.toFixed(1)}% accuracy`,

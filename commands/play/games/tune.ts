@@ -87,6 +87,7 @@ const formatScore = (value: number): string => value.toFixed(1);
 
 export const tunePresenter = presenterFor(tune, {
   nouns: { one: 'strum', many: 'strums' },
+  invitation: 'tune the guitar by ear.',
   optimiserNouns: OPTIMISER_NOUNS,
   tryKnobs: 'pegs',
 

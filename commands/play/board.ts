@@ -9,7 +9,7 @@ import type { ComponentView, EmbedFieldView, MessageView } from '../../src/comma
 import { dayOfDailySeed } from '../../src/social/daily-puzzles.js';
 import { dayNumber } from '../../src/social/days.js';
 import { counted, presenterOf, type AnyGamePresenter } from './games/index.js';
-import { finishWords, optimiserNoun, raceRules, tryCost } from './race.js';
+import { optimiserNoun, raceRules, tryCost } from './race.js';
 import { scoreExplanation } from './score-words.js';
 import { isOpen, type GameView } from './session.js';
 import { formatNumber } from './turn-text.js';
@@ -84,7 +84,7 @@ function statusLine(game: GameView): string {
   const optimiserFinished =
     race?.winner === 'optimiser' && optimiserLast !== undefined && game.rules.winsAt(game.record.seed, game.record.difficulty, optimiserLast.params);
   if (race && optimiserFinished && outcome.status === 'spent') {
-    return `**The optimiser ${finishWords(id)} first**, on its ${ordinal(race.trials.length)} ${optimiserNoun(id)}. Your best was ${outcome.best ?? '–'}.`;
+    return `**The optimiser ${presenter(game).finishWords} first**, on its ${ordinal(race.trials.length)} ${optimiserNoun(id)}. Your best was ${outcome.best ?? '–'}.`;
   }
   const line = (() => {
     switch (outcome.status) {
@@ -102,10 +102,10 @@ function statusLine(game: GameView): string {
 }
 
 function historyText(game: GameView): string {
-  const view = presenter(game);
+  const words = presenter(game);
   const turns = game.state.history;
-  const start = view.startText?.(game.state);
-  if (turns.length === 0) return [`No ${view.nouns.many} yet.`, start].filter(Boolean).join(' ');
+  const start = words.startText?.(game.state);
+  if (turns.length === 0) return [`No ${words.nouns.many} yet.`, start].filter(Boolean).join(' ');
   const group = game.session.group;
   const names = new Map(group?.players.map((p) => [p.id, p.name]));
   const shown = turns.slice(-HISTORY_LINES);
@@ -114,7 +114,7 @@ function historyText(game: GameView): string {
     const index = skipped + i;
     // Display names only, never mentions: a board must not ping anyone.
     const who = group ? `**${names.get(group.movers[index] ?? '') ?? 'someone'}**: ` : '';
-    return `${index + 1}. ${who}${view.turnText(turn)}`;
+    return `${index + 1}. ${who}${words.turnText(turn)}`;
   });
   return [...(start ? [start] : []), ...(skipped > 0 ? [`…${skipped} earlier`] : []), ...lines].join('\n');
 }

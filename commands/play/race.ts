@@ -62,11 +62,6 @@ function playerBest(game: GameView): number {
   return Math.max(-Infinity, ...game.session.game.history.map((turn) => game.rules.reading(turn)));
 }
 
-/** What the optimiser did when it won, for the board's status line. */
-export function finishWords(game: GameId): string {
-  return presenterOf(game).finishWords;
-}
-
 /** When the optimiser moves, and when one of its tries sets several knobs, how it is charged. */
 function paceText(game: GameView): string {
   const presenter = presenterOf(game.rules.id);

@@ -17,7 +17,7 @@ import { GAMES } from './index.js';
 import type { Reveal, RevealRun, RevealTrial } from './reveal-types.js';
 import type { AnyGameRules, GameId, GameState } from './types.js';
 
-export type { Point, Reveal, RevealRun, RevealRuns, RevealTrial } from './reveal-types.js';
+export type { Reveal, RevealRun, RevealTrial } from './reveal-types.js';
 
 export function revealCommand(game: GameId, seed: string, difficulty: string, budget: number, strategy: string): string {
   const quote = (text: string): string => (/^[\w.:-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`);

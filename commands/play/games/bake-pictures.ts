@@ -59,7 +59,7 @@ function sameOpening(a: RevealRun | undefined, b: RevealRun | undefined): number
  * like a mistake: TPE opens with random draws from the same seed as random search, and Bayesian search
  * opens with the same spread-out design as quasi-random search.
  */
-export function alikeOpenings(reveal: BakeReveal): string[] {
+function alikeOpenings(reveal: BakeReveal): string[] {
   const run = (name: string) => reveal.strategies.find((r) => r.name === name);
   const notes: string[] = [];
   const tpe = sameOpening(run('random'), run('tpe'));

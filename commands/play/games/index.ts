@@ -20,5 +20,5 @@ export function presenterOf(game: GameId): AnyGamePresenter {
   return PRESENTERS[game];
 }
 
-export type { AnyGamePresenter, Depth, Nouns } from './presenter.js';
+export type { AnyGamePresenter, Depth } from './presenter.js';
 export { counted, noun } from './presenter.js';

@@ -21,11 +21,11 @@ export const LOCK_FILE_NAMES = { chart: 'lock-reveal.png' } as const;
 const NOUNS = { one: 'try', many: 'tries' };
 
 /** The dials set so far, as a custom id carries them: a digit per dial, _ for one not set yet. */
-export function encodeDials(dials: readonly (number | null)[]): string {
+function encodeDials(dials: readonly (number | null)[]): string {
   return dials.map((d) => (d === null ? '_' : String(d))).join('');
 }
 
-export function decodeDials(text: string, count: number): (number | null)[] | undefined {
+function decodeDials(text: string, count: number): (number | null)[] | undefined {
   if (text.length !== count || !/^[0-9_]+$/.test(text)) return undefined;
   return [...text].map((c) => (c === '_' ? null : Number(c)));
 }

@@ -44,7 +44,7 @@ const turnPeg = boardAction({
 });
 
 /** "+16", "-32", "0": signed cents as a musician writes them. */
-export function signedCents(cents: number): string {
+function signedCents(cents: number): string {
   if (cents === 0) return '0';
   return cents > 0 ? `+${cents}` : `-${Math.abs(cents)}`;
 }

@@ -9,10 +9,10 @@ import { utcDay } from '../social/days.js';
 import { shareLine } from '../social/share.js';
 import type { StoredGame } from './service.js';
 
-/** One move's reading in the game's own unit: the best reading of a history holding only that move. */
+/** One move's reading in the game's own unit. */
 function readingOfMove(game: GameState<unknown, unknown>, index: number): number {
   const turn = game.history[index];
-  return GAMES[game.game].outcome({ ...game, history: turn ? [turn] : [] }).best ?? -Infinity;
+  return turn ? GAMES[game.game].reading(turn) : -Infinity;
 }
 
 /** Each move's quality: 1 when it beat every earlier move (or won), ½ when within 10% of the best so far, else 0. */

@@ -5,7 +5,8 @@
  * Run: npx tsx test/bench/reveal.ts
  */
 import { performance } from 'node:perf_hooks';
-import { bakeBeliefFile, bakeChartFile } from '../../commands/play/reveal-pictures.js';
+import { bakeBeliefFile, bakeChartFile } from '../../commands/play/games/bake-pictures.js';
+import type { BakeReveal } from '../../src/games/bake.js';
 import { revealFields, revealSummary } from '../../commands/play/reveal-table.js';
 import { revealView } from '../../commands/play/reveal-view.js';
 import { GAMES } from '../../src/games/index.js';
@@ -50,7 +51,7 @@ rows.push([
   measure(
     (seed) => endedGame('bake', seed),
     (state) => {
-      const numbers = reveal(state);
+      const numbers = reveal(state) as BakeReveal;
       if (numbers.game !== 'bake') throw new Error('not a bake reveal');
       return [revealFields(numbers), revealSummary(numbers), bakeChartFile(numbers)];
     },
@@ -62,7 +63,7 @@ rows.push([
   'bake: belief GIF only',
   measure(
     (seed) => {
-      const numbers = reveal(endedGame('bake', seed));
+      const numbers = reveal(endedGame('bake', seed)) as BakeReveal;
       if (numbers.game !== 'bake') throw new Error('not a bake reveal');
       return numbers;
     },

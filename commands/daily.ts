@@ -14,6 +14,7 @@ import { boardMessage } from './play/board.js';
 import { dailyShareLine } from './play/render.js';
 import { newGameRecord, viewOf } from './play/session.js';
 import { GAME_CHOICES } from './views/game.js';
+import { dailyPostJob } from './daily/posting.js';
 import { UserError } from '../src/command-layer/errors.js';
 
 const data = new SlashCommandBuilder()
@@ -67,7 +68,7 @@ const daily: CommandModule = {
     if (!start.started) return attemptedAlready(game, start.game);
     return reply({ ...boardMessage(viewOf(start.game)), content: `Today's ${GAMES[game].title}: the same puzzle for everyone. One attempt.` });
   },
-  scheduled: [pruneAttemptMarks],
+  scheduled: [dailyPostJob(), pruneAttemptMarks],
 };
 
 export default daily;

@@ -8,6 +8,7 @@ import { exactly, parseSlug, parseSmallInt, parseUserId } from '../src/command-l
 import { UserError } from '../src/command-layer/errors.js';
 import { reply, update, type CommandModule, type ComponentHandler, type CommandResponse, type ComponentRequest, type AppServices } from '../src/command-layer/types.js';
 import { isLevel, type Level } from '../src/content/levels.js';
+import { CONFIDENT_COVERAGE } from '../src/content/topic-search.js';
 import { LEVEL_CHOICES, levelFor } from './views/level.js';
 import { topicMessage } from './views/topic.js';
 
@@ -59,13 +60,23 @@ const changeTopic: ComponentHandler<{ level: Level; owner: string }> = {
   },
 };
 
+/**
+ * Topics a mistyped name could have meant: names that match what was typed first, then topics that
+ * cover the words confidently. A guess below that would send people somewhere unrelated.
+ */
+function closeTopics(app: AppServices, asked: string, limit = 3): string[] {
+  const named = app.topics.autocomplete(asked).map((choice) => choice.value);
+  const covered = app.topics.ask(asked, limit).flatMap((hit) => (hit.coverage >= CONFIDENT_COVERAGE ? [hit.topic.slug] : []));
+  return [...new Set([...named, ...covered])].slice(0, limit);
+}
+
 const explain: CommandModule = {
   data,
   async execute(request, app) {
     const asked = String(request.options.topic ?? '');
     const topic = app.topics.resolve(asked);
     if (!topic) {
-      const guesses = app.topics.ask(asked, 3).map((hit) => `\`${hit.topic.slug}\``);
+      const guesses = closeTopics(app, asked).map((slug) => `\`${slug}\``);
       const suggestion = guesses.length ? ` Did you mean ${guesses.join(', ')}?` : ' Type /help to see the topics.';
       throw new UserError(`I don't have a topic called “${asked}”.${suggestion}`);
     }

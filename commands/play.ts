@@ -25,10 +25,11 @@ import { boardMessage, decodeDraft } from './play/board.js';
 import { PRESENTERS, presenterOf } from './play/games/index.js';
 import type { BoardAction } from './play/games/presenter.js';
 import { optimiserThoughts } from './play/race.js';
+import { closeExpiredGamesJob } from './play/expiry.js';
 import { closeRoundsOnTime } from './play/rounds.js';
 import { whyExplanation } from './play/reveal-view.js';
 import { render, gameHooks } from './play/render.js';
-import { checkTurn, freshSeed, GAME_ID_PATTERN, loadGame, makeMove, parseBoardRef, startGame, type BoardRef, type MoveAction } from './play/session.js';
+import { checkTurn, freshSeed, savedByThisInteraction, GAME_ID_PATTERN, loadGame, makeMove, parseBoardRef, startGame, type BoardRef, type MoveAction } from './play/session.js';
 import { formatNumber } from './play/turn-text.js';
 import { levelFor } from './views/level.js';
 
@@ -87,8 +88,10 @@ function moveHandler<P extends BoardRef>(parse: (args: readonly string[]) => P |
     parse,
     async run(request, parsed, app) {
       const game = await loadGame(app, parsed.gameId);
+      const madeElsewhere = savedByThisInteraction(game, request.interactionId, gameHooks);
+      if (madeElsewhere) return madeElsewhere;
       checkTurn(game, request, parsed.version, boardMessage);
-      return makeMove(app, game, request.user, action(parsed, request), gameHooks, request.messageId);
+      return makeMove(app, game, request.user, action(parsed, request), gameHooks, request.messageId, request.interactionId);
     },
   };
 }
@@ -151,12 +154,14 @@ const endRound: ComponentHandler<BoardRef> = {
   parse: parseBoardRef,
   async run(request, ref, app) {
     const game = await loadGame(app, ref.gameId);
+    const madeElsewhere = savedByThisInteraction(game, request.interactionId, gameHooks);
+    if (madeElsewhere) return madeElsewhere;
     if (game.session.group && game.session.group.hostId !== request.user.id) {
       throw new UserError('Only the person who started this round can end it.');
     }
     // Ending the round is not a move: a host who has used their own moves can still end it.
     checkTurn(game, request, ref.version, boardMessage, { spendsMove: false });
-    return makeMove(app, game, request.user, { kind: 'end-round' }, gameHooks, request.messageId);
+    return makeMove(app, game, request.user, { kind: 'end-round' }, gameHooks, request.messageId, request.interactionId);
   },
 };
 
@@ -253,7 +258,7 @@ const play: CommandModule = {
     why,
     think,
   }),
-  scheduled: [closeRoundsOnTime],
+  scheduled: [closeRoundsOnTime, closeExpiredGamesJob],
 };
 
 export default play;

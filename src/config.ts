@@ -13,6 +13,9 @@ export const DEFAULT_CONSOLE_FILES_DIR = 'out';
 export const DEFAULT_DATABASE_POOL_SIZE = 10;
 const MAX_DATABASE_POOL_SIZE = 100;
 const MAX_SHARDS = 10_000;
+/** Far longer than a post takes (seconds, even queued behind Discord's rate limits), short enough to retry the same hour. */
+export const DEFAULT_DAILY_POST_LEASE_SECONDS = 300;
+const MAX_DAILY_POST_LEASE_SECONDS = 3600;
 
 export interface DiscordSettings {
   readonly token: string;
@@ -43,6 +46,11 @@ interface SharedSettings {
    * and keeps it in its database.
    */
   readonly dailySecret: string | undefined;
+  /**
+   * How long a process's claim on a daily post holds without renewal; the holder renews it while its post
+   * is under way, so only a process that died loses its claim, this long after its last renewal.
+   */
+  readonly dailyPostLeaseMs: number;
 }
 
 /** With a token the bot runs on Discord; without one it talks in the terminal. */
@@ -149,6 +157,16 @@ const envSchema = z
         .transform(Number)
         .optional(),
     ),
+    DAILY_POST_LEASE_SECONDS: optionalText.pipe(
+      z
+        .string()
+        .refine((text) => /^\d+$/.test(text) && Number(text) >= 1 && Number(text) <= MAX_DAILY_POST_LEASE_SECONDS, {
+          error: (issue) =>
+            `DAILY_POST_LEASE_SECONDS must be a whole number of seconds from 1 to ${MAX_DAILY_POST_LEASE_SECONDS} (got "${String(issue.input)}"): fix it, or leave it empty for ${DEFAULT_DAILY_POST_LEASE_SECONDS}`,
+        })
+        .transform(Number)
+        .optional(),
+    ),
     CONSOLE_FILES_DIR: optionalText,
     CONSOLE_KEEP_CLIPS: optionalText.pipe(
       z
@@ -196,6 +214,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       : { kind: 'postgres', url: vars.DATABASE_URL, poolSize: vars.DATABASE_POOL_SIZE ?? DEFAULT_DATABASE_POOL_SIZE };
   const consoleFilesDir = vars.CONSOLE_FILES_DIR ?? DEFAULT_CONSOLE_FILES_DIR;
   const consoleKeepClips = ['true', '1', 'yes'].includes(vars.CONSOLE_KEEP_CLIPS ?? 'false');
+  const dailyPostLeaseMs = (vars.DAILY_POST_LEASE_SECONDS ?? DEFAULT_DAILY_POST_LEASE_SECONDS) * 1000;
   if (vars.DISCORD_TOKEN !== undefined && vars.DISCORD_CLIENT_ID !== undefined) {
     return deepFreeze({
       mode: 'discord',
@@ -212,9 +231,19 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       consoleKeepClips,
       logLevel: vars.LOG_LEVEL ?? 'info',
       dailySecret: vars.DAILY_SECRET,
+      dailyPostLeaseMs,
     });
   }
-  return deepFreeze({ mode: 'console', discord: undefined, database, consoleFilesDir, consoleKeepClips, logLevel: vars.LOG_LEVEL ?? 'warn', dailySecret: vars.DAILY_SECRET });
+  return deepFreeze({
+    mode: 'console',
+    discord: undefined,
+    database,
+    consoleFilesDir,
+    consoleKeepClips,
+    logLevel: vars.LOG_LEVEL ?? 'warn',
+    dailySecret: vars.DAILY_SECRET,
+    dailyPostLeaseMs,
+  });
 }
 
 function isPostgresUrl(text: string): boolean {

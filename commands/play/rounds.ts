@@ -3,13 +3,28 @@
  * them, records the results and edits the board into its reveal.
  */
 import type { AppServices, ScheduledJob } from '../../src/command-layer/types.js';
+import type { GameRecord } from '../../src/storage/index.js';
 import { revealInBackground } from './reveal-pool.js';
 import { closeIfTimeUp, recordResults, viewOf } from './session.js';
+
+/** Rounds read per query; the job pages through all of them, however many are open. */
+export const ROUNDS_PAGE = 100;
+
+/** Every open group round, a page at a time, least recently touched first. */
+async function* openRounds(app: AppServices): AsyncGenerator<GameRecord> {
+  let after: GameRecord | undefined;
+  for (;;) {
+    const page = await app.storage.games.listActive('group', { limit: ROUNDS_PAGE, after });
+    yield* page;
+    if (page.length < ROUNDS_PAGE) return;
+    after = page.at(-1);
+  }
+}
 
 export async function closeExpiredRounds(app: AppServices): Promise<number> {
   const now = app.now();
   let closed = 0;
-  for (const record of await app.storage.games.listActive('group')) {
+  for await (const record of openRounds(app)) {
     // The process on the round's shard closes it and edits its board; the compare-and-set below keeps
     // it to one even if two processes both think they should.
     if (!app.ownsGuild(record.guildId)) continue;

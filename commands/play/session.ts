@@ -50,6 +50,8 @@ export interface StoredSession {
   game: GameState<unknown, unknown>;
   group?: GroupRound;
   race?: Race;
+  /** The Discord interaction that saved this version, so a second process handling it knows it was made. */
+  savedBy?: string;
 }
 
 export interface GameView {
@@ -169,6 +171,17 @@ function applyToGroup(session: StoredSession, mover: Person, before: number): St
 }
 
 /**
+ * Two processes on one shard both get every interaction (a deploy overlapping the old process). When the
+ * other process already saved this very interaction's move, the move was made: answer with the board as
+ * the other did, since Discord shows whichever answer comes first. Undefined when it is not so.
+ */
+export function savedByThisInteraction(game: GameView, interactionId: string | undefined, hooks: Pick<MoveHooks, 'render'>): CommandResponse | undefined {
+  if (interactionId === undefined || game.session.savedBy !== interactionId) return undefined;
+  const { message, later } = hooks.render(game);
+  return { kind: 'update', message, later };
+}
+
+/**
  * Applies a move, a give-up or a host's End and saves it; the answer is the new board. `boardMessageId`
  * is the message the board sits on, remembered so a job can close the round on time without a click.
  */
@@ -179,6 +192,7 @@ export async function makeMove(
   action: MoveAction,
   hooks: MoveHooks,
   boardMessageId: string | null = null,
+  interactionId?: string,
 ): Promise<CommandResponse> {
   const { rules, record } = game;
   let session = closeIfTimeUp(game.session, app.now());
@@ -201,7 +215,7 @@ export async function makeMove(
   const finished = session.game.status !== 'playing';
   const score = rules.outcome(session.game).score;
   const saved = await app.storage.games.update(record.id, record.version, {
-    state: session,
+    state: { ...session, savedBy: interactionId },
     status: finished ? 'finished' : 'active',
     score: finished ? score : null,
     messageId: record.messageId ?? boardMessageId,
@@ -210,6 +224,8 @@ export async function makeMove(
   });
   if (!saved) {
     const current = await loadGame(app, record.id);
+    const madeElsewhere = savedByThisInteraction(current, interactionId, hooks);
+    if (madeElsewhere) return madeElsewhere;
     throw new UserError('Someone moved first.', privately(hooks.board(current), 'That board changed while you moved, so your move was not made. This is the game now:'));
   }
   const view = viewOf(saved);

@@ -134,6 +134,11 @@ export interface Invocation {
   channelId: string | null;
   /** Whether the member holds Manage Server where they acted (always true in the console). */
   canManageGuild: boolean;
+  /**
+   * Discord's id of the interaction, when there is one. Two processes on one shard both receive each
+   * interaction; the id lets the slower one see that the other already acted on it.
+   */
+  interactionId?: string;
 }
 
 export type OptionValue = string | number | boolean;
@@ -195,7 +200,12 @@ export interface ScheduledJob {
   name: string;
   /** A cron expression, e.g. every minute: `* * * * *`. */
   cron: string;
-  run(app: AppServices): Promise<void>;
+  run(app: AppServices): Promise<void | ScheduledJobOutcome>;
+}
+
+export interface ScheduledJobOutcome {
+  /** Run once more at this time, before the next cron time (e.g. when another process's claim runs out). */
+  readonly runAgainAt?: Date;
 }
 
 export interface AppServices {
@@ -214,6 +224,8 @@ export interface AppServices {
    * the one to post or edit there on a clock. Always true unsharded; a direct message (null) is shard 0's.
    */
   ownsGuild: (guildId: string | null) => boolean;
+  /** How long a claim on a daily post holds unless its process renews it (DAILY_POST_LEASE_SECONDS). */
+  dailyPostLeaseMs: number;
 }
 
 /**

@@ -4,6 +4,8 @@
  * acknowledge exactly once) so that no command has to think about them.
  */
 import {
+  DiscordAPIError,
+  RESTJSONErrorCodes,
   ApplicationCommandOptionType,
   Client,
   Events,
@@ -55,6 +57,12 @@ export async function startDiscordBot({ token, apiUrl, router, logger }: Discord
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord.js error'));
   client.on(Events.InteractionCreate, (interaction) => {
     handleInteraction(interaction, router, logger).catch((error: unknown) => {
+      if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged) {
+        // Another process on this shard answered first (Discord sends each interaction to every
+        // session on the shard, e.g. while a deploy overlaps): its answer stands, ours is not needed.
+        logger.warn({ interactionId: interaction.id }, 'another process answered this interaction first');
+        return;
+      }
       logger.error({ err: error, interactionId: interaction.id }, 'could not answer an interaction');
     });
   });
@@ -74,6 +82,7 @@ function invocationOf(interaction: Interaction): Invocation {
     guildId: interaction.guildId,
     channelId: interaction.channelId,
     canManageGuild: interaction.inGuild() ? interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) === true : true,
+    interactionId: interaction.id,
   };
 }
 

@@ -30,9 +30,12 @@ export interface Turn<Move, Feedback> {
   readonly feedback: Feedback;
 }
 
-/** What every game's state has in common. Each game adds nothing secret: the puzzle comes from `seed`. */
-export interface GameState<Move, Feedback> {
-  readonly game: GameId;
+/**
+ * What every game's state has in common. Each game adds nothing secret: the puzzle comes from `seed`.
+ * `Id` is wider than GameId only for a game written before it is registered (Dig for Gold, for now).
+ */
+export interface GameState<Move, Feedback, Id extends string = GameId> {
+  readonly game: Id;
   /** Any short text; the same seed and difficulty always hide the same puzzle. */
   readonly seed: string;
   readonly difficulty: string;
@@ -87,8 +90,8 @@ export type MoveInput = Readonly<Record<string, string | number | undefined>>;
  * One game's rules. `Extras` is the game's own part of its reveal (the bake's true taste curve, the lock's
  * combination), whatever its answer and pictures need beyond the runs every reveal has.
  */
-export interface GameRules<State extends GameState<Move, Feedback>, Move, Feedback, Extras = unknown> {
-  readonly id: GameId;
+export interface GameRules<State extends GameState<Move, Feedback, string>, Move, Feedback, Extras = unknown> {
+  readonly id: State['game'];
   readonly title: string;
   /** One sentence telling the player what to do. */
   readonly blurb: string;

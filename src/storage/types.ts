@@ -80,8 +80,11 @@ export interface GameStore {
    */
   update(id: string, expectedVersion: number, change: GameChange): Promise<GameRecord | undefined>;
   listByOwner(ownerId: string, options?: ListGamesOptions): Promise<GameRecord[]>;
-  /** Active games of one mode, least recently touched first (for jobs that close rounds on time). */
-  listActive(mode: GameMode, options?: { readonly limit?: number }): Promise<GameRecord[]>;
+  /**
+   * Active games of one mode, least recently touched first (for jobs that close rounds on time), at most
+   * `limit` (100 at most); pass the last record of a page as `after` for the next page.
+   */
+  listActive(mode: GameMode, options?: { readonly limit?: number; readonly after?: Pick<GameRecord, 'updatedAt' | 'id'> }): Promise<GameRecord[]>;
 }
 
 // ---- The social layer: results, server settings, daily posts, privacy, expiry ---------------------
@@ -205,6 +208,8 @@ export interface DailyPostRecord extends DailyPostKey {
   readonly messageId: string | null;
   readonly claimedAt: Date;
   readonly postedAt: Date | null;
+  /** Until when the claim holds unless renewed; null once posted or failed. */
+  readonly leaseUntil: Date | null;
 }
 
 /**
@@ -215,6 +220,8 @@ export interface DailyPostRecord extends DailyPostKey {
 export interface DailyPostClaim {
   /** When the previous holder, who may have posted before dying, claimed it; null for a fresh or failed one. */
   readonly takenOverFrom: Date | null;
+  /** Which attempt this claim is (1 for the first): the holder names it to renew the lease. */
+  readonly attempt: number;
 }
 
 export interface DailyPostStore {
@@ -225,6 +232,13 @@ export interface DailyPostStore {
    * lease, it is posted, or it failed too often. Of several processes claiming at once, exactly one wins.
    */
   claim(key: DailyPostKey & { readonly channelId: string }, now: Date, leaseMs: number): Promise<DailyPostClaim | undefined>;
+  /**
+   * Extends a claim's lease to `now + leaseMs` while its post is under way; false when the claim is no
+   * longer this attempt's (posted, failed, or taken over after the lease ran out).
+   */
+  renew(key: DailyPostKey, attempt: number, now: Date, leaseMs: number): Promise<boolean>;
+  /** Claims among these local dates whose lease is still live at `now`, with when each runs out. */
+  liveClaims(localDates: readonly string[], now: Date): Promise<(DailyPostKey & { readonly leaseUntil: Date })[]>;
   markPosted(key: DailyPostKey, messageId: string, now: Date): Promise<void>;
   markFailed(key: DailyPostKey): Promise<void>;
   latest(guildId: string): Promise<DailyPostRecord | undefined>;

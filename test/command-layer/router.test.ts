@@ -60,6 +60,14 @@ describe('CommandRouter', () => {
     expect(text(bad)).toContain('`level` for /explain must be one of');
   });
 
+  it('suggests only topics a mistyped name could mean', async () => {
+    const explain = (topic: string) => app.router.slash({ ...person('2'), command: 'explain', subcommand: null, options: { topic } });
+    const typo = text(await explain('bayes opt'));
+    expect(typo).toContain("I don't have a topic called “bayes opt”. Did you mean `bayesian-optimisation`");
+    // Nothing is close to nonsense: pointing at whichever topic shares a word would send people astray.
+    expect(text(await explain('nonsense-topic'))).toBe("I don't have a topic called “nonsense-topic”. Type /help to see the topics.");
+  });
+
   it('refuses forged and garbled custom ids before any handler runs', async () => {
     for (const customId of ['explain:level:tpe:99:1', 'explain:nothing:1', 'nope:level', '<script>', 'explain:level:no-such-topic:2:1']) {
       const response = await app.router.component({ ...person('1'), source: 'button', customId, values: [], fields: {}, messageId: '5' });

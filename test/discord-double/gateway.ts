@@ -150,8 +150,13 @@ export class Gateway {
   private readonly sessions = new Map<string, Session>();
   /** The last session to identify or resume; what forceReconnect and invalidateSession act on. */
   private current: Session | null = null;
-  /** Each shard's live session (identified or resumed last on that shard). */
-  private readonly byShard = new Map<number, Session>();
+  /**
+   * The sessions each shard's events go to. Discord sends a shard's events to every session identified
+   * on it, so two processes on one shard (a deploy overlapping the old process, or a misconfiguration)
+   * both receive each interaction and race to answer it; the slower gets 40060. A session whose
+   * connection is gone keeps its events for a resume until another session identifies on its shard.
+   */
+  private readonly byShard = new Map<number, Session[]>();
   private readonly identifies = new Map<number, number>();
   private readyOnce = false;
   private readonly readyWaiters = waiterList();
@@ -198,16 +203,27 @@ export class Gateway {
     const count = this.current?.shard[1] ?? 1;
     const guildId = typeof data?.guild_id === 'string' ? data.guild_id : undefined;
     const shard = shardOf(guildId, count);
-    const session = this.byShard.get(shard);
-    if (!session || session.invalid) throw new Error(`Discord double: no client has identified on the gateway for shard ${shard} of ${count}`);
-    this.record(session, event, data);
+    const sessions = (this.byShard.get(shard) ?? []).filter((session) => !session.invalid);
+    if (sessions.length === 0) throw new Error(`Discord double: no client has identified on the gateway for shard ${shard} of ${count}`);
+    for (const session of sessions) this.record(session, event, data);
   }
 
   connectedShards(): number[] {
     return [...this.byShard.entries()]
-      .filter(([, session]) => session.connection !== null && !session.invalid)
+      .filter(([, sessions]) => sessions.some((session) => session.connection !== null && !session.invalid))
       .map(([shard]) => shard)
       .sort((a, b) => a - b);
+  }
+
+  /** How many sessions are connected on a shard right now (two while processes overlap). */
+  connectedSessions(shard: number): number {
+    return (this.byShard.get(shard) ?? []).filter((session) => session.connection !== null && !session.invalid).length;
+  }
+
+  /** A new session joins its shard's live ones; sessions that lost their connection stop receiving. */
+  private joinShard(session: Session): void {
+    const live = (this.byShard.get(session.shard[0]) ?? []).filter((other) => other !== session && other.connection !== null && !other.invalid);
+    this.byShard.set(session.shard[0], [...live, session]);
   }
 
   identifyCount(shard: number): number {
@@ -337,7 +353,7 @@ export class Gateway {
     this.sessions.set(session.id, session);
     connection.session = session;
     this.current = session;
-    this.byShard.set(shard[0], session);
+    this.joinShard(session);
     this.identifies.set(shard[0], this.identifyCount(shard[0]) + 1);
     const { botUser, applicationId } = this.options;
     const guilds = this.options.guilds.filter((guild) => shardOf(guild.id, shard[1]) === shard[0]);
@@ -392,7 +408,7 @@ export class Gateway {
     session.connection = connection;
     connection.session = session;
     this.current = session;
-    this.byShard.set(session.shard[0], session);
+    this.joinShard(session);
     for (const missed of session.log.filter((entry) => entry.s > seq)) this.send(connection, missed);
     this.record(session, 'RESUMED', null, false);
     this.resumeWaiters.settle();

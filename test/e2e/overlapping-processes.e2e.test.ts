@@ -1,0 +1,107 @@
+/**
+ * Two bot processes on the same shard, as while a deploy overlaps the old process with the new one:
+ * Discord sends each interaction to both, both handle it, and only the first answer counts (the other gets
+ * 40060). On one PostgreSQL database the board's compare-and-set must keep that to one move, the board
+ * must show it whichever process answered, and two people clicking at the same moment make one move.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDiscordDouble } from '../discord-double/index.js';
+import type { DiscordDouble, InteractionCtx, StoredMessage } from '../discord-double/types.js';
+import { createTestDatabase, type TestDatabase } from '../support/databases.js';
+import { components, control, waitFor } from './board.js';
+import { CHANNEL_ID, doubleEnv, GUILD_ID, runScript, startBot, type BotProcess } from './harness.js';
+
+const SLOW = 180_000;
+
+let double: DiscordDouble;
+let database: TestDatabase;
+const bots: BotProcess[] = [];
+
+const as = (userId: string): InteractionCtx => ({ user: double.user(userId), guildId: GUILD_ID, channelId: CHANNEL_ID });
+/** The double reports each refused request; the slower process's 40060 is the one that is expected here. */
+function expectOnlyLateAnswers(since: number): void {
+  const refused = double.violations.slice(since);
+  const lateAnswers = refused.filter((v) => v.includes('40060'));
+  expect(refused.filter((v) => !lateAnswers.includes(v))).toEqual([]);
+  // Both processes did answer: without the overlap this test would prove nothing.
+  expect(lateAnswers.length).toBeGreaterThan(0);
+}
+
+const triesOn = (board: StoredMessage) => (board.embeds[0]?.description ?? '').match(/^\d+\. `/gm)?.length ?? 0;
+
+beforeAll(async () => {
+  double = await startDiscordDouble({ guilds: [{ id: GUILD_ID, name: 'Study group', channels: [{ id: CHANNEL_ID, name: 'general' }] }] });
+  database = await createTestDatabase('postgres');
+  const env = doubleEnv(double, { ...database.env, DISCORD_GUILD_ID: GUILD_ID });
+  const registration = await runScript('src/discord/deploy-commands.ts', env);
+  if (registration.code !== 0) throw new Error(`deploy-commands failed:\n${registration.output}`);
+  bots.push(await startBot(double, env));
+}, SLOW);
+
+afterAll(async () => {
+  for (const bot of bots) await bot.stop();
+  await double?.close();
+  await database?.drop();
+}, SLOW);
+
+async function secondProcessOnTheSameShard(): Promise<void> {
+  const env = doubleEnv(double, { ...database.env, DISCORD_GUILD_ID: GUILD_ID });
+  bots.push(await startBot(double, env));
+  await waitFor(() => (double.connectedSessions(0) === 2 ? true : undefined), 'both processes on shard 0', 60_000);
+}
+
+async function tryCombination(board: StoredMessage, digits: readonly string[], who: InteractionCtx) {
+  let current = board;
+  for (const [dial, digit] of digits.entries()) {
+    const menu = components(current).find((c) => c.custom_id.startsWith('play:dial:') && c.custom_id.split(':')[4] === String(dial))!;
+    await (await double.select(current.id, menu.custom_id, [digit], who)).settled();
+    current = double.message(current.id)!;
+  }
+  return double.click(current.id, components(current).find((c) => c.custom_id.startsWith('play:try:'))!.custom_id, who);
+}
+
+describe('two processes receiving the same interactions', () => {
+  it('makes each click one move and shows it on the board, whichever process answers first', async () => {
+    const since = double.violations.length;
+    const ann = as('400000000000000001');
+    const started = (await (await double.slash('play', { subcommand: 'lock', options: { seed: 'overlap-solo' } }, ann)).settled())!;
+    await secondProcessOnTheSameShard();
+    let board = started;
+    for (const [n, digits] of [['1', '2', '3'], ['4', '5', '6'], ['7', '8', '9']].entries()) {
+      const tried = await tryCombination(board, digits, ann);
+      const answer = await tried.settled();
+      // The move was made (by one process); neither answer may tell the player otherwise.
+      expect(answer?.content ?? '').not.toMatch(/not made/);
+      board = double.message(board.id)!;
+      if (!components(board).some((c) => c.custom_id.startsWith('play:try:'))) break;
+      expect(triesOn(board)).toBe(n + 1);
+    }
+    const [row] = await database.query(`SELECT version, state FROM games WHERE message_id = '${board.id}'`);
+    const history = (JSON.parse(String(row?.state)) as { game: { history: unknown[] } }).game.history;
+    expect(history.length).toBe(triesOn(board));
+    for (const bot of bots) {
+      expect(bot.child.exitCode).toBeNull();
+      // The slower answer's 40060 is expected here, not an error.
+      expect(bot.output()).not.toContain('could not answer an interaction');
+    }
+    expectOnlyLateAnswers(since);
+  }, SLOW);
+
+  it('makes one move when two players click the same board at the same moment', async () => {
+    const since = double.violations.length;
+    const [host, bea, cal] = ['400000000000000002', '400000000000000003', '400000000000000004'].map(as) as [InteractionCtx, InteractionCtx, InteractionCtx];
+    const board = (await (await double.slash('play', { subcommand: 'tune', options: { seed: 'overlap-group', mode: 'group' } }, host)).settled())!;
+    const up = control(board, '+1¢').custom_id;
+    const clicks = await Promise.all([double.click(board.id, up, bea), double.click(board.id, up, cal)]);
+    const answers = await Promise.all(clicks.map((click) => click.settled()));
+    const after = double.message(board.id)!;
+    const movesShown = (after.embeds[0]?.description ?? '').match(/^\d+\. \*\*learner\d+\*\*/gm)?.length ?? 0;
+    expect(movesShown).toBe(1);
+    // The other player is told, privately, that the board moved on without their move.
+    const refused = clicks.filter((click, i) => click.ephemeral && /not made/.test(answers[i]?.content ?? ''));
+    expect(refused.length).toBe(1);
+    const [row] = await database.query(`SELECT state FROM games WHERE message_id = '${board.id}'`);
+    expect((JSON.parse(String(row?.state)) as { game: { history: unknown[] } }).game.history.length).toBe(1);
+    expectOnlyLateAnswers(since);
+  }, SLOW);
+});

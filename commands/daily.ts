@@ -6,7 +6,7 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
 import { IN_SERVERS_AND_DMS, INSTALLED_TO } from './views/contexts.js';
 import { privateNote, reply, type AppServices, type CommandModule, type CommandResponse, type ScheduledJob } from '../src/command-layer/types.js';
-import { GAMES, isGameId } from '../src/games/index.js';
+import { GAME_IDS, GAMES, isGameId } from '../src/games/index.js';
 import type { GameId } from '../src/games/types.js';
 import { utcDay } from '../src/social/days.js';
 import type { GameRecord } from '../src/storage/index.js';
@@ -58,7 +58,7 @@ const daily: CommandModule = {
   data,
   async execute(request, app) {
     const game = String(request.options.game ?? '');
-    if (!isGameId(game)) throw new UserError('Choose bake, lock, tune or train.');
+    if (!isGameId(game)) throw new UserError(`Choose ${GAME_IDS.slice(0, -1).join(', ')} or ${GAME_IDS.at(-1)}.`);
     const day = utcDay(app.now());
     const key = app.daily.attemptKey(request.user.id, game, day);
     const [attempt] = await app.storage.dailyAttempts.find([key]);

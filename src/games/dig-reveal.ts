@@ -11,10 +11,9 @@ import { replay } from '../search/replay.js';
 import { defaultInitialPoints } from '../search/strategies/bayes.js';
 import type { Trial } from '../search/types.js';
 import type { DigState } from './dig.js';
-import { DIG_MAX_METRES, DIG_MIN_METRES, DIG_SPACE, digObjective, digReading, goldField, goldPeak, trueGold, type GoldPeak } from './dig.js';
+import { DIG_REVEAL_STRATEGIES, DIG_MAX_METRES, DIG_MIN_METRES, DIG_SPACE, digObjective, digReading, goldField, goldPeak, trueGold, type GoldPeak } from './dig.js';
 
-/** Who the reveal replays beside the player, in the order the small maps show them. */
-export const DIG_REVEAL_STRATEGIES = ['grid', 'random', 'quasi-random', 'bayes'] as const;
+export { DIG_REVEAL_STRATEGIES } from './dig.js';
 
 /** Cells per side of every map picture: 2.5 m cells, fine enough for smooth deposits, cheap to draw. */
 export const DIG_MAP_CELLS = 40;

@@ -24,6 +24,8 @@ export const DIG_MAX_METRES = 100;
 /** Digs are at whole metres: easy to type, and a spot is named the same way by player and optimiser. */
 export const DIG_STEP_METRES = 1;
 export const DIG_BUDGET = 12;
+/** Who the reveal replays beside the player, in the order the small maps show them. */
+export const DIG_REVEAL_STRATEGIES = ['grid', 'random', 'quasi-random', 'bayes'] as const;
 
 type DigDifficulty = 'easy' | 'normal' | 'hard';
 const DIFFICULTY_IDS: readonly DigDifficulty[] = ['easy', 'normal', 'hard'];
@@ -72,8 +74,7 @@ export interface DigFeedback {
   readonly motherLode: boolean;
 }
 
-/** Until 'dig' joins GameId (a registry line), its state names its game outside that union. */
-export type DigState = GameState<DigMove, DigFeedback, 'dig'>;
+export type DigState = GameState<DigMove, DigFeedback>;
 
 /** One Gaussian-shaped deposit: `grams` at its centre, falling off with `width` metres. */
 export interface GoldDeposit {
@@ -292,7 +293,15 @@ export function digObjective(seed: string, difficulty: string): Objective {
   };
 }
 
-export const dig: GameRules<DigState, DigMove, DigFeedback> = {
+/**
+ * What only Dig for Gold's reveal adds: where the mother lode was. The maps (true field, belief) are drawn
+ * from the seed and the runs by the reveal's pictures (dig-reveal.ts), which import these rules, not the reverse.
+ */
+export interface DigRevealExtras {
+  readonly peak: GoldPeak;
+}
+
+export const dig: GameRules<DigState, DigMove, DigFeedback, DigRevealExtras> = {
   id: 'dig',
   title: 'Dig for Gold',
   blurb: `Find the richest gold on a ${DIG_MAX_METRES} m × ${DIG_MAX_METRES} m map in ${DIG_BUDGET} digs. Each dig says how many grams it found.`,
@@ -348,4 +357,15 @@ export const dig: GameRules<DigState, DigMove, DigFeedback> = {
     if (!Number.isFinite(x) || !Number.isFinite(y)) return false;
     return strikesLode(seed, level(difficulty), clampToMap(x), clampToMap(y));
   },
+
+  reading: digReading,
+
+  hiddenAnswer(seed, difficulty) {
+    const peak = goldPeak(seed, difficulty);
+    return `the mother lode was at x ${Math.round(peak.x)} m, y ${Math.round(peak.y)} m, with ${peak.grams.toFixed(1)} g`;
+  },
+
+  revealStrategies: DIG_REVEAL_STRATEGIES,
+
+  revealExtras: (state) => ({ peak: goldPeak(state.seed, state.difficulty) }),
 };

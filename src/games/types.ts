@@ -8,9 +8,9 @@ import type { Strategy } from '../search/strategy.js';
 import type { Objective, Params } from '../search/types.js';
 import type { RevealRuns } from './reveal-types.js';
 
-export type GameId = 'bake' | 'lock' | 'tune' | 'train';
+export type GameId = 'bake' | 'lock' | 'tune' | 'train' | 'dig';
 
-export const GAME_IDS: readonly GameId[] = ['bake', 'lock', 'tune', 'train'];
+export const GAME_IDS: readonly GameId[] = ['bake', 'lock', 'tune', 'train', 'dig'];
 
 export type GameStatus = 'playing' | 'won' | 'spent' | 'gave-up';
 

@@ -21,6 +21,7 @@ const MOVES: Record<GameId, readonly unknown[]> = {
   lock: [{ combination: [1, 2, 3] }, { combination: [4, 5, 6] }, { combination: [7, 8, 9] }],
   tune: [{ string: 'E2', cents: 5 }, { string: 'A2', cents: -5 }, { string: 'D3', cents: 20 }],
   train: [{ learningRate: 0.05, epochs: 50, hiddenUnits: 16, batchSize: 16, weightDecay: 1e-4 }],
+  dig: [{ x: 20, y: 30 }, { x: 70, y: 60 }, { x: 45, y: 85 }],
 };
 
 function endedGame(game: GameId, seed: string): GameState<unknown, unknown> {

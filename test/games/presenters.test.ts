@@ -20,6 +20,7 @@ const MOVES: Readonly<Record<GameId, readonly unknown[]>> = {
   lock: [{ combination: [1, 2, 3] }, { combination: [4, 5, 6] }, { combination: [7, 8, 9] }],
   tune: [{ string: 'A2', cents: 5 }, { string: 'A2', cents: -20 }, { string: 'G3', cents: 1 }],
   train: [{ learningRate: 0.01, epochs: 8, hiddenUnits: 8, batchSize: 32, weightDecay: 1e-4 }],
+  dig: [{ x: 12, y: 80 }, { x: 55, y: 40 }, { x: 90, y: 5 }],
 };
 
 function played(game: GameId): GameState<unknown, unknown> {

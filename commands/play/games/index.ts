@@ -4,6 +4,7 @@
  */
 import type { GameId } from '../../../src/games/types.js';
 import { bakePresenter } from './bake.js';
+import { digPresenter } from './dig.js';
 import { lockPresenter } from './lock.js';
 import type { AnyGamePresenter } from './presenter.js';
 import { trainPresenter } from './train.js';
@@ -14,6 +15,7 @@ export const PRESENTERS: Readonly<Record<GameId, AnyGamePresenter>> = {
   lock: lockPresenter,
   tune: tunePresenter,
   train: trainPresenter,
+  dig: digPresenter,
 };
 
 export function presenterOf(game: GameId): AnyGamePresenter {

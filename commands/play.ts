@@ -176,11 +176,13 @@ function gameControl(action: string, control: BoardAction<unknown>): ComponentHa
     },
     async run(request, { gameId, version, parsed }, app) {
       const game = await loadGame(app, gameId);
+      const madeElsewhere = savedByThisInteraction(game, request.interactionId, gameHooks);
+      if (madeElsewhere) return madeElsewhere;
       checkTurn(game, request, version, boardMessage);
       if (presenterOf(game.rules.id).actions?.[action] !== control) throw new UserError('That control belongs to another game’s board.');
       const answer = control.answer(game, parsed, request.values);
       if ('selection' in answer) return update(boardMessage(game, { selection: answer.selection }));
-      return makeMove(app, game, request.user, { kind: 'move', input: answer.move }, gameHooks, request.messageId);
+      return makeMove(app, game, request.user, { kind: 'move', input: answer.move }, gameHooks, request.messageId, request.interactionId);
     },
   };
 }

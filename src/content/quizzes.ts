@@ -12,7 +12,8 @@ import type { Level } from './levels.js';
 
 export const DEFAULT_QUIZZES_DIR = join(PACKAGE_ROOT, 'content/quizzes/');
 
-export const QUESTION_ID_PATTERN = /^[a-z0-9-]{1,32}$/;
+/** Lowercase letters, digits and hyphens, at most 32, with at least one letter (an id is a name, not a number). */
+export const QUESTION_ID_PATTERN = /^(?=[a-z0-9-]*[a-z])[a-z0-9-]{1,32}$/;
 export const QUESTION_LIMITS = { question: 300, answer: 120, why: 400 } as const;
 export const QUIZ_GAMES = ['bake', 'lock', 'tune', 'train'] as const;
 export const SEARCH_DOTS_STRATEGIES = ['grid', 'random', 'quasi-random', 'bayes'] as const;
@@ -40,7 +41,7 @@ const wrongAnswerSchema = z.strictObject({ answer: text(QUESTION_LIMITS.answer),
 
 export const questionSchema = z
   .strictObject({
-    id: z.string().regex(QUESTION_ID_PATTERN, 'id must be lowercase a-z, 0-9 and -, at most 32 characters'),
+    id: z.string().regex(QUESTION_ID_PATTERN, 'id must be lowercase a-z, 0-9 and -, at most 32 characters, with a letter'),
     level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]),
     game: z.enum(QUIZ_GAMES).optional(),
     picture: pictureSchema.optional(),

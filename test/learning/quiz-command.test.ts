@@ -177,3 +177,42 @@ describe('/review', () => {
     expect([wrongId, rightId]).toContain(questionOn(later));
   });
 });
+
+describe('quiz answers in /stats, /privacy and under /explain', () => {
+  it('shows the reviews due in the person’s own /stats only', async () => {
+    expect(text(await slash(ANA, 'stats'))).toContain('No quiz reviews due today.');
+    const screen = await slash(ANA, 'quiz', { topic: 'hyperparameters', level: 2 });
+    await click(ANA, button(screen, letterFor(ANA, screen, false)));
+    expect(text(await slash(ANA, 'stats'))).toContain('Quiz reviews due today: **1**. `/review` asks them.');
+    expect(text(await slash(BO, 'stats', { user: ANA.user.id }))).not.toContain('review');
+  });
+
+  it('counts answers and review schedules in /privacy show, and /privacy forget deletes them', async () => {
+    const screen = await slash(ANA, 'quiz', { topic: 'hyperparameters', level: 2 });
+    const answered = await click(ANA, button(screen, letterFor(ANA, screen, true)));
+    const second = await click(ANA, button(answered, 'Next'));
+    await click(ANA, button(second, letterFor(ANA, second, false)));
+    const shown = text(await app.router.slash({ ...ANA, command: 'privacy', subcommand: 'show', options: {} }));
+    expect(shown).toContain('**Quiz answers:** 2 (2026-12-01 to 2026-12-01, UTC)');
+    expect(shown).toContain('**Review schedules:** 2');
+    const ask = await app.router.slash({ ...ANA, command: 'privacy', subcommand: 'forget', options: {} });
+    const done = text(await click(ANA, button(ask, 'Delete my data')));
+    expect(done).toContain('2 quiz answers and 2 review schedules');
+    expect(await app.services.storage.quizzes.answers(ANA.user.id, 10)).toEqual([]);
+    expect(text(await slash(ANA, 'review'))).toContain('Nothing to review yet');
+  });
+
+  it('puts a Test yourself button under /explain that opens a private quiz at that topic and level, for anyone', async () => {
+    const explained = await slash(ANA, 'explain', { topic: 'hyperparameters', level: 4 });
+    const test = button(explained, 'Test yourself');
+    for (const who of [ANA, BO]) {
+      const quiz = await click(who, test);
+      expect(quiz.kind).toBe('reply');
+      expect(message(quiz).ephemeral).toBe(true);
+      const question = app.services.quizzes.get(questionOn(quiz))!;
+      expect(question).toMatchObject({ topic: 'hyperparameters', level: 4 });
+      // Each person's quiz is their own.
+      expect(text(await click(who, button(quiz, letterFor(who, quiz, true))))).toContain('Right!');
+    }
+  });
+});

@@ -86,6 +86,8 @@ function answeredView(library: TopicLibrary, set: QuizSetView, question: QuizQue
         { name: `The answer is ${letterOf(0)}`, value: clip(right.why, LIMITS.fieldValue) },
       ];
   const last = index === set.state.questionIds.length - 1;
+  // The picture stays with its answer: the explanations may point at it.
+  const picture = pictureFile(question);
   const rows: ComponentView[][] = [
     [
       { type: 'button', customId: encodeCustomId('quiz', 'next', set.id, set.version), label: last ? 'See your score' : 'Next', style: 'primary' },
@@ -100,9 +102,11 @@ function answeredView(library: TopicLibrary, set: QuizSetView, question: QuizQue
         color: result.right ? RIGHT_COLOUR : WRONG_COLOUR,
         fields,
         footer: result.right ? 'It comes back in /review in a few days.' : 'It comes back in today’s /review.',
+        ...(picture && { imageFile: picture.name }),
       },
     ],
     rows,
+    ...(picture && { files: [picture] }),
     ephemeral: true,
   };
 }

@@ -5,13 +5,12 @@
  */
 import { UserError } from '../../src/command-layer/errors.js';
 import type { AppServices, CommandResponse, Person } from '../../src/command-layer/types.js';
-import { update } from '../../src/command-layer/types.js';
 import type { Level } from '../../src/content/levels.js';
 import type { QuizQuestion } from '../../src/content/quizzes.js';
 import { answerQuestion, newQuizSet, nextQuestion, pickQuestions, quizSetStateSchema, SET_SIZE, stageOf, type SetKind } from '../../src/learning/quiz-set.js';
 import { endOfReviewDay, gradeFor, schedule } from '../../src/learning/review.js';
 import type { QuizSetRecord } from '../../src/storage/index.js';
-import { quizSetMessage, type QuizSetView } from '../views/quiz.js';
+import { pictureToDraw, quizSetMessage, type QuizSetView } from '../views/quiz.js';
 
 /** A set id as the store makes them: ten base-62 characters. */
 export const SET_ID_PATTERN = /^[A-Za-z0-9]{10}$/;
@@ -25,8 +24,14 @@ function toView(record: QuizSetRecord): QuizSetView {
   return { id: record.id, ownerId: record.ownerId, version: record.version, state: parsed.data };
 }
 
-export function setMessage(app: AppServices, set: QuizSetView) {
-  return quizSetMessage(app.topics, app.quizzes, set);
+/**
+ * The set's screen as an answer. A picture not drawn yet (a search's dots can take seconds) is left out
+ * of the first answer, which goes out at once, and added by editing it when drawn.
+ */
+function respond(kind: 'reply' | 'update', app: AppServices, set: QuizSetView): CommandResponse {
+  const message = quizSetMessage(app.topics, app.quizzes, set, { draw: false });
+  if (!pictureToDraw(app.quizzes, set.state)) return { kind, message };
+  return { kind, message, later: () => Promise.resolve(quizSetMessage(app.topics, app.quizzes, set, { draw: true })) };
 }
 
 /** Topics the person has met: those of the games they played. */
@@ -85,7 +90,7 @@ export async function startReview(app: AppServices, user: Person, level: Level):
 
 async function openSet(app: AppServices, user: Person, kind: SetKind, questions: readonly QuizQuestion[], level: Level, topic: string | null): Promise<CommandResponse> {
   const record = await app.storage.quizzes.createSet({ ownerId: user.id, mode: kind, state: newQuizSet(kind, questions, level, topic), now: app.now() });
-  return { kind: 'reply', message: setMessage(app, toView(record)) };
+  return respond('reply', app, toView(record));
 }
 
 /** The set, if it is the person's own; anyone else is told plainly and changes nothing. */
@@ -98,7 +103,7 @@ export async function loadOwnSet(app: AppServices, setId: string, user: Person):
 
 /** The set as it is now, for a stale or doubled click. */
 async function current(app: AppServices, setId: string, user: Person): Promise<CommandResponse> {
-  return update(setMessage(app, await loadOwnSet(app, setId, user)));
+  return respond('update', app, await loadOwnSet(app, setId, user));
 }
 
 /**
@@ -110,7 +115,7 @@ export async function answerInSet(app: AppServices, user: Person, ref: { setId: 
   const set = await loadOwnSet(app, ref.setId, user);
   const stage = stageOf(set.state);
   if (set.version !== ref.version || stage.kind !== 'asking' || set.state.questionIds[stage.index] !== ref.questionId) {
-    return update(setMessage(app, set));
+    return respond('update', app, set);
   }
   const now = app.now();
   const { state, chosen, right } = answerQuestion(set.state, user.id, stage.index, ref.position);
@@ -122,14 +127,14 @@ export async function answerInSet(app: AppServices, user: Person, ref: { setId: 
     { id: set.id, expectedVersion: set.version, state },
   );
   if (!moved) return current(app, ref.setId, user);
-  return update(setMessage(app, toView(moved)));
+  return respond('update', app, toView(moved));
 }
 
 /** Moves on from an answered question to the next, or to the score. */
 export async function nextInSet(app: AppServices, user: Person, ref: { setId: string; version: number }): Promise<CommandResponse> {
   const set = await loadOwnSet(app, ref.setId, user);
-  if (set.version !== ref.version || stageOf(set.state).kind !== 'answered') return update(setMessage(app, set));
+  if (set.version !== ref.version || stageOf(set.state).kind !== 'answered') return respond('update', app, set);
   const moved = await app.storage.quizzes.updateSet(set.id, set.version, nextQuestion(set.state), app.now());
   if (!moved) return current(app, ref.setId, user);
-  return update(setMessage(app, toView(moved)));
+  return respond('update', app, toView(moved));
 }

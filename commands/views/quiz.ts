@@ -9,13 +9,21 @@ import type { ButtonView, ComponentView, EmbedFieldView, FileView, MessageView }
 import type { TopicLibrary } from '../../src/content/library.js';
 import type { QuestionBank, QuizQuestion } from '../../src/content/quizzes.js';
 import { OPTION_LETTERS, optionOrder, scoreOf, stageOf, type QuizSetState } from '../../src/learning/quiz-set.js';
-import { questionPicture } from '../../src/learning/question-pictures.js';
+import { drawnPicture, questionPicture } from '../../src/learning/question-pictures.js';
 import { levelLabel } from './topic.js';
 
 const ASKING_COLOUR = 0x5865f2;
 const RIGHT_COLOUR = 0x2a9d8f;
 const WRONG_COLOUR = 0xe76f51;
 const SCORE_COLOUR = 0xe9c46a;
+
+/**
+ * Whether to draw a picture that is not drawn yet. Answers that must go out at once leave it out (and say
+ * it is coming); the front end then edits the message with the picture drawn.
+ */
+export interface PictureMode {
+  readonly draw: boolean;
+}
 
 /** What a set view needs: the set as stored, and who it belongs to (the answers are shuffled for them). */
 export interface QuizSetView {
@@ -36,21 +44,33 @@ function header(library: TopicLibrary, set: QuizSetView, question: QuizQuestion,
   return clip(`${what} · ${title} · question ${index + 1} of ${set.state.questionIds.length}`, LIMITS.embedTitle);
 }
 
-function pictureFile(question: QuizQuestion): FileView | undefined {
+function pictureFile(question: QuizQuestion, mode: PictureMode): FileView | undefined {
   if (!question.picture) return undefined;
-  const image = questionPicture(question.picture);
-  return { name: `question-${question.id}.png`, data: image.png, description: clip(image.altText, LIMITS.altText) };
+  const image = mode.draw ? questionPicture(question.picture) : drawnPicture(question.picture);
+  return image && { name: `question-${question.id}.png`, data: image.png, description: clip(image.altText, LIMITS.altText) };
 }
 
-function askingView(library: TopicLibrary, set: QuizSetView, question: QuizQuestion, index: number): MessageView {
+/** The note shown while a picture is still being drawn. */
+const PICTURE_COMING = 'The picture is being drawn and appears here in a moment.';
+
+/** Whether the set's screen shows a picture that has not been drawn yet. */
+export function pictureToDraw(bank: QuestionBank, state: QuizSetState): boolean {
+  const stage = stageOf(state);
+  if (stage.kind === 'finished') return false;
+  const picture = bank.get(state.questionIds[stage.index] ?? '')?.picture;
+  return picture !== undefined && drawnPicture(picture) === undefined;
+}
+
+function askingView(library: TopicLibrary, set: QuizSetView, question: QuizQuestion, index: number, mode: PictureMode): MessageView {
   const order = optionOrder(set.ownerId, question.id);
   const lines = order.map((written, position) => `**${OPTION_LETTERS[position]}.** ${question.options[written]!.text}`);
-  const picture = pictureFile(question);
+  const picture = pictureFile(question, mode);
+  const coming = question.picture && !picture ? `\n\n*${PICTURE_COMING}*` : '';
   return {
     embeds: [
       {
         title: header(library, set, question, index),
-        description: clip(`${question.question}\n\n${lines.join('\n')}`, LIMITS.embedDescription),
+        description: clip(`${question.question}\n\n${lines.join('\n')}${coming}`, LIMITS.embedDescription),
         color: ASKING_COLOUR,
         footer: `${levelLabel(question.level)} · pick A, B, C or D`,
         ...(picture && { imageFile: picture.name }),
@@ -69,7 +89,7 @@ function askingView(library: TopicLibrary, set: QuizSetView, question: QuizQuest
   };
 }
 
-function answeredView(library: TopicLibrary, set: QuizSetView, question: QuizQuestion, index: number): MessageView {
+function answeredView(library: TopicLibrary, set: QuizSetView, question: QuizQuestion, index: number, mode: PictureMode): MessageView {
   const result = set.state.results[index]!;
   const order = optionOrder(set.ownerId, question.id);
   const letterOf = (written: number) => OPTION_LETTERS[order.indexOf(written)]!;
@@ -87,7 +107,7 @@ function answeredView(library: TopicLibrary, set: QuizSetView, question: QuizQue
       ];
   const last = index === set.state.questionIds.length - 1;
   // The picture stays with its answer: the explanations may point at it.
-  const picture = pictureFile(question);
+  const picture = pictureFile(question, mode);
   const rows: ComponentView[][] = [
     [
       { type: 'button', customId: encodeCustomId('quiz', 'next', set.id, set.version), label: last ? 'See your score' : 'Next', style: 'primary' },
@@ -135,13 +155,14 @@ function scoreView(library: TopicLibrary, bank: QuestionBank, set: QuizSetView):
 }
 
 /** The set as it is now: the waiting question, the last answer's feedback, or the score. */
-export function quizSetMessage(library: TopicLibrary, bank: QuestionBank, set: QuizSetView): MessageView {
+export function quizSetMessage(library: TopicLibrary, bank: QuestionBank, set: QuizSetView, mode: PictureMode = { draw: true }): MessageView {
   const stage = stageOf(set.state);
   if (stage.kind === 'finished') return scoreView(library, bank, set);
   const question = bank.get(set.state.questionIds[stage.index]!);
   if (!question) {
     // A question removed from the files since the set began: its set ends at the score.
-    return scoreView(library, bank, { ...set, state: { ...set.state, questionIds: set.state.questionIds.slice(0, stage.index), position: stage.index } });
+    const kept = { questionIds: set.state.questionIds.slice(0, stage.index), results: set.state.results.slice(0, stage.index), position: stage.index };
+    return scoreView(library, bank, { ...set, state: { ...set.state, ...kept } });
   }
-  return stage.kind === 'asking' ? askingView(library, set, question, stage.index) : answeredView(library, set, question, stage.index);
+  return stage.kind === 'asking' ? askingView(library, set, question, stage.index, mode) : answeredView(library, set, question, stage.index, mode);
 }

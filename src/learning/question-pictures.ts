@@ -77,6 +77,11 @@ function curves(shape: CurvePicture['shape']): LossCurve[] {
 
 const drawn = new Map<string, ChartImage>();
 
+/** The picture if it was drawn already in this process; drawing a search's dots can take seconds (a GP on the train game). */
+export function drawnPicture(picture: QuestionPicture): ChartImage | undefined {
+  return drawn.get(JSON.stringify(picture));
+}
+
 /** The picture for a question (drawn once per process: the same picture key is always the same image). */
 export function questionPicture(picture: QuestionPicture): ChartImage {
   const key = JSON.stringify(picture);

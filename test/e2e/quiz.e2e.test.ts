@@ -7,6 +7,7 @@ import { loadTopicLibrary } from '../../src/content/library.js';
 import { loadQuestionBank } from '../../src/content/quizzes.js';
 import { optionOrder } from '../../src/learning/quiz-set.js';
 import type { StoredMessage } from '../discord-double/index.js';
+import { waitFor } from './board.js';
 import { clearOfUtcMidnight } from './clock.js';
 import { useScenario } from './scenario.js';
 
@@ -51,7 +52,13 @@ describe('quizzes on Discord', () => {
       expect(question.topic).toBe('hyperparameters');
       if (question.picture) {
         pictures++;
-        expect(message.attachments).toHaveLength(1);
+        // The first answer goes out at once; the picture follows in an edit once drawn.
+        const id = message.id;
+        message = await waitFor(() => {
+          const edited = scenario().double.message(id);
+          return edited?.attachments.length === 1 ? edited : undefined;
+        }, 'the question picture');
+        expect(message.embeds[0].description).not.toContain('being drawn');
         expect(message.attachments[0]?.description).toMatch(/numbered dots/);
         expect(message.embeds[0].image.url).toBe(`attachment://${message.attachments[0]?.filename}`);
       }

@@ -52,7 +52,8 @@ const confirm: ComponentHandler<{ userId: string }> = {
       content:
         `Done. I deleted ${plural(report.games, 'game', 'games')}, ${plural(report.results, 'result', 'results')} ` +
         `(and with them your streaks and leaderboard places), ${plural(report.quizAnswers, 'quiz answer', 'quiz answers')} and ` +
-        `${plural(report.reviewCards, 'review schedule', 'review schedules')}${report.level ? ', and your saved level' : ''}. ` +
+        `${plural(report.reviewCards, 'review schedule', 'review schedules')}, the list of ${plural(report.topicsRead, 'topic', 'topics')} you read` +
+        `${report.level ? ', and your saved level' : ''}. ` +
         (report.joinedRounds > 0
           ? `In ${plural(report.joinedRounds, 'round', 'rounds')} that others hosted, your moves stay for them under “Former player” instead of your name. `
           : '') +
@@ -80,7 +81,7 @@ const privacy: CommandModule = {
         ephemeral: true,
         content:
           'This deletes every game you started, all your results (so you leave every leaderboard), your daily ' +
-          'streaks, your quiz answers and review schedules, and your saved level, in every server. In rounds others hosted, your moves stay for them but ' +
+          'streaks, your quiz answers, review schedules and topics read, and your saved level, in every server. In rounds others hosted, your moves stay for them but ' +
           'your name and id are removed. Today\'s daily puzzles you started still count as played (a mark that does not ' +
           'name you keeps them to one attempt until the day ends). It cannot be undone. Are you sure?',
         rows: [
@@ -103,6 +104,7 @@ const privacy: CommandModule = {
       `**Results:** ${about.results.count}${span(about.results.first, about.results.last)} — score, win, moves, game and server, for leaderboards and /stats`,
       `**Quiz answers:** ${about.quizAnswers.count}${span(about.quizAnswers.first, about.quizAnswers.last)} — question, answer chosen, right or not, when, for /review`,
       `**Review schedules:** ${about.reviewCards} — one per question you answered: when /review asks it next`,
+      `**Topics read:** ${about.topicsRead} — each with the deepest level you read it at and when, so /quiz asks about them`,
       `**Daily streak:** ${plural(about.dailyDays.length, 'day', 'days')} with a daily puzzle; current ${streak.current}, longest ${streak.longest}${streak.lastDay ? `, last ${streak.lastDay}` : ''}`,
       `**Daily attempts today:** ${markedGames.length ? markedGames.join(', ') : 'none'} — ${ATTEMPT_MARKS}`,
       '',

@@ -68,9 +68,10 @@ function parseTopicAndLevel(args: readonly string[], anyTopic: boolean): { topic
 /** `quiz:explain:<topic>:<level>` — the topic's explanation at the question's level, privately. */
 const explain: ComponentHandler<{ topic: string | undefined; level: Level }> = {
   parse: (args) => parseTopicAndLevel(args, false),
-  run(request, { topic: slug, level }, app) {
+  async run(request, { topic: slug, level }, app) {
     const topic = slug === undefined ? undefined : app.topics.get(slug);
     if (!topic) throw new UserError('That topic is no longer here. Try /explain.');
+    await app.storage.quizzes.recordRead(request.user.id, topic.slug, level, app.now());
     return reply({ ...topicMessage(app.topics, topic, level, request.user.id), ephemeral: true });
   },
 };

@@ -78,8 +78,22 @@ describe.each(DATABASE_KINDS)('quiz store on %s', (kind) => {
     expect(await quizzes.updateSet(set.id, 2, { position: 2 }, hours(1))).toMatchObject({ version: 3, state: { position: 2 }, updatedAt: hours(1) });
   });
 
+  it('remembers the topics a person read, at the deepest level, most recent first', async () => {
+    const quizzes = storage.quizzes;
+    await quizzes.recordRead(ANA, 'learning-rate', 2, t0);
+    await quizzes.recordRead(ANA, 'batch-size', 3, hours(1));
+    await quizzes.recordRead(ANA, 'learning-rate', 4, hours(2));
+    await quizzes.recordRead(ANA, 'learning-rate', 1, hours(3));
+    await quizzes.recordRead(BO, 'dropout', 5, t0);
+    expect(await quizzes.reads(ANA)).toEqual([
+      { topic: 'learning-rate', deepestLevel: 4, lastReadAt: hours(3) },
+      { topic: 'batch-size', deepestLevel: 3, lastReadAt: hours(1) },
+    ]);
+  });
+
   it('shows and forgets a person’s answers, cards and sets, and nobody else’s', async () => {
     const quizzes = storage.quizzes;
+    await quizzes.recordRead(ANA, 'learning-rate', 2, t0);
     await quizzes.createSet({ ownerId: ANA, mode: 'review', state: {}, now: t0 });
     await quizzes.recordAnswer(answer(ANA, 'hp-one', false, t0), { userId: ANA, questionId: 'hp-one', card: {}, due: t0 });
     await quizzes.recordAnswer(answer(ANA, 'hp-one', true, hours(1)), { userId: ANA, questionId: 'hp-one', card: {}, due: hours(9) });
@@ -88,9 +102,11 @@ describe.each(DATABASE_KINDS)('quiz store on %s', (kind) => {
     const about = await storage.privacy.about(ANA);
     expect(about.quizAnswers).toEqual({ count: 2, first: t0, last: hours(1) });
     expect(about.reviewCards).toBe(1);
+    expect(about.topicsRead).toBe(1);
 
     const report = await storage.privacy.forget(ANA, (state) => state);
-    expect(report).toMatchObject({ quizAnswers: 2, reviewCards: 1 });
+    expect(report).toMatchObject({ quizAnswers: 2, reviewCards: 1, topicsRead: 1 });
+    expect(await quizzes.reads(ANA)).toEqual([]);
     expect(await storage.privacy.about(ANA)).toMatchObject({ quizAnswers: { count: 0, first: null, last: null }, reviewCards: 0 });
     expect(await database.query(`select count(*) as n from quiz_sets where owner_id = '${ANA}'`)).toEqual([{ n: kind === 'sqlite' ? 0 : '0' }]);
     expect(await quizzes.answers(BO, 10)).toHaveLength(1);

@@ -34,13 +34,15 @@ function respond(kind: 'reply' | 'update', app: AppServices, set: QuizSetView): 
   return { kind, message, later: () => Promise.resolve(quizSetMessage(app.topics, app.quizzes, set, { draw: true })) };
 }
 
-/** Topics the person has met: those of the games they played. */
-async function playedTopics(app: AppServices, userId: string): Promise<string[]> {
-  const games = new Set((await app.storage.games.listByOwner(userId, { limit: 50 })).map((g) => g.game));
-  return app.topics
+/** Topics the person has met: those they read with /explain, and those of the games they played. */
+async function metTopics(app: AppServices, userId: string): Promise<string[]> {
+  const [reads, games] = await Promise.all([app.storage.quizzes.reads(userId), app.storage.games.listByOwner(userId, { limit: 50 })]);
+  const played = new Set(games.map((g) => g.game));
+  const ofGames = app.topics
     .all()
-    .filter((topic) => topic.game !== undefined && games.has(topic.game))
+    .filter((topic) => topic.game !== undefined && played.has(topic.game))
     .map((topic) => topic.slug);
+  return [...new Set([...reads.map((read) => read.topic), ...ofGames])];
 }
 
 export interface QuizStart {
@@ -48,7 +50,7 @@ export interface QuizStart {
   readonly level: Level;
 }
 
-/** A new /quiz set for the person: on one topic, or picked from what they played at their level. */
+/** A new /quiz set for the person: on one topic, or picked from what they read and played, at their level. */
 export async function startQuiz(app: AppServices, user: Person, start: QuizStart): Promise<CommandResponse> {
   const now = app.now();
   if (start.topic !== undefined && app.quizzes.forTopic(start.topic).length === 0) {
@@ -57,7 +59,7 @@ export async function startQuiz(app: AppServices, user: Person, start: QuizStart
   }
   if (app.quizzes.all().length === 0) throw new UserError('There are no quiz questions here yet.');
   const [preferredTopics, answers] = await Promise.all([
-    start.topic ? Promise.resolve([]) : playedTopics(app, user.id),
+    start.topic ? Promise.resolve([]) : metTopics(app, user.id),
     app.storage.quizzes.answers(user.id, ANSWER_HISTORY),
   ]);
   const questions = pickQuestions(app.quizzes, {

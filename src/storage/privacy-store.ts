@@ -11,7 +11,7 @@ const dateOrNull = (text: string | null | undefined): Date | null => (text ? new
 export function createPrivacyStore(db: Kysely<Database>): PrivacyStore {
   return {
     async about(userId): Promise<StoredAboutUser> {
-      const [preference, games, joined, results, days, answers, cards] = await Promise.all([
+      const [preference, games, joined, results, days, answers, cards, reads] = await Promise.all([
         db.selectFrom('preferences').select('level').where('user_id', '=', userId).executeTakeFirst(),
         db
           .selectFrom('games')
@@ -31,6 +31,7 @@ export function createPrivacyStore(db: Kysely<Database>): PrivacyStore {
           .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min('answered_at').as('first'), eb.fn.max('answered_at').as('last')])
           .executeTakeFirstOrThrow(),
         db.selectFrom('review_cards').where('user_id', '=', userId).select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
+        db.selectFrom('topic_reads').where('user_id', '=', userId).select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
       ]);
       const level = preference === undefined ? undefined : Number(preference.level);
       return {
@@ -41,6 +42,7 @@ export function createPrivacyStore(db: Kysely<Database>): PrivacyStore {
         dailyDays: days.map((row) => row.day),
         quizAnswers: { count: Number(answers.count), first: dateOrNull(answers.first), last: dateOrNull(answers.last) },
         reviewCards: Number(cards.count),
+        topicsRead: Number(reads.count),
       };
     },
 
@@ -71,6 +73,7 @@ export function createPrivacyStore(db: Kysely<Database>): PrivacyStore {
         const quizAnswers = await trx.deleteFrom('quiz_answers').where('user_id', '=', userId).executeTakeFirst();
         const reviewCards = await trx.deleteFrom('review_cards').where('user_id', '=', userId).executeTakeFirst();
         await trx.deleteFrom('quiz_sets').where('owner_id', '=', userId).execute();
+        const reads = await trx.deleteFrom('topic_reads').where('user_id', '=', userId).executeTakeFirst();
         return {
           results,
           games: Number(games.numDeletedRows),
@@ -78,6 +81,7 @@ export function createPrivacyStore(db: Kysely<Database>): PrivacyStore {
           level: Number(level.numDeletedRows) > 0,
           quizAnswers: Number(quizAnswers.numDeletedRows),
           reviewCards: Number(reviewCards.numDeletedRows),
+          topicsRead: Number(reads.numDeletedRows),
         };
       });
     },

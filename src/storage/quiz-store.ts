@@ -6,7 +6,8 @@ import type { Kysely, Selectable } from 'kysely';
 import { newGameId } from './ids.js';
 import { toJson } from './json.js';
 import type { Database, QuizAnswersTable, QuizSetsTable, ReviewCardsTable } from './schema.js';
-import type { QuizAnswerRecord, QuizMode, QuizSetRecord, QuizStore, ReviewCardRecord } from './types.js';
+import { isLevel } from '../content/levels.js';
+import type { QuizAnswerRecord, QuizMode, QuizSetRecord, QuizStore, ReviewCardRecord, TopicRead } from './types.js';
 
 const toSet = (row: Selectable<QuizSetsTable>): QuizSetRecord => ({
   id: row.id,
@@ -38,6 +39,29 @@ const toAnswer = (row: Selectable<QuizAnswersTable>): QuizAnswerRecord => ({
 
 export function createQuizStore(db: Kysely<Database>): QuizStore {
   return {
+    async recordRead(userId, topic, level, at) {
+      const when = at.toISOString();
+      await db
+        .insertInto('topic_reads')
+        .values({ user_id: userId, topic, deepest_level: level, last_read_at: when })
+        .onConflict((conflict) =>
+          conflict.columns(['user_id', 'topic']).doUpdateSet((eb) => ({
+            // The deepest level read so far stays; reading a simpler level again does not lower it.
+            deepest_level: eb.case().when('topic_reads.deepest_level', '<', level).then(level).else(eb.ref('topic_reads.deepest_level')).end(),
+            last_read_at: when,
+          })),
+        )
+        .execute();
+    },
+
+    async reads(userId) {
+      const rows = await db.selectFrom('topic_reads').selectAll().where('user_id', '=', userId).orderBy('last_read_at', 'desc').orderBy('topic').execute();
+      return rows.flatMap((row): TopicRead[] => {
+        const level = Number(row.deepest_level);
+        return isLevel(level) ? [{ topic: row.topic, deepestLevel: level, lastReadAt: new Date(row.last_read_at) }] : [];
+      });
+    },
+
     async createSet({ ownerId, mode, state, now }) {
       const at = now.toISOString();
       const row = await db

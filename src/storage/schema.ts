@@ -118,6 +118,14 @@ export interface QuizSetsTable {
   updated_at: string;
 }
 
+/** A topic a person has read with /explain: the deepest level they read it at, and when they last did. */
+export interface TopicReadsTable {
+  user_id: string;
+  topic: string;
+  deepest_level: number;
+  last_read_at: string;
+}
+
 export interface Database {
   preferences: PreferencesTable;
   games: GamesTable;
@@ -130,4 +138,5 @@ export interface Database {
   quiz_answers: QuizAnswersTable;
   review_cards: ReviewCardsTable;
   quiz_sets: QuizSetsTable;
+  topic_reads: TopicReadsTable;
 }

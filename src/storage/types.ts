@@ -241,6 +241,8 @@ export interface StoredAboutUser {
   readonly dailyDays: readonly string[];
   readonly quizAnswers: { readonly count: number; readonly first: Date | null; readonly last: Date | null };
   readonly reviewCards: number;
+  /** Topics read with /explain. */
+  readonly topicsRead: number;
 }
 
 export interface ForgetReport {
@@ -251,6 +253,7 @@ export interface ForgetReport {
   readonly level: boolean;
   readonly quizAnswers: number;
   readonly reviewCards: number;
+  readonly topicsRead: number;
 }
 
 export interface PrivacyStore {
@@ -354,7 +357,18 @@ export interface QuizSetRecord {
   readonly updatedAt: Date;
 }
 
+/** A topic a person read with /explain. */
+export interface TopicRead {
+  readonly topic: string;
+  readonly deepestLevel: Level;
+  readonly lastReadAt: Date;
+}
+
 export interface QuizStore {
+  /** Remembers that the person read the topic at this level (keeping the deepest level read). */
+  recordRead(userId: string, topic: string, level: Level, at: Date): Promise<void>;
+  /** The topics the person read, most recent first. */
+  reads(userId: string): Promise<TopicRead[]>;
   createSet(set: { readonly ownerId: string; readonly mode: QuizMode; readonly state: unknown; readonly now: Date }): Promise<QuizSetRecord>;
   getSet(id: string): Promise<QuizSetRecord | undefined>;
   /** Compare-and-set on the version, as for games; undefined when missing or someone else changed it first. */

@@ -132,6 +132,18 @@ describe('/quiz', () => {
     expect(message(explained).ephemeral).toBe(true);
     expect(message(explained).embeds?.[0]?.title).toBe('Hyperparameters');
     expect(message(explained).embeds?.[0]?.footer).toContain('Level 5 of 5');
+    // Reading it counts as reading, for /quiz without a topic.
+    expect(await app.services.storage.quizzes.reads(ANA.user.id)).toMatchObject([{ topic: 'hyperparameters', deepestLevel: 5 }]);
+  });
+
+  it('remembers what the person read with /explain, at the deepest level', async () => {
+    await slash(ANA, 'explain', { topic: 'learning-rate', level: 2 });
+    await slash(ANA, 'explain', { topic: 'hyperparameters', level: 1 });
+    expect((await app.services.storage.quizzes.reads(ANA.user.id)).map((r) => [r.topic, r.deepestLevel])).toEqual([
+      ['hyperparameters', 1],
+      ['learning-rate', 2],
+    ]);
+    expect(await app.services.storage.quizzes.reads(BO.user.id)).toEqual([]);
   });
 
   it('picks questions without a topic, and says so clearly for an unknown topic or one without questions', async () => {

@@ -2,7 +2,8 @@
  * Quizzes: every answer a person gives (the record /review and /progress learn from), one spaced-review
  * card per person and question (its scheduler state as JSON, with the due time as a column to query),
  * and quiz sets, the five questions of one /quiz or /review in play, updated by compare-and-set on a
- * version so a doubled click answers once. Portable types only: SQLite and PostgreSQL.
+ * version so a doubled click answers once; and which topics each person has read with /explain (the
+ * deepest level and when), so /quiz without a topic asks about what they read. Portable types only.
  */
 import type { Kysely } from 'kysely';
 
@@ -44,9 +45,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('quiz_sets_owner').on('quiz_sets').column('owner_id').execute();
+
+  await db.schema
+    .createTable('topic_reads')
+    .addColumn('user_id', 'text', (c) => c.notNull())
+    .addColumn('topic', 'text', (c) => c.notNull())
+    .addColumn('deepest_level', 'integer', (c) => c.notNull())
+    .addColumn('last_read_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('topic_reads_pk', ['user_id', 'topic'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable('topic_reads').execute();
   await db.schema.dropTable('quiz_sets').execute();
   await db.schema.dropTable('review_cards').execute();
   await db.schema.dropTable('quiz_answers').execute();

@@ -1,6 +1,6 @@
 /**
  * End to end: a quiz set of five played to its score, a wrong answer brought back by /review, and
- * "Test yourself" from /explain, with the real bot process against the Discord test double on SQLite.
+ * "Test yourself" from /explain, and the first step of /path, with the real bot process against the Discord test double on SQLite.
  */
 import { describe, expect, it } from 'vitest';
 import { loadTopicLibrary } from '../../src/content/library.js';
@@ -102,6 +102,24 @@ describe('quizzes on Discord', () => {
     expect(bank.get(questionOn(quiz))).toMatchObject({ topic: 'hyperparameters', level: 4 });
     // The explanation itself is untouched.
     expect(scenario().double.message(explained.id)?.embeds[0].title).toBe('Hyperparameters');
+  }, 120_000);
+
+  it('walks the first step of /path: read, then quiz, then on to step two', async () => {
+    const userId = '140000000000000004';
+    const dee = scenario().as(userId);
+    const path = async () => (await (await scenario().double.slash('path', {}, dee)).settled())!;
+    const start = await path();
+    expect(start.embeds[0].title).toMatch(/^Your learning path: step 1 of \d+$/);
+    const read = await scenario().double.click(start.id, button(start, 'Read: Hyperparameters'), dee);
+    expect((await read.settled())?.embeds[0].title).toBe('Hyperparameters');
+    const afterRead = await path();
+    expect(afterRead.embeds[0].description).toContain('read ✓, now the quiz');
+    const quizClick = await scenario().double.click(afterRead.id, button(afterRead, 'Quiz: Hyperparameters'), dee);
+    const quiz = (await quizClick.settled())!;
+    await press(quiz, letterFor(userId, quiz, true), dee);
+    const next = await path();
+    expect(next.embeds[0].title).toMatch(/^Your learning path: step 2 of \d+$/);
+    expect(next.embeds[0].description).toContain('✅ 1. Hyperparameters');
   }, 120_000);
 
   it('broke none of Discord’s rules', () => {

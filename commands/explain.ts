@@ -31,9 +31,10 @@ const data = new SlashCommandBuilder()
  * A change of level or topic edits the shared message for the person who asked; anyone else gets
  * the same answer privately, so nobody changes what someone else is reading.
  */
-function answer(request: ComponentRequest, owner: string, app: AppServices, slug: string, level: Level): CommandResponse {
+async function answer(request: ComponentRequest, owner: string, app: AppServices, slug: string, level: Level): Promise<CommandResponse> {
   const topic = app.topics.get(slug);
   if (!topic) throw new UserError('That topic is no longer here. Try /explain again.');
+  await app.storage.quizzes.recordRead(request.user.id, topic.slug, level, app.now());
   const message = topicMessage(app.topics, topic, level, owner);
   return request.user.id === owner ? update(message) : reply({ ...message, ephemeral: true });
 }
@@ -81,6 +82,8 @@ const explain: CommandModule = {
       throw new UserError(`I don't have a topic called “${asked}”.${suggestion}`);
     }
     const level = await levelFor(app, request.user.id, request.options.level);
+    // What a person has read is what /quiz asks about when they name no topic.
+    await app.storage.quizzes.recordRead(request.user.id, topic.slug, level, app.now());
     return reply(topicMessage(app.topics, topic, level, request.user.id));
   },
   autocomplete: (request, app) => app.topics.autocomplete(request.focused.value),

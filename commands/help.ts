@@ -32,8 +32,9 @@ const help: CommandModule = {
           description:
             'I explain hyperparameters (the knobs you set before a model learns) at five levels, from a ' +
             'five-year-old to a machine-learning expert, and host tuning games where you probe a hidden ' +
-            'objective with a small budget, then see how grid, random and Bayesian search would have played.\n\n' +
-            `${commands}\n\nStart with \`/explain topic:hyperparameters\`.`,
+            'objective with a small budget, then see how grid, random and Bayesian search would have played. ' +
+            '`/quiz` checks what stuck, and `/review` brings back what you missed, spaced so it lasts.\n\n' +
+            `${commands}\n\nStart with \`/explain topic:hyperparameters\`, then press **Test yourself**.`,
           fields: [{ name: `Topics for /explain (${app.topics.all().length})`, value: clip(topics, LIMITS.fieldValue) }],
         },
       ],

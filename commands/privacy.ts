@@ -20,7 +20,7 @@ const data = new SlashCommandBuilder()
   .setContexts(...IN_SERVERS_AND_DMS)
   .setIntegrationTypes(...INSTALLED_TO)
   .addSubcommand((sub) => sub.setName('show').setDescription('What the bot stores about you'))
-  .addSubcommand((sub) => sub.setName('forget').setDescription('Delete your games, results, streaks and saved level'));
+  .addSubcommand((sub) => sub.setName('forget').setDescription('Delete your games, results, streaks, quiz answers and saved level'));
 
 /** What a daily attempt mark is, in the words /privacy uses for it. */
 const ATTEMPT_MARKS =
@@ -51,7 +51,9 @@ const confirm: ComponentHandler<{ userId: string }> = {
     return update({
       content:
         `Done. I deleted ${plural(report.games, 'game', 'games')}, ${plural(report.results, 'result', 'results')} ` +
-        `(and with them your streaks and leaderboard places)${report.level ? ' and your saved level' : ''}. ` +
+        `(and with them your streaks and leaderboard places), ${plural(report.quizAnswers, 'quiz answer', 'quiz answers')} and ` +
+        `${plural(report.reviewCards, 'review schedule', 'review schedules')}, the list of ${plural(report.topicsRead, 'topic', 'topics')} you read` +
+        `${report.level ? ', and your saved level' : ''}. ` +
         (report.joinedRounds > 0
           ? `In ${plural(report.joinedRounds, 'round', 'rounds')} that others hosted, your moves stay for them under “Former player” instead of your name. `
           : '') +
@@ -79,7 +81,7 @@ const privacy: CommandModule = {
         ephemeral: true,
         content:
           'This deletes every game you started, all your results (so you leave every leaderboard), your daily ' +
-          'streaks and your saved level, in every server. In rounds others hosted, your moves stay for them but ' +
+          'streaks, your quiz answers, review schedules and topics read, and your saved level, in every server. In rounds others hosted, your moves stay for them but ' +
           'your name and id are removed. Today\'s daily puzzles you started still count as played (a mark that does not ' +
           'name you keeps them to one attempt until the day ends). It cannot be undone. Are you sure?',
         rows: [
@@ -100,6 +102,9 @@ const privacy: CommandModule = {
       `**Games you started:** ${about.games.count}${span(about.games.first, about.games.last)} — each with its moves, seed and score`,
       `**Rounds you joined in others’ games:** ${about.joinedRounds} — your moves, id and name, inside their round`,
       `**Results:** ${about.results.count}${span(about.results.first, about.results.last)} — score, win, moves, game and server, for leaderboards and /stats`,
+      `**Quiz answers:** ${about.quizAnswers.count}${span(about.quizAnswers.first, about.quizAnswers.last)} — question, answer chosen, right or not, when, for /review`,
+      `**Review schedules:** ${about.reviewCards} — one per question you answered: when /review asks it next`,
+      `**Topics read:** ${about.topicsRead} — each with the deepest level you read it at and when, so /quiz asks about them`,
       `**Daily streak:** ${plural(about.dailyDays.length, 'day', 'days')} with a daily puzzle; current ${streak.current}, longest ${streak.longest}${streak.lastDay ? `, last ${streak.lastDay}` : ''}`,
       `**Daily attempts today:** ${markedGames.length ? markedGames.join(', ') : 'none'} — ${ATTEMPT_MARKS}`,
       '',

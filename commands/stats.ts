@@ -8,6 +8,7 @@ import { UserError } from '../src/command-layer/errors.js';
 import { reply, type CommandModule, type EmbedFieldView } from '../src/command-layer/types.js';
 import { GAME_IDS, GAMES } from '../src/games/index.js';
 import { utcDay } from '../src/social/days.js';
+import { endOfReviewDay } from '../src/learning/review.js';
 import { formatScore, playerLabel } from '../src/social/leaderboard.js';
 import { streaksOf } from '../src/social/streaks.js';
 
@@ -34,8 +35,12 @@ const stats: CommandModule = {
     const who = self ? playerLabel(userId, new Map([[userId, request.user.name]])) : playerLabel(userId);
     const where = request.guildId ? 'in this server' : 'everywhere';
     const record = await app.storage.results.statsFor(userId, request.guildId ?? undefined);
+    // Quiz reviews are private learning: only the person themself sees how many are due.
+    const due = self ? await app.storage.quizzes.countDue(userId, endOfReviewDay(app.now())) : undefined;
+    const reviews = due === undefined ? '' : due > 0 ? `Quiz reviews due today: **${due}**. \`/review\` asks them.` : 'No quiz reviews due today.';
     if (record.played === 0) {
-      return reply({ content: `${self ? 'You have' : `${who} has`} not finished a game ${where} yet. Try \`/play bake\` or \`/daily bake\`.` });
+      const none = `${self ? 'You have' : `${who} has`} not finished a game ${where} yet. Try \`/play bake\` or \`/daily bake\`.`;
+      return reply({ content: reviews ? `${none}\n${reviews}` : none });
     }
     const streak = streaksOf(record.dailyDays, utcDay(app.now()));
     const best = GAME_IDS.filter((id) => record.bestByGame[id] !== undefined)
@@ -51,6 +56,7 @@ const stats: CommandModule = {
       },
       { name: 'Best score per game', value: best || 'none yet' },
       { name: 'Daily streak', value: `current ${days(streak.current)}, longest ${days(streak.longest)}`, inline: true },
+      ...(due === undefined ? [] : [{ name: 'Quiz reviews due today', value: due > 0 ? `${due}: \`/review\` asks them` : 'none', inline: true }]),
     ];
     return reply({ embeds: [{ title: 'Stats', description: `${who} ${where}`, fields, footer: STATS_FOOTER }] });
   },

@@ -7,6 +7,7 @@ import { CommandRouter } from './command-layer/router.js';
 import type { AppServices, Channels, CommandModule } from './command-layer/types.js';
 import type { Config } from './config.js';
 import { loadTopicLibrary } from './content/library.js';
+import { loadQuestionBank } from './content/quizzes.js';
 import { dailyPuzzles, dailySecret } from './social/daily-puzzles.js';
 import { openStorage } from './storage/index.js';
 
@@ -64,6 +65,7 @@ export async function createApp({ config, logger, channels, now = () => new Date
   );
   try {
     const topics = loadTopicLibrary();
+    const quizzes = loadQuestionBank(new Set(topics.all().map((topic) => topic.slug)));
     const commands = await loadCommands();
     const list: readonly CommandModule[] = [...commands.values()];
     const daily = dailyPuzzles(await dailySecret(config.dailySecret, storage.secrets));
@@ -71,6 +73,7 @@ export async function createApp({ config, logger, channels, now = () => new Date
       storage,
       channels,
       topics,
+      quizzes,
       logger,
       now,
       daily,

@@ -100,6 +100,7 @@ describe.each(DATABASE_KINDS)('storage on %s', (kind) => {
       await database.query('alter table daily_posts drop column lease_until');
       await database.query('drop table daily_attempts');
       await database.query('drop table server_secrets');
+      for (const table of ['quiz_answers', 'review_cards', 'quiz_sets', 'topic_reads']) await database.query(`drop table ${table}`);
       await database.query("delete from kysely_migration where name >= '0003'");
 
       const upgraded = await open();

@@ -46,6 +46,8 @@ export function topicMessage(library: TopicLibrary, topic: Topic, level: Level, 
         style: 'primary',
         disabled: level >= 5,
       },
+      // Anyone may press it: each person gets their own private quiz on the topic at this level.
+      { type: 'button', customId: encodeCustomId('quiz', 'new', level, topic.slug), label: 'Test yourself', style: 'success' },
     ],
   ];
   const related = library.related(topic.slug).slice(0, LIMITS.selectOptions);

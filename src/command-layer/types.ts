@@ -7,6 +7,7 @@ import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-ap
 import type { Logger } from 'pino';
 import type { Storage } from '../storage/index.js';
 import type { TopicLibrary } from '../content/library.js';
+import type { QuestionBank } from '../content/quizzes.js';
 import type { DailyPuzzles } from '../social/daily-puzzles.js';
 
 // ---- What a command shows --------------------------------------------------------------------------
@@ -212,6 +213,8 @@ export interface AppServices {
   storage: Storage;
   channels: Channels;
   topics: TopicLibrary;
+  /** The quiz questions of content/quizzes/, checked at start-up. */
+  quizzes: QuestionBank;
   logger: Logger;
   /** The current time; tests pass a controlled clock. */
   now: () => Date;

@@ -11,7 +11,7 @@ const dateOrNull = (text: string | null | undefined): Date | null => (text ? new
 export function createPrivacyStore(db: Kysely<Database>): PrivacyStore {
   return {
     async about(userId): Promise<StoredAboutUser> {
-      const [preference, games, joined, results, days] = await Promise.all([
+      const [preference, games, joined, results, days, answers, cards, reads] = await Promise.all([
         db.selectFrom('preferences').select('level').where('user_id', '=', userId).executeTakeFirst(),
         db
           .selectFrom('games')
@@ -25,6 +25,13 @@ export function createPrivacyStore(db: Kysely<Database>): PrivacyStore {
           .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min('finished_at').as('first'), eb.fn.max('finished_at').as('last')])
           .executeTakeFirstOrThrow(),
         db.selectFrom('results').where('user_id', '=', userId).where('mode', '=', 'daily').select('day').distinct().orderBy('day').execute(),
+        db
+          .selectFrom('quiz_answers')
+          .where('user_id', '=', userId)
+          .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min('answered_at').as('first'), eb.fn.max('answered_at').as('last')])
+          .executeTakeFirstOrThrow(),
+        db.selectFrom('review_cards').where('user_id', '=', userId).select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
+        db.selectFrom('topic_reads').where('user_id', '=', userId).select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
       ]);
       const level = preference === undefined ? undefined : Number(preference.level);
       return {
@@ -33,6 +40,9 @@ export function createPrivacyStore(db: Kysely<Database>): PrivacyStore {
         joinedRounds: Number(joined.count),
         results: { count: Number(results.count), first: dateOrNull(results.first), last: dateOrNull(results.last) },
         dailyDays: days.map((row) => row.day),
+        quizAnswers: { count: Number(answers.count), first: dateOrNull(answers.first), last: dateOrNull(answers.last) },
+        reviewCards: Number(cards.count),
+        topicsRead: Number(reads.count),
       };
     },
 
@@ -60,7 +70,19 @@ export function createPrivacyStore(db: Kysely<Database>): PrivacyStore {
         await trx.updateTable('daily_attempts').set({ game_id: null }).where('game_id', 'in', owned).execute();
         const games = await trx.deleteFrom('games').where('owner_id', '=', userId).executeTakeFirst();
         const level = await trx.deleteFrom('preferences').where('user_id', '=', userId).executeTakeFirst();
-        return { results, games: Number(games.numDeletedRows), joinedRounds: joined.length, level: Number(level.numDeletedRows) > 0 };
+        const quizAnswers = await trx.deleteFrom('quiz_answers').where('user_id', '=', userId).executeTakeFirst();
+        const reviewCards = await trx.deleteFrom('review_cards').where('user_id', '=', userId).executeTakeFirst();
+        await trx.deleteFrom('quiz_sets').where('owner_id', '=', userId).execute();
+        const reads = await trx.deleteFrom('topic_reads').where('user_id', '=', userId).executeTakeFirst();
+        return {
+          results,
+          games: Number(games.numDeletedRows),
+          joinedRounds: joined.length,
+          level: Number(level.numDeletedRows) > 0,
+          quizAnswers: Number(quizAnswers.numDeletedRows),
+          reviewCards: Number(reviewCards.numDeletedRows),
+          topicsRead: Number(reads.numDeletedRows),
+        };
       });
     },
   };

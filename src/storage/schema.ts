@@ -89,6 +89,46 @@ export interface ServerSecretsTable {
   created_at: string;
 }
 
+/** One answer a person gave to a quiz question; `chosen` indexes the answers as written (0 is right). */
+export interface QuizAnswersTable {
+  id: string;
+  user_id: string;
+  question_id: string;
+  chosen: number;
+  right: number;
+  mode: string;
+  set_id: string | null;
+  answered_at: string;
+}
+
+/** A person's spaced-review card for one question: the scheduler's state as JSON, and when it is due. */
+export interface ReviewCardsTable {
+  user_id: string;
+  question_id: string;
+  card: string;
+  due: string;
+  updated_at: string;
+}
+
+/** The questions of one /quiz or /review set in play, as JSON, with a version for compare-and-set. */
+export interface QuizSetsTable {
+  id: string;
+  owner_id: string;
+  mode: string;
+  state: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A topic a person has read with /explain: the deepest level they read it at, and when they last did. */
+export interface TopicReadsTable {
+  user_id: string;
+  topic: string;
+  deepest_level: number;
+  last_read_at: string;
+}
+
 export interface Database {
   preferences: PreferencesTable;
   games: GamesTable;
@@ -98,4 +138,8 @@ export interface Database {
   daily_posts: DailyPostsTable;
   daily_attempts: DailyAttemptsTable;
   server_secrets: ServerSecretsTable;
+  quiz_answers: QuizAnswersTable;
+  review_cards: ReviewCardsTable;
+  quiz_sets: QuizSetsTable;
+  topic_reads: TopicReadsTable;
 }

@@ -246,6 +246,10 @@ export interface StoredAboutUser {
   readonly results: { readonly count: number; readonly first: Date | null; readonly last: Date | null };
   /** UTC days with a finished daily result (the streak is derived from them). */
   readonly dailyDays: readonly string[];
+  readonly quizAnswers: { readonly count: number; readonly first: Date | null; readonly last: Date | null };
+  readonly reviewCards: number;
+  /** Topics read with /explain. */
+  readonly topicsRead: number;
 }
 
 export interface ForgetReport {
@@ -254,6 +258,9 @@ export interface ForgetReport {
   readonly joinedRounds: number;
   readonly results: number;
   readonly level: boolean;
+  readonly quizAnswers: number;
+  readonly reviewCards: number;
+  readonly topicsRead: number;
 }
 
 export interface PrivacyStore {
@@ -319,6 +326,79 @@ export interface ServerSecretStore {
   getOrCreate(name: string, fresh: string): Promise<string>;
 }
 
+// ---- Quizzes: answers, spaced-review cards, quiz sets in play --------------------------------------
+
+/** Where an answer was given: a /quiz set, a /review set, or (later) a group round. */
+export type QuizMode = 'quiz' | 'review' | 'group';
+
+export interface QuizAnswerRecord {
+  readonly userId: string;
+  readonly questionId: string;
+  /** The chosen answer as written in the question's file: 0 is the right one, 1–3 the wrong ones. */
+  readonly chosen: number;
+  readonly right: boolean;
+  readonly mode: QuizMode;
+  /** The set or round it was given in. */
+  readonly setId: string | null;
+  readonly answeredAt: Date;
+}
+
+/** A spaced-review card: the scheduler's own state (JSON-safe; storage does not look inside) and its due time. */
+export interface ReviewCardRecord {
+  readonly userId: string;
+  readonly questionId: string;
+  readonly card: unknown;
+  readonly due: Date;
+  readonly updatedAt: Date;
+}
+
+export interface QuizSetRecord {
+  readonly id: string;
+  readonly ownerId: string;
+  readonly mode: QuizMode;
+  /** The set's own state as JSON; its shape belongs to the quiz code. */
+  readonly state: unknown;
+  readonly version: number;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+/** A topic a person read with /explain. */
+export interface TopicRead {
+  readonly topic: string;
+  readonly deepestLevel: Level;
+  readonly lastReadAt: Date;
+}
+
+export interface QuizStore {
+  /** Remembers that the person read the topic at this level (keeping the deepest level read). */
+  recordRead(userId: string, topic: string, level: Level, at: Date): Promise<void>;
+  /** The topics the person read, most recent first. */
+  reads(userId: string): Promise<TopicRead[]>;
+  createSet(set: { readonly ownerId: string; readonly mode: QuizMode; readonly state: unknown; readonly now: Date }): Promise<QuizSetRecord>;
+  getSet(id: string): Promise<QuizSetRecord | undefined>;
+  /** Compare-and-set on the version, as for games; undefined when missing or someone else changed it first. */
+  updateSet(id: string, expectedVersion: number, state: unknown, now: Date): Promise<QuizSetRecord | undefined>;
+  /**
+   * Records an answer and the question's new review card together, and, when `set` is given, moves the set
+   * on by compare-and-set in the same transaction: if the set changed meanwhile (a doubled click), nothing
+   * is recorded and this resolves undefined. Without a set it resolves null after recording.
+   */
+  recordAnswer(
+    answer: QuizAnswerRecord,
+    card: Omit<ReviewCardRecord, 'updatedAt'>,
+    set?: { readonly id: string; readonly expectedVersion: number; readonly state: unknown },
+  ): Promise<QuizSetRecord | null | undefined>;
+  getCard(userId: string, questionId: string): Promise<ReviewCardRecord | undefined>;
+  /** Cards due at or before `until`, soonest first. */
+  dueCards(userId: string, until: Date, limit: number): Promise<ReviewCardRecord[]>;
+  countDue(userId: string, until: Date): Promise<number>;
+  /** Every card of the person (for progress): small, one per question answered. */
+  cards(userId: string): Promise<ReviewCardRecord[]>;
+  /** The person's answers, newest first. */
+  answers(userId: string, limit: number): Promise<QuizAnswerRecord[]>;
+}
+
 export interface Storage {
   readonly preferences: PreferenceStore;
   readonly games: GameStore;
@@ -329,5 +409,6 @@ export interface Storage {
   readonly gameExpiry: GameExpiryStore;
   readonly dailyAttempts: DailyAttemptStore;
   readonly secrets: ServerSecretStore;
+  readonly quizzes: QuizStore;
   close(): Promise<void>;
 }

@@ -34,6 +34,10 @@ const VALID_ARGS: Readonly<Record<string, readonly string[]>> = {
   'play:try': [GAME, '2', '123'],
   'play:peg': [GAME, '2', 'A2', '5'],
   'play:why': [GAME],
+  'quiz:answer': [GAME, '2', 'hp-bake-knob', '1'],
+  'quiz:next': [GAME, '2'],
+  'quiz:explain': ['hyperparameters', '3'],
+  'quiz:new': ['3', 'hyperparameters'],
 };
 
 const SELECTS = new Set(['explain:topic', 'play:dial', 'play:string']);

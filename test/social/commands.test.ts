@@ -201,6 +201,9 @@ describe('/privacy', () => {
       joinedRounds: 0,
       results: { count: 0, first: null, last: null },
       dailyDays: [],
+      quizAnswers: { count: 0, first: null, last: null },
+      reviewCards: 0,
+      topicsRead: 0,
     });
     const board = text(await slash(person('800002'), 'leaderboard', null, { game: 'bake', period: 'all' }));
     expect(board).not.toContain('800001');

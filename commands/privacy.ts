@@ -51,7 +51,8 @@ const confirm: ComponentHandler<{ userId: string }> = {
     return update({
       content:
         `Done. I deleted ${plural(report.games, 'game', 'games')}, ${plural(report.results, 'result', 'results')} ` +
-        `(and with them your streaks and leaderboard places)${report.level ? ' and your saved level' : ''}. ` +
+        `(and with them your streaks and leaderboard places)${report.level ? ' and your saved level' : ''}, ` +
+        `${plural(report.quizAnswers, 'quiz answer', 'quiz answers')} with ${plural(report.reviewCards, 'review card', 'review cards')}, and your place in ${plural(report.quizRounds, 'group quiz round', 'group quiz rounds')} (rounds you hosted are deleted whole). ` +
         (report.joinedRounds > 0
           ? `In ${plural(report.joinedRounds, 'round', 'rounds')} that others hosted, your moves stay for them under “Former player” instead of your name. `
           : '') +
@@ -79,7 +80,7 @@ const privacy: CommandModule = {
         ephemeral: true,
         content:
           'This deletes every game you started, all your results (so you leave every leaderboard), your daily ' +
-          'streaks and your saved level, in every server. In rounds others hosted, your moves stay for them but ' +
+          'streaks, your saved level, your quiz answers and review schedule and your group quiz answers, in every server. In rounds others hosted, your moves stay for them but ' +
           'your name and id are removed. Today\'s daily puzzles you started still count as played (a mark that does not ' +
           'name you keeps them to one attempt until the day ends). It cannot be undone. Are you sure?',
         rows: [
@@ -100,6 +101,8 @@ const privacy: CommandModule = {
       `**Games you started:** ${about.games.count}${span(about.games.first, about.games.last)} — each with its moves, seed and score`,
       `**Rounds you joined in others’ games:** ${about.joinedRounds} — your moves, id and name, inside their round`,
       `**Results:** ${about.results.count}${span(about.results.first, about.results.last)} — score, win, moves, game and server, for leaderboards and /stats`,
+      `**Quiz answers:** ${about.quizAnswers.count}${span(about.quizAnswers.first, about.quizAnswers.last)} — the question, your answer and when, from /quiz, /review, group quiz rounds and questions of the day; ${plural(about.reviewCards, 'review card', 'review cards')} (when each question comes back in /review)`,
+      `**Group quiz rounds you joined:** ${about.quizRounds} — your name and your first answer to each question, inside the round`,
       `**Daily streak:** ${plural(about.dailyDays.length, 'day', 'days')} with a daily puzzle; current ${streak.current}, longest ${streak.longest}${streak.lastDay ? `, last ${streak.lastDay}` : ''}`,
       `**Daily attempts today:** ${markedGames.length ? markedGames.join(', ') : 'none'} — ${ATTEMPT_MARKS}`,
       '',

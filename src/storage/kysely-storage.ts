@@ -11,6 +11,7 @@ import { insertGame, toGameRecord } from './game-rows.js';
 import { newGameId } from './ids.js';
 import { toJson } from './json.js';
 import { createPrivacyStore } from './privacy-store.js';
+import { createQuizRoundStore } from './quiz-round-store.js';
 import { createQuizStore } from './quiz-store.js';
 import { createResultStore } from './results-store.js';
 import { createServerSecretStore } from './secret-store.js';
@@ -117,6 +118,7 @@ export function createKyselyStorage(db: Kysely<Database>, close: () => Promise<v
     dailyAttempts: createDailyAttemptStore(db),
     secrets: createServerSecretStore(db),
     quizzes: createQuizStore(db),
+    quizRounds: createQuizRoundStore(db),
 
     close,
   };

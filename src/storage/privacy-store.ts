@@ -11,7 +11,7 @@ const dateOrNull = (text: string | null | undefined): Date | null => (text ? new
 export function createPrivacyStore(db: Kysely<Database>): PrivacyStore {
   return {
     async about(userId): Promise<StoredAboutUser> {
-      const [preference, games, joined, results, days, answers, cards] = await Promise.all([
+      const [preference, games, joined, results, days, answers, cards, quizRounds] = await Promise.all([
         db.selectFrom('preferences').select('level').where('user_id', '=', userId).executeTakeFirst(),
         db
           .selectFrom('games')
@@ -31,6 +31,7 @@ export function createPrivacyStore(db: Kysely<Database>): PrivacyStore {
           .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min('answered_at').as('first'), eb.fn.max('answered_at').as('last')])
           .executeTakeFirstOrThrow(),
         db.selectFrom('review_cards').where('user_id', '=', userId).select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
+        db.selectFrom('quiz_round_players').where('user_id', '=', userId).select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
       ]);
       const level = preference === undefined ? undefined : Number(preference.level);
       return {
@@ -41,6 +42,7 @@ export function createPrivacyStore(db: Kysely<Database>): PrivacyStore {
         dailyDays: days.map((row) => row.day),
         quizAnswers: { count: Number(answers.count), first: dateOrNull(answers.first), last: dateOrNull(answers.last) },
         reviewCards: Number(cards.count),
+        quizRounds: Number(quizRounds.count),
       };
     },
 
@@ -71,6 +73,13 @@ export function createPrivacyStore(db: Kysely<Database>): PrivacyStore {
         const quizAnswers = await trx.deleteFrom('quiz_answers').where('user_id', '=', userId).executeTakeFirst();
         const reviewCards = await trx.deleteFrom('review_cards').where('user_id', '=', userId).executeTakeFirst();
         await trx.deleteFrom('quiz_sets').where('owner_id', '=', userId).execute();
+        // Group quiz rounds: the person's place and answers in every round, and the rounds they hosted whole
+        // (as with group game rounds: a hosted round is theirs).
+        const hosted = trx.selectFrom('quiz_rounds').select('id').where('host_id', '=', userId);
+        await trx.deleteFrom('quiz_round_answers').where((eb) => eb.or([eb('user_id', '=', userId), eb('round_id', 'in', hosted)])).execute();
+        const quizRounds = await trx.deleteFrom('quiz_round_players').where('user_id', '=', userId).executeTakeFirst();
+        await trx.deleteFrom('quiz_round_players').where('round_id', 'in', hosted).execute();
+        await trx.deleteFrom('quiz_rounds').where('host_id', '=', userId).execute();
         return {
           results,
           games: Number(games.numDeletedRows),
@@ -78,6 +87,7 @@ export function createPrivacyStore(db: Kysely<Database>): PrivacyStore {
           level: Number(level.numDeletedRows) > 0,
           quizAnswers: Number(quizAnswers.numDeletedRows),
           reviewCards: Number(reviewCards.numDeletedRows),
+          quizRounds: Number(quizRounds.numDeletedRows),
         };
       });
     },

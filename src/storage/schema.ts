@@ -118,6 +118,38 @@ export interface QuizSetsTable {
   updated_at: string;
 }
 
+/** A group quiz round: its state as JSON with a version for compare-and-set; phase and closes_at for the clock job. */
+export interface QuizRoundsTable {
+  id: string;
+  guild_id: string;
+  channel_id: string;
+  message_id: string | null;
+  host_id: string;
+  phase: string;
+  closes_at: string | null;
+  state: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface QuizRoundPlayersTable {
+  round_id: string;
+  user_id: string;
+  name: string;
+  joined_at: string;
+}
+
+/** A person's first answer to one question of a round; `chosen` indexes the answers as written (0 is right). */
+export interface QuizRoundAnswersTable {
+  round_id: string;
+  question_index: number;
+  user_id: string;
+  chosen: number;
+  right: number;
+  answered_at: string;
+}
+
 export interface Database {
   preferences: PreferencesTable;
   games: GamesTable;
@@ -130,4 +162,7 @@ export interface Database {
   quiz_answers: QuizAnswersTable;
   review_cards: ReviewCardsTable;
   quiz_sets: QuizSetsTable;
+  quiz_rounds: QuizRoundsTable;
+  quiz_round_players: QuizRoundPlayersTable;
+  quiz_round_answers: QuizRoundAnswersTable;
 }

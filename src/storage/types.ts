@@ -241,6 +241,8 @@ export interface StoredAboutUser {
   readonly dailyDays: readonly string[];
   readonly quizAnswers: { readonly count: number; readonly first: Date | null; readonly last: Date | null };
   readonly reviewCards: number;
+  /** Group quiz rounds joined (their answers are among `quizAnswers`). */
+  readonly quizRounds: number;
 }
 
 export interface ForgetReport {
@@ -251,6 +253,7 @@ export interface ForgetReport {
   readonly level: boolean;
   readonly quizAnswers: number;
   readonly reviewCards: number;
+  readonly quizRounds: number;
 }
 
 export interface PrivacyStore {
@@ -379,6 +382,85 @@ export interface QuizStore {
   answers(userId: string, limit: number): Promise<QuizAnswerRecord[]>;
 }
 
+// ---- Group quiz rounds ---------------------------------------------------------------------------
+
+export interface QuizRoundRecord {
+  readonly id: string;
+  readonly guildId: string;
+  readonly channelId: string;
+  readonly messageId: string | null;
+  readonly hostId: string;
+  /** The round's own state as JSON; its shape belongs to the quiz code. */
+  readonly state: unknown;
+  readonly version: number;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+export interface QuizRoundPlayerRecord {
+  readonly userId: string;
+  readonly name: string;
+}
+
+export interface QuizRoundAnswerRecord {
+  readonly userId: string;
+  readonly questionIndex: number;
+  readonly chosen: number;
+  readonly right: boolean;
+}
+
+/** A round with who joined (in the order they joined) and every first answer given in it. */
+export interface QuizRoundSnapshot {
+  readonly round: QuizRoundRecord;
+  readonly players: readonly QuizRoundPlayerRecord[];
+  readonly answers: readonly QuizRoundAnswerRecord[];
+}
+
+/** What the clock job and queries see of a round besides its JSON. */
+export interface QuizRoundColumns {
+  readonly phase: string;
+  /** When the question on the board stops taking answers; null when none is. */
+  readonly closesAt: Date | null;
+}
+
+export interface QuizRoundStore {
+  /** A new round with its host as the first to join. */
+  create(round: {
+    readonly guildId: string;
+    readonly channelId: string;
+    readonly host: QuizRoundPlayerRecord;
+    readonly state: unknown;
+    readonly columns: QuizRoundColumns;
+    readonly now: Date;
+  }): Promise<QuizRoundSnapshot>;
+  get(id: string): Promise<QuizRoundSnapshot | undefined>;
+  /** Adds a person; false if they had already joined. */
+  join(id: string, player: QuizRoundPlayerRecord, now: Date): Promise<boolean>;
+  /** Compare-and-set on the version; undefined when missing or changed meanwhile. Sets the board's id if given. */
+  update(
+    id: string,
+    expectedVersion: number,
+    change: { readonly state: unknown; readonly columns: QuizRoundColumns; readonly messageId?: string },
+    now: Date,
+  ): Promise<QuizRoundRecord | undefined>;
+  /**
+   * Records a person's answer to the question on the board, if the round is still at `expectedVersion`
+   * (answers do not move the version; closing and moving on do). In one transaction: the person joins if
+   * new, the answer is kept only if it is their first to that question, and then it is stored as a quiz
+   * answer with the question's new review card. 'stale' when the round moved on, 'already' for a second answer.
+   */
+  answer(
+    id: string,
+    expectedVersion: number,
+    player: QuizRoundPlayerRecord,
+    answer: QuizRoundAnswerRecord,
+    quizAnswer: QuizAnswerRecord,
+    card: Omit<ReviewCardRecord, 'updatedAt'>,
+  ): Promise<'recorded' | 'already' | 'stale'>;
+  /** Rounds whose question on the board stops taking answers at or before `now`, oldest first. */
+  closingBy(now: Date, limit: number): Promise<QuizRoundRecord[]>;
+}
+
 export interface Storage {
   readonly preferences: PreferenceStore;
   readonly games: GameStore;
@@ -390,5 +472,6 @@ export interface Storage {
   readonly dailyAttempts: DailyAttemptStore;
   readonly secrets: ServerSecretStore;
   readonly quizzes: QuizStore;
+  readonly quizRounds: QuizRoundStore;
   close(): Promise<void>;
 }

@@ -4,8 +4,10 @@
  * explanation show, the host moves on, and the round ends with a scoreboard. Storage and Discord stay
  * outside: these functions take the round as stored and say what happens next.
  */
+import seedrandom from 'seedrandom';
 import { z } from 'zod';
-import { QUESTION_ID_PATTERN } from '../content/quizzes.js';
+import type { Level } from '../content/levels.js';
+import { QUESTION_ID_PATTERN, type QuestionBank, type QuizQuestion } from '../content/quizzes.js';
 import { optionOrder } from './quiz-set.js';
 
 export const ROUND_QUESTIONS = { min: 1, max: 10, default: 5 } as const;
@@ -50,7 +52,26 @@ export interface RoundAnswer {
   readonly right: boolean;
 }
 
-export function newGroupRound(hostId: string, questionIds: readonly string[], level: 1 | 2 | 3 | 4 | 5, topic: string | null, seconds: number): GroupRoundState {
+/**
+ * A round's questions: the level first, then the nearest levels if the topic runs short; seeded, so the
+ * same seed picks the same round.
+ */
+export function pickRoundQuestions(bank: QuestionBank, options: { readonly seed: string; readonly level: Level; readonly topic?: string; readonly count: number }): QuizQuestion[] {
+  const random = seedrandom(`quiz-round:${options.seed}`);
+  const pool = options.topic ? bank.all().filter((q) => q.topic === options.topic) : [...bank.all()];
+  for (let i = pool.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [pool[i], pool[j]] = [pool[j]!, pool[i]!];
+  }
+  // A stable sort keeps the seeded shuffle's order among questions of one level.
+  return pool
+    .map((q, order) => ({ q, order, distance: Math.abs(q.level - options.level) }))
+    .sort((a, b) => a.distance - b.distance || a.order - b.order)
+    .slice(0, options.count)
+    .map(({ q }) => q);
+}
+
+export function newGroupRound(hostId: string, questionIds: readonly string[], level: Level, topic: string | null, seconds: number): GroupRoundState {
   return { v: 1, hostId, topic, level, questionIds: [...questionIds], seconds, position: 0, phase: 'lobby', closesAt: null };
 }
 

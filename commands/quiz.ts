@@ -13,6 +13,7 @@ import { QUESTION_ID_PATTERN } from '../src/content/quizzes.js';
 import { ANSWER_SECONDS, ROUND_QUESTIONS } from '../src/learning/group-round.js';
 import { closeQuizQuestionsOnTime, startGroupRound } from './quiz/group.js';
 import { groupComponents } from './quiz/group-components.js';
+import { answerQuestionOfTheDay, postQuestionOfTheDay } from './quiz/question-of-the-day.js';
 import { answerInSet, nextInSet, SET_ID_PATTERN, startQuiz } from './quiz/sets.js';
 import { LEVEL_CHOICES, levelFor } from './views/level.js';
 import { topicMessage } from './views/topic.js';
@@ -133,8 +134,8 @@ const quiz: CommandModule = {
     return startQuiz(app, request.user, { topic: slug, level });
   },
   autocomplete: (request, app) => app.topics.autocomplete(request.focused.value),
-  components: { answer, next, explain, new: fresh, ...groupComponents },
-  scheduled: [closeQuizQuestionsOnTime],
+  components: { answer, next, explain, new: fresh, ...groupComponents, qotd: answerQuestionOfTheDay },
+  scheduled: [closeQuizQuestionsOnTime, postQuestionOfTheDay],
 };
 
 export default quiz;

@@ -80,6 +80,7 @@ export function createPrivacyStore(db: Kysely<Database>): PrivacyStore {
         const quizRounds = await trx.deleteFrom('quiz_round_players').where('user_id', '=', userId).executeTakeFirst();
         await trx.deleteFrom('quiz_round_players').where('round_id', 'in', hosted).execute();
         await trx.deleteFrom('quiz_rounds').where('host_id', '=', userId).execute();
+        await trx.deleteFrom('question_of_the_day_answers').where('user_id', '=', userId).execute();
         return {
           results,
           games: Number(games.numDeletedRows),

@@ -8,7 +8,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { newGameId } from './ids.js';
 import { toJson } from './json.js';
 import type { Database, QuizRoundsTable } from './schema.js';
-import type { QuizRoundRecord, QuizRoundSnapshot, QuizRoundStore } from './types.js';
+import type { QuestionOfTheDayStore, QuizAnswerRecord, QuizRoundRecord, QuizRoundSnapshot, QuizRoundStore, ReviewCardRecord } from './types.js';
 
 const toRound = (row: Selectable<QuizRoundsTable>): QuizRoundRecord => ({
   id: row.id,
@@ -39,6 +39,30 @@ async function snapshot(db: Kysely<Database>, round: QuizRoundRecord): Promise<Q
     players: players.map((p) => ({ userId: p.user_id, name: p.name })),
     answers: answers.map((a) => ({ userId: a.user_id, questionIndex: Number(a.question_index), chosen: Number(a.chosen), right: Number(a.right) === 1 })),
   };
+}
+
+/** A quiz answer and the question's new review card, as /quiz records them, inside the caller's transaction. */
+async function insertAnswerWithCard(trx: Kysely<Database>, answer: QuizAnswerRecord, card: Omit<ReviewCardRecord, 'updatedAt'>): Promise<void> {
+  const at = answer.answeredAt.toISOString();
+  await trx
+    .insertInto('quiz_answers')
+    .values({
+      id: newGameId(16),
+      user_id: answer.userId,
+      question_id: answer.questionId,
+      chosen: answer.chosen,
+      right: answer.right ? 1 : 0,
+      mode: answer.mode,
+      set_id: answer.setId,
+      answered_at: at,
+    })
+    .execute();
+  const values = { card: toJson(card.card), due: card.due.toISOString(), updated_at: at };
+  await trx
+    .insertInto('review_cards')
+    .values({ user_id: card.userId, question_id: card.questionId, ...values })
+    .onConflict((conflict) => conflict.columns(['user_id', 'question_id']).doUpdateSet(values))
+    .execute();
 }
 
 export function createQuizRoundStore(db: Kysely<Database>): QuizRoundStore {
@@ -117,25 +141,7 @@ export function createQuizRoundStore(db: Kysely<Database>): QuizRoundStore {
           .onConflict((conflict) => conflict.columns(['round_id', 'question_index', 'user_id']).doNothing())
           .executeTakeFirst();
         if (Number(kept.numInsertedOrUpdatedRows ?? 0) === 0) return 'already';
-        await trx
-          .insertInto('quiz_answers')
-          .values({
-            id: newGameId(16),
-            user_id: quizAnswer.userId,
-            question_id: quizAnswer.questionId,
-            chosen: quizAnswer.chosen,
-            right: quizAnswer.right ? 1 : 0,
-            mode: quizAnswer.mode,
-            set_id: quizAnswer.setId,
-            answered_at: at,
-          })
-          .execute();
-        const values = { card: toJson(card.card), due: card.due.toISOString(), updated_at: at };
-        await trx
-          .insertInto('review_cards')
-          .values({ user_id: card.userId, question_id: card.questionId, ...values })
-          .onConflict((conflict) => conflict.columns(['user_id', 'question_id']).doUpdateSet(values))
-          .execute();
+        await insertAnswerWithCard(trx, quizAnswer, card);
         return 'recorded';
       });
     },
@@ -150,6 +156,63 @@ export function createQuizRoundStore(db: Kysely<Database>): QuizRoundStore {
         .limit(limit)
         .execute();
       return rows.map(toRound);
+    },
+  };
+}
+
+export function createQuestionOfTheDayStore(db: Kysely<Database>): QuestionOfTheDayStore {
+  return {
+    async enabled(guildId) {
+      const row = await db.selectFrom('question_of_the_day_settings').select('enabled').where('guild_id', '=', guildId).executeTakeFirst();
+      return Number(row?.enabled ?? 0) === 1;
+    },
+
+    async setEnabled(guildId, enabled, now) {
+      const values = { enabled: enabled ? 1 : 0, updated_at: now.toISOString() };
+      await db
+        .insertInto('question_of_the_day_settings')
+        .values({ guild_id: guildId, ...values })
+        .onConflict((conflict) => conflict.column('guild_id').doUpdateSet(values))
+        .execute();
+    },
+
+    async enabledGuilds() {
+      const rows = await db.selectFrom('question_of_the_day_settings').select('guild_id').where('enabled', '=', 1).orderBy('guild_id').execute();
+      return rows.map((row) => row.guild_id);
+    },
+
+    async claimPost(guildId, localDate, questionId, now) {
+      const result = await db
+        .insertInto('question_of_the_day_posts')
+        .values({ guild_id: guildId, local_date: localDate, question_id: questionId, message_id: null, claimed_at: now.toISOString() })
+        .onConflict((conflict) => conflict.columns(['guild_id', 'local_date']).doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+    },
+
+    async markPosted(guildId, localDate, messageId) {
+      await db.updateTable('question_of_the_day_posts').set({ message_id: messageId }).where('guild_id', '=', guildId).where('local_date', '=', localDate).execute();
+    },
+
+    answer(localDate, answer, card) {
+      return db.transaction().execute(async (trx) => {
+        const kept = await trx
+          .insertInto('question_of_the_day_answers')
+          .values({ local_date: localDate, user_id: answer.userId, question_id: answer.questionId, chosen: answer.chosen, answered_at: answer.answeredAt.toISOString() })
+          .onConflict((conflict) => conflict.columns(['local_date', 'user_id']).doNothing())
+          .executeTakeFirst();
+        if (Number(kept.numInsertedOrUpdatedRows ?? 0) === 0) {
+          const first = await trx
+            .selectFrom('question_of_the_day_answers')
+            .select('chosen')
+            .where('local_date', '=', localDate)
+            .where('user_id', '=', answer.userId)
+            .executeTakeFirstOrThrow();
+          return { recorded: false, chosen: Number(first.chosen) };
+        }
+        await insertAnswerWithCard(trx, answer, card);
+        return { recorded: true, chosen: answer.chosen };
+      });
     },
   };
 }

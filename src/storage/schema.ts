@@ -150,6 +150,28 @@ export interface QuizRoundAnswersTable {
   answered_at: string;
 }
 
+export interface QuestionOfTheDaySettingsTable {
+  guild_id: string;
+  enabled: number;
+  updated_at: string;
+}
+
+export interface QuestionOfTheDayPostsTable {
+  guild_id: string;
+  local_date: string;
+  question_id: string;
+  message_id: string | null;
+  claimed_at: string;
+}
+
+export interface QuestionOfTheDayAnswersTable {
+  local_date: string;
+  user_id: string;
+  question_id: string;
+  chosen: number;
+  answered_at: string;
+}
+
 export interface Database {
   preferences: PreferencesTable;
   games: GamesTable;
@@ -165,4 +187,7 @@ export interface Database {
   quiz_rounds: QuizRoundsTable;
   quiz_round_players: QuizRoundPlayersTable;
   quiz_round_answers: QuizRoundAnswersTable;
+  question_of_the_day_settings: QuestionOfTheDaySettingsTable;
+  question_of_the_day_posts: QuestionOfTheDayPostsTable;
+  question_of_the_day_answers: QuestionOfTheDayAnswersTable;
 }

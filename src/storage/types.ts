@@ -321,9 +321,9 @@ export interface ServerSecretStore {
 
 // ---- Quizzes: answers, spaced-review cards, quiz sets in play --------------------------------------
 
-/** Where an answer was given: a /quiz set, a /review set, or (later) a group round. */
-export type QuizMode = 'quiz' | 'review' | 'group';
-export const QUIZ_MODES: readonly QuizMode[] = ['quiz', 'review', 'group'];
+/** Where an answer was given: a /quiz set, a /review set, a group round, or the daily post's question of the day. */
+export type QuizMode = 'quiz' | 'review' | 'group' | 'daily';
+export const QUIZ_MODES: readonly QuizMode[] = ['quiz', 'review', 'group', 'daily'];
 
 export interface QuizAnswerRecord {
   readonly userId: string;
@@ -461,6 +461,21 @@ export interface QuizRoundStore {
   closingBy(now: Date, limit: number): Promise<QuizRoundRecord[]>;
 }
 
+/** The question of the day on the daily post: a server setting, one post per server and day, one answer per person and day. */
+export interface QuestionOfTheDayStore {
+  enabled(guildId: string): Promise<boolean>;
+  setEnabled(guildId: string, enabled: boolean, now: Date): Promise<void>;
+  enabledGuilds(): Promise<string[]>;
+  /** Takes the day's post for the server; false if it was taken already (by this or another process). */
+  claimPost(guildId: string, localDate: string, questionId: string, now: Date): Promise<boolean>;
+  markPosted(guildId: string, localDate: string, messageId: string): Promise<void>;
+  /**
+   * Records a person's answer to a day's question with its quiz answer and review card, in one
+   * transaction, if it is their first that day; otherwise records nothing and resolves their first choice.
+   */
+  answer(localDate: string, answer: QuizAnswerRecord, card: Omit<ReviewCardRecord, 'updatedAt'>): Promise<{ readonly recorded: boolean; readonly chosen: number }>;
+}
+
 export interface Storage {
   readonly preferences: PreferenceStore;
   readonly games: GameStore;
@@ -473,5 +488,6 @@ export interface Storage {
   readonly secrets: ServerSecretStore;
   readonly quizzes: QuizStore;
   readonly quizRounds: QuizRoundStore;
+  readonly questionOfTheDay: QuestionOfTheDayStore;
   close(): Promise<void>;
 }

@@ -42,6 +42,7 @@ const VALID_ARGS: Readonly<Record<string, readonly string[]>> = {
   'quiz:gstart': [GAME, '2'],
   'quiz:gnext': [GAME, '2'],
   'quiz:ganswer': [GAME, '2', '0', '1'],
+  'quiz:qotd': ['2026-11-28', 'hp-bake-knob', '1'],
 };
 
 const SELECTS = new Set(['explain:topic', 'play:dial', 'play:string']);

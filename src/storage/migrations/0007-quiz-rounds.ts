@@ -1,7 +1,9 @@
 /**
  * Group quiz rounds: the round (its questions and phase as versioned JSON, moved on by compare-and-set,
  * with its phase and closing time as columns so the clock job can find questions past their time), who
- * joined, and each person's first answer to each question. Portable types only: SQLite and PostgreSQL.
+ * joined, and each person's first answer to each question. And the question of the day: which servers
+ * want it, the one post per server and local date (claimed by inserting its key, so one process posts
+ * it), and each person's first answer to a day's question. Portable types only: SQLite and PostgreSQL.
  */
 import type { Kysely } from 'kysely';
 
@@ -46,9 +48,39 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('quiz_round_answers_pk', ['round_id', 'question_index', 'user_id'])
     .execute();
   await db.schema.createIndex('quiz_round_answers_user').on('quiz_round_answers').column('user_id').execute();
+
+  await db.schema
+    .createTable('question_of_the_day_settings')
+    .addColumn('guild_id', 'text', (c) => c.primaryKey())
+    .addColumn('enabled', 'integer', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('question_of_the_day_posts')
+    .addColumn('guild_id', 'text', (c) => c.notNull())
+    .addColumn('local_date', 'text', (c) => c.notNull())
+    .addColumn('question_id', 'text', (c) => c.notNull())
+    .addColumn('message_id', 'text')
+    .addColumn('claimed_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('question_of_the_day_posts_pk', ['guild_id', 'local_date'])
+    .execute();
+  await db.schema
+    .createTable('question_of_the_day_answers')
+    .addColumn('local_date', 'text', (c) => c.notNull())
+    .addColumn('user_id', 'text', (c) => c.notNull())
+    .addColumn('question_id', 'text', (c) => c.notNull())
+    .addColumn('chosen', 'integer', (c) => c.notNull())
+    .addColumn('answered_at', 'text', (c) => c.notNull())
+    // One answer per person and day: the day's question is the same in every server.
+    .addPrimaryKeyConstraint('question_of_the_day_answers_pk', ['local_date', 'user_id'])
+    .execute();
+  await db.schema.createIndex('question_of_the_day_answers_user').on('question_of_the_day_answers').column('user_id').execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable('question_of_the_day_answers').execute();
+  await db.schema.dropTable('question_of_the_day_posts').execute();
+  await db.schema.dropTable('question_of_the_day_settings').execute();
   await db.schema.dropTable('quiz_round_answers').execute();
   await db.schema.dropTable('quiz_round_players').execute();
   await db.schema.dropTable('quiz_rounds').execute();

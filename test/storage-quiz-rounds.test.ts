@@ -93,3 +93,43 @@ describe.each(DATABASE_KINDS)('quiz round store on %s', (kind) => {
     expect(await storage.privacy.about(CY.userId)).toMatchObject({ quizRounds: 1 });
   });
 });
+
+describe.each(DATABASE_KINDS)('question of the day store on %s', (kind) => {
+  let database: TestDatabase;
+  let storage: Storage;
+
+  beforeEach(async () => {
+    database = await createTestDatabase(kind);
+    storage = await database.open();
+  });
+
+  afterEach(async () => {
+    await storage.close();
+    await database.drop();
+  });
+
+  it('keeps the setting per server, claims a day’s post once, and keeps a person’s first answer of the day', async () => {
+    const store = storage.questionOfTheDay;
+    expect(await store.enabled('g1')).toBe(false);
+    await store.setEnabled('g1', true, t0);
+    await store.setEnabled('g2', true, t0);
+    await store.setEnabled('g2', false, secs(1));
+    expect(await store.enabledGuilds()).toEqual(['g1']);
+    expect(await store.claimPost('g1', '2026-12-01', 'hp-one', t0)).toBe(true);
+    expect(await store.claimPost('g1', '2026-12-01', 'hp-one', secs(1))).toBe(false);
+    expect(await store.claimPost('g1', '2026-12-02', 'hp-two', secs(2))).toBe(true);
+    await store.markPosted('g1', '2026-12-01', 'm1');
+
+    const answer = (chosen: number, at: Date) =>
+      store.answer(
+        '2026-12-01',
+        { userId: ANA.userId, questionId: 'hp-one', chosen, right: chosen === 0, mode: 'daily', setId: null, answeredAt: at },
+        { userId: ANA.userId, questionId: 'hp-one', card: { chosen }, due: secs(600) },
+      );
+    expect(await answer(2, secs(3))).toEqual({ recorded: true, chosen: 2 });
+    expect(await answer(0, secs(4))).toEqual({ recorded: false, chosen: 2 });
+    expect((await storage.quizzes.answers(ANA.userId, 10)).map((a) => [a.chosen, a.mode])).toEqual([[2, 'daily']]);
+    await storage.privacy.forget(ANA.userId, (state) => state);
+    expect(await answer(0, secs(5))).toEqual({ recorded: true, chosen: 0 });
+  });
+});

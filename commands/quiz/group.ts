@@ -196,9 +196,12 @@ export async function answerInRound(
   }
   if (decision.kind === 'full') return privateNote('This round is full, so your answer was not counted. Start another with `/quiz mode:group`.');
   if (decision.kind === 'closed') {
-    // A question past its time that the clock has not closed yet closes now.
-    await closeIfDue(app, loaded, request.messageId);
-    return privateNote(`That question is not taking answers any more, so nothing was recorded. ${stateLine((await load(app, ref.roundId)).view)}`);
+    // A question past its time that the clock has not closed yet closes now. Otherwise the board is shown
+    // afresh: a click on an old question may mean the board still shows it (an edit that lost a race).
+    const closedNow = await closeIfDue(app, loaded, request.messageId);
+    const latest = await load(app, ref.roundId);
+    if (!closedNow) await showOnBoard(app, latest.record.channelId, latest.record.messageId ?? request.messageId, latest.view);
+    return privateNote(`That question is not taking answers any more, so nothing was recorded. ${stateLine(latest.view)}`);
   }
   if (view.version !== ref.version) return privateNote(`That button is from an earlier moment of the round, so nothing was recorded. ${stateLine(view)}`);
   const questionId = view.state.questionIds[ref.questionIndex]!;
@@ -219,8 +222,12 @@ export async function answerInRound(
     return privateNote(`You answered ${first ? letterOf(first.chosen) : 'already'}; your first answer is the one that counts.`);
   }
   const closed = await closeIfDue(app, after, request.messageId);
-  // Not closed yet: the board's count of who has answered moves on.
-  if (!closed) await showOnBoard(app, after.record.channelId, after.record.messageId ?? request.messageId, after.view);
+  if (!closed) {
+    // Not closed yet: the board's count of who has answered moves on, unless the round moved on meanwhile
+    // (then the closing edit is the one to keep).
+    const fresh = await load(app, ref.roundId);
+    if (fresh.view.version === after.view.version) await showOnBoard(app, fresh.record.channelId, fresh.record.messageId ?? request.messageId, fresh.view);
+  }
   return privateNote(
     `Your answer: **${letterOf(decision.chosen)}**. Only you can see this; ` +
       (closed ? 'everyone has answered, so the board shows how the group split and the explanation.' : 'the board shows the right answer when the question closes.'),

@@ -93,7 +93,11 @@ describe('/quiz mode:group', () => {
       `Bar chart of how the group answered: 3 answers. ${'ABCD'.split('').map((l) => `${l} ${l === right ? 2 : l === wrong ? 1 : 0}`).join(', ')}. The right answer, ${right}, was chosen by 2 of 3.`,
     );
     // A late click on the closed question records nothing; Bo cannot move the round on.
+    const editsBeforeLate = app.edited.length;
     const late = await click(DEE, button(firstBoard, 'A'));
+    // The late click also shows the board afresh, in case an edit that lost a race left it on the old question.
+    expect(app.edited.length).toBe(editsBeforeLate + 1);
+    expect(lastEdit().embeds?.[0]?.footer).toMatch(/^Everyone answered/);
     expect(message(late).ephemeral).toBe(true);
     expect(text(late)).toContain('That question is not taking answers any more, so nothing was recorded. Question 1 of 2 has closed');
     expect(text(await click(BO, button(board, 'Next question')))).toContain('Only Ana, who started this round, can move it on.');
@@ -121,6 +125,11 @@ describe('/quiz mode:group', () => {
     expect(await app.services.storage.quizzes.getCard(BO.user.id, questionIds[0]!)).toBeDefined();
     expect((await app.services.storage.quizzes.answers(ANA.user.id, 10)).length).toBe(2);
     expect(await app.services.storage.quizzes.answers(DEE.user.id, 10)).toEqual([]);
+
+    // /privacy show tells Bo what is kept of the round.
+    const shown = text(await app.router.slash({ ...BO, command: 'privacy', subcommand: 'show', options: {} }));
+    expect(shown).toContain('**Quiz answers:** 1 (2026-12-01 to 2026-12-01, UTC)');
+    expect(shown).toContain('**Group quiz rounds you joined:** 1');
   });
 
   it('is refused outside a server channel, clearly', async () => {

@@ -222,16 +222,23 @@ export async function answerInRound(
     return privateNote(`You answered ${first ? letterOf(first.chosen) : 'already'}; your first answer is the one that counts.`);
   }
   const closed = await closeIfDue(app, after, request.messageId);
-  if (!closed) {
-    // Not closed yet: the board's count of who has answered moves on, unless the round moved on meanwhile
-    // (then the closing edit is the one to keep).
-    const fresh = await load(app, ref.roundId);
-    if (fresh.view.version === after.view.version) await showOnBoard(app, fresh.record.channelId, fresh.record.messageId ?? request.messageId, fresh.view);
-  }
+  // Not closed yet: the board's count of who has answered moves on. Not awaited: Discord limits how often
+  // one message is edited, and a queued edit must not hold this answer past the interaction's 3 seconds.
+  if (!closed) void refreshAnswerCount(app, ref.roundId, after.view.version, request.messageId);
   return privateNote(
     `Your answer: **${letterOf(decision.chosen)}**. Only you can see this; ` +
       (closed ? 'everyone has answered, so the board shows how the group split and the explanation.' : 'the board shows the right answer when the question closes.'),
   );
+}
+
+/** Shows who has answered so far, unless the round moved on meanwhile (then the closing edit is the one to keep). */
+async function refreshAnswerCount(app: AppServices, roundId: string, version: number, boardMessageId: string | null): Promise<void> {
+  try {
+    const fresh = await load(app, roundId);
+    if (fresh.view.version === version) await showOnBoard(app, fresh.record.channelId, fresh.record.messageId ?? boardMessageId, fresh.view);
+  } catch (error) {
+    app.logger.warn({ err: error, roundId }, 'could not update a quiz round’s answer count');
+  }
 }
 
 /** One line on where the round is now, for a click that changed nothing. */

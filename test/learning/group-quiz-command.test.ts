@@ -3,7 +3,7 @@
  * join, start, private answers, a doubled and a forged click, closing when everyone answered and (through
  * the clock job, no click) when time is up, the split, the scoreboard, and answers counted for review.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ButtonView, ComponentRequest, Invocation, MessageView } from '../../src/command-layer/types.js';
 import { roundOptionOrder } from '../../src/learning/group-round.js';
 import { closeQuestionsOnTime } from '../../commands/quiz/group.js';
@@ -79,8 +79,10 @@ describe('/quiz mode:group', () => {
     const ack = await click(ANA, button(board, right));
     expect(message(ack).ephemeral).toBe(true);
     expect(text(ack)).toContain(`Your answer: **${right}**`);
-    expect(lastEdit().embeds?.[0]?.fields?.[0]).toEqual({ name: 'Answered: 1 of 3', value: 'Waiting for Bo \\@everyone, Cy' });
+    // The count on the board follows the answer without holding it up.
+    await vi.waitFor(() => expect(lastEdit().embeds?.[0]?.fields?.[0]).toEqual({ name: 'Answered: 1 of 3', value: 'Waiting for Bo \\@everyone, Cy' }), { timeout: 30_000 });
     await click(BO, button(board, wrong));
+    await vi.waitFor(() => expect(lastEdit().embeds?.[0]?.fields?.[0]?.name).toBe('Answered: 2 of 3'), { timeout: 30_000 });
     const second = await click(BO, button(board, right));
     expect(message(second).ephemeral).toBe(true);
     expect(text(second)).toContain(`You answered ${wrong} already; your first answer is the one that counts.`);
@@ -106,6 +108,7 @@ describe('/quiz mode:group', () => {
     board = message(await click(ANA, button(board, 'Next question')));
     expect(board.embeds?.[0]?.title).toBe('Group quiz · Hyperparameters · question 2 of 2');
     await click(ANA, button(board, letterFor(board, true)));
+    await vi.waitFor(() => expect(lastEdit().embeds?.[0]?.fields?.[0]?.name).toBe('Answered: 1 of 3'), { timeout: 30_000 });
     expect(await closeQuestionsOnTime(app.services)).toBe(0);
     tick(30_000);
     const edits = app.edited.length;

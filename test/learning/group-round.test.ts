@@ -1,4 +1,8 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadQuestionBank } from '../../src/content/quizzes.js';
+import { REPO_ROOT } from '../e2e/harness.js';
 import {
   answerDecision,
   answerSplit,
@@ -8,6 +12,7 @@ import {
   MAX_ROUND_PLAYERS,
   newGroupRound,
   nextRoundQuestion,
+  pickRoundQuestions,
   roundOptionOrder,
   scoreboard,
   startRound,
@@ -116,5 +121,21 @@ describe('a group quiz round', () => {
       { userId: cy.userId, name: 'Cy', right: 1, answered: 2, rank: 1 },
       { userId: ana.userId, name: 'Ana', right: 0, answered: 1, rank: 3 },
     ]);
+  });
+});
+
+describe('picking a round’s questions', () => {
+  const topics = new Set(readdirSync(join(REPO_ROOT, 'content/topics')).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3)));
+  const bank = loadQuestionBank(topics);
+
+  it('is seeded, keeps to the topic, and takes the level first, then the nearest levels', () => {
+    const picked = pickRoundQuestions(bank, { seed: 's1', level: 1, topic: 'hyperparameters', count: 5 });
+    expect(pickRoundQuestions(bank, { seed: 's1', level: 1, topic: 'hyperparameters', count: 5 })).toEqual(picked);
+    expect(picked).toHaveLength(5);
+    expect(new Set(picked.map((q) => q.id)).size).toBe(5);
+    expect(picked.every((q) => q.topic === 'hyperparameters')).toBe(true);
+    const atLevel = bank.forTopic('hyperparameters').filter((q) => q.level === 1).length;
+    expect(picked.slice(0, atLevel).every((q) => q.level === 1)).toBe(true);
+    expect(picked.slice(atLevel).every((q) => q.level === 2)).toBe(true);
   });
 });

@@ -52,7 +52,8 @@ const confirm: ComponentHandler<{ userId: string }> = {
       content:
         `Done. I deleted ${plural(report.games, 'game', 'games')}, ${plural(report.results, 'result', 'results')} ` +
         `(and with them your streaks and leaderboard places), ${plural(report.quizAnswers, 'quiz answer', 'quiz answers')} and ` +
-        `${plural(report.reviewCards, 'review schedule', 'review schedules')}, the list of ${plural(report.topicsRead, 'topic', 'topics')} you read` +
+        `${plural(report.reviewCards, 'review schedule', 'review schedules')}, the list of ${plural(report.topicsRead, 'topic', 'topics')} you read, ` +
+        `your place in ${plural(report.quizRounds, 'group quiz round', 'group quiz rounds')} (rounds you hosted are deleted whole)` +
         `${report.level ? ', and your saved level' : ''}. ` +
         (report.joinedRounds > 0
           ? `In ${plural(report.joinedRounds, 'round', 'rounds')} that others hosted, your moves stay for them under “Former player” instead of your name. `
@@ -81,7 +82,7 @@ const privacy: CommandModule = {
         ephemeral: true,
         content:
           'This deletes every game you started, all your results (so you leave every leaderboard), your daily ' +
-          'streaks, your quiz answers, review schedules and topics read, and your saved level, in every server. In rounds others hosted, your moves stay for them but ' +
+          'streaks, your quiz answers, review schedules, topics read and group quiz answers, and your saved level, in every server. In rounds others hosted, your moves stay for them but ' +
           'your name and id are removed. Today\'s daily puzzles you started still count as played (a mark that does not ' +
           'name you keeps them to one attempt until the day ends). It cannot be undone. Are you sure?',
         rows: [
@@ -105,6 +106,7 @@ const privacy: CommandModule = {
       `**Quiz answers:** ${about.quizAnswers.count}${span(about.quizAnswers.first, about.quizAnswers.last)} — question, answer chosen, right or not, when, for /review`,
       `**Review schedules:** ${about.reviewCards} — one per question you answered: when /review asks it next`,
       `**Topics read:** ${about.topicsRead} — each with the deepest level you read it at and when, so /quiz asks about them`,
+      `**Group quiz rounds you joined:** ${about.quizRounds} — your name and your first answer to each question, inside the round`,
       `**Daily streak:** ${plural(about.dailyDays.length, 'day', 'days')} with a daily puzzle; current ${streak.current}, longest ${streak.longest}${streak.lastDay ? `, last ${streak.lastDay}` : ''}`,
       `**Daily attempts today:** ${markedGames.length ? markedGames.join(', ') : 'none'} — ${ATTEMPT_MARKS}`,
       '',

@@ -10,6 +10,10 @@ import { UserError } from '../src/command-layer/errors.js';
 import { reply, type CommandModule, type ComponentHandler } from '../src/command-layer/types.js';
 import { isLevel, type Level } from '../src/content/levels.js';
 import { QUESTION_ID_PATTERN } from '../src/content/quizzes.js';
+import { ANSWER_SECONDS, ROUND_QUESTIONS } from '../src/learning/group-round.js';
+import { closeQuizQuestionsOnTime, startGroupRound } from './quiz/group.js';
+import { groupComponents } from './quiz/group-components.js';
+import { answerQuestionOfTheDay, postQuestionOfTheDay } from './quiz/question-of-the-day.js';
 import { answerInSet, nextInSet, SET_ID_PATTERN, startQuiz } from './quiz/sets.js';
 import { LEVEL_CHOICES, levelFor } from './views/level.js';
 import { topicMessage } from './views/topic.js';
@@ -27,6 +31,26 @@ const data = new SlashCommandBuilder()
       .setName('level')
       .setDescription('How deep: 1 five-year-old … 5 ML expert (default: your /level)')
       .addChoices(...LEVEL_CHOICES),
+  )
+  .addStringOption((o) =>
+    o
+      .setName('mode')
+      .setDescription('solo: just you (default); group: a round in this channel that everyone answers')
+      .addChoices({ name: 'solo', value: 'solo' }, { name: 'group', value: 'group' }),
+  )
+  .addIntegerOption((o) =>
+    o
+      .setName('questions')
+      .setDescription(`Group rounds: how many questions (default ${ROUND_QUESTIONS.default})`)
+      .setMinValue(ROUND_QUESTIONS.min)
+      .setMaxValue(ROUND_QUESTIONS.max),
+  )
+  .addIntegerOption((o) =>
+    o
+      .setName('seconds')
+      .setDescription(`Group rounds: seconds to answer each question (default ${ANSWER_SECONDS.default})`)
+      .setMinValue(ANSWER_SECONDS.min)
+      .setMaxValue(ANSWER_SECONDS.max),
   );
 
 const parseSetId = (text: string | undefined) => (text !== undefined && SET_ID_PATTERN.test(text) ? text : undefined);
@@ -99,10 +123,20 @@ const quiz: CommandModule = {
       slug = topic.slug;
     }
     const level = await levelFor(app, request.user.id, request.options.level);
+    if (request.options.mode === 'group') {
+      const { questions, seconds } = request.options;
+      return startGroupRound(app, request, {
+        ...(slug && { topic: slug }),
+        level,
+        questions: typeof questions === 'number' ? questions : ROUND_QUESTIONS.default,
+        seconds: typeof seconds === 'number' ? seconds : ANSWER_SECONDS.default,
+      });
+    }
     return startQuiz(app, request.user, { topic: slug, level });
   },
   autocomplete: (request, app) => app.topics.autocomplete(request.focused.value),
-  components: { answer, next, explain, new: fresh },
+  components: { answer, next, explain, new: fresh, ...groupComponents, qotd: answerQuestionOfTheDay },
+  scheduled: [closeQuizQuestionsOnTime, postQuestionOfTheDay],
 };
 
 export default quiz;

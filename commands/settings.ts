@@ -25,7 +25,8 @@ const data = new SlashCommandBuilder()
         o.setName('daily-channel').setDescription('The channel for the daily post').addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
       )
       .addStringOption((o) => o.setName('daily-time').setDescription('Local time of the post, 24-hour HH:MM, e.g. 09:00').setMaxLength(5))
-      .addStringOption((o) => o.setName('timezone').setDescription('IANA time zone, e.g. Europe/Paris (default UTC)').setMaxLength(64).setAutocomplete(true)),
+      .addStringOption((o) => o.setName('timezone').setDescription('IANA time zone, e.g. Europe/Paris (default UTC)').setMaxLength(64).setAutocomplete(true))
+      .addBooleanOption((o) => o.setName('question-of-the-day').setDescription('Add a quiz question, answered privately, after the daily post (default off)')),
   )
   .addSubcommand((sub) => sub.setName('show').setDescription("Show this server's daily-post settings"));
 
@@ -47,8 +48,10 @@ async function set(request: SlashRequest, guildId: string, app: AppServices) {
   const channelId = option(request, 'daily-channel');
   const timeText = option(request, 'daily-time');
   const zoneText = option(request, 'timezone');
+  const questionOfTheDay = request.options['question-of-the-day'];
   if (channelId === undefined && timeText === undefined && zoneText === undefined) {
-    throw new UserError('Give at least one of `daily-channel`, `daily-time` or `timezone`.');
+    if (typeof questionOfTheDay === 'boolean') return setQuestionOfTheDay(guildId, questionOfTheDay, app);
+    throw new UserError('Give at least one of `daily-channel`, `daily-time`, `timezone` or `question-of-the-day`.');
   }
   const dailyTime = timeText === undefined ? undefined : normaliseDailyTime(timeText);
   if (timeText !== undefined && dailyTime === undefined) {
@@ -72,7 +75,22 @@ async function set(request: SlashRequest, guildId: string, app: AppServices) {
     dailyTime: dailyTime ?? current?.dailyTime ?? DEFAULT_DAILY_TIME,
     timezone: timezone ?? current?.timezone ?? DEFAULT_TIMEZONE,
   });
-  return privateNote(`Saved. ${describe(saved, app.now())}`);
+  if (typeof questionOfTheDay === 'boolean') await app.storage.questionOfTheDay.setEnabled(guildId, questionOfTheDay, app.now());
+  return privateNote(`Saved. ${describe(saved, app.now())}${await questionOfTheDayLine(guildId, app)}`);
+}
+
+async function questionOfTheDayLine(guildId: string, app: AppServices): Promise<string> {
+  return (await app.storage.questionOfTheDay.enabled(guildId))
+    ? '\nQuestion of the day: **on**, posted right after the daily post.'
+    : '\nQuestion of the day: off (`/settings set question-of-the-day:True` adds one to the daily post).';
+}
+
+/** The question of the day rides on the daily post, so it needs one set up. */
+async function setQuestionOfTheDay(guildId: string, on: boolean, app: AppServices) {
+  const current = await app.storage.guildSettings.get(guildId);
+  if (on && !current) throw new UserError('The question of the day goes out with the daily post: choose a `daily-channel` first.');
+  await app.storage.questionOfTheDay.setEnabled(guildId, on, app.now());
+  return privateNote(`Saved.${await questionOfTheDayLine(guildId, app)}`);
 }
 
 const settings: CommandModule = {
@@ -85,7 +103,7 @@ const settings: CommandModule = {
     if (!current) return privateNote('No daily post is set up here yet. Someone with Manage Server can run `/settings set daily-channel:#channel`.');
     const last = await app.storage.dailyPosts.latest(guildId);
     const lastLine = last?.status === 'posted' ? `\nLast post: ${last.localDate} (local date).` : '';
-    return privateNote(`${describe(current, app.now())}${lastLine}`);
+    return privateNote(`${describe(current, app.now())}${lastLine}${await questionOfTheDayLine(guildId, app)}`);
   },
   autocomplete(request) {
     const typed = request.focused.value.trim().toLowerCase();

@@ -101,6 +101,8 @@ describe.each(DATABASE_KINDS)('storage on %s', (kind) => {
       await database.query('drop table daily_attempts');
       await database.query('drop table server_secrets');
       for (const table of ['quiz_answers', 'review_cards', 'quiz_sets', 'topic_reads']) await database.query(`drop table ${table}`);
+      for (const table of ['quiz_rounds', 'quiz_round_players', 'quiz_round_answers']) await database.query(`drop table ${table}`);
+      for (const table of ['question_of_the_day_settings', 'question_of_the_day_posts', 'question_of_the_day_answers']) await database.query(`drop table ${table}`);
       await database.query("delete from kysely_migration where name >= '0003'");
 
       const upgraded = await open();

@@ -11,6 +11,7 @@ import { insertGame, toGameRecord } from './game-rows.js';
 import { newGameId } from './ids.js';
 import { toJson } from './json.js';
 import { createPrivacyStore } from './privacy-store.js';
+import { createQuestionOfTheDayStore, createQuizRoundStore } from './quiz-round-store.js';
 import { createQuizStore } from './quiz-store.js';
 import { createResultStore } from './results-store.js';
 import { createServerSecretStore } from './secret-store.js';
@@ -120,6 +121,8 @@ export function createKyselyStorage(db: Kysely<Database>, close: () => Promise<v
     dailyAttempts: createDailyAttemptStore(db),
     secrets: createServerSecretStore(db),
     quizzes: createQuizStore(db),
+    quizRounds: createQuizRoundStore(db),
+    questionOfTheDay: createQuestionOfTheDayStore(db),
 
     close,
   };

@@ -11,7 +11,7 @@ const dateOrNull = (text: string | null | undefined): Date | null => (text ? new
 export function createPrivacyStore(db: Kysely<Database>): PrivacyStore {
   return {
     async about(userId): Promise<StoredAboutUser> {
-      const [preference, games, joined, results, days, answers, cards, reads] = await Promise.all([
+      const [preference, games, joined, results, days, answers, cards, reads, quizRounds] = await Promise.all([
         db.selectFrom('preferences').select('level').where('user_id', '=', userId).executeTakeFirst(),
         db
           .selectFrom('games')
@@ -32,6 +32,7 @@ export function createPrivacyStore(db: Kysely<Database>): PrivacyStore {
           .executeTakeFirstOrThrow(),
         db.selectFrom('review_cards').where('user_id', '=', userId).select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
         db.selectFrom('topic_reads').where('user_id', '=', userId).select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
+        db.selectFrom('quiz_round_players').where('user_id', '=', userId).select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
       ]);
       const level = preference === undefined ? undefined : Number(preference.level);
       return {
@@ -43,6 +44,7 @@ export function createPrivacyStore(db: Kysely<Database>): PrivacyStore {
         quizAnswers: { count: Number(answers.count), first: dateOrNull(answers.first), last: dateOrNull(answers.last) },
         reviewCards: Number(cards.count),
         topicsRead: Number(reads.count),
+        quizRounds: Number(quizRounds.count),
       };
     },
 
@@ -74,6 +76,14 @@ export function createPrivacyStore(db: Kysely<Database>): PrivacyStore {
         const reviewCards = await trx.deleteFrom('review_cards').where('user_id', '=', userId).executeTakeFirst();
         await trx.deleteFrom('quiz_sets').where('owner_id', '=', userId).execute();
         const reads = await trx.deleteFrom('topic_reads').where('user_id', '=', userId).executeTakeFirst();
+        // Group quiz rounds: the person's place and answers in every round, and the rounds they hosted whole
+        // (as with group game rounds: a hosted round is theirs).
+        const hosted = trx.selectFrom('quiz_rounds').select('id').where('host_id', '=', userId);
+        await trx.deleteFrom('quiz_round_answers').where((eb) => eb.or([eb('user_id', '=', userId), eb('round_id', 'in', hosted)])).execute();
+        const quizRounds = await trx.deleteFrom('quiz_round_players').where('user_id', '=', userId).executeTakeFirst();
+        await trx.deleteFrom('quiz_round_players').where('round_id', 'in', hosted).execute();
+        await trx.deleteFrom('quiz_rounds').where('host_id', '=', userId).execute();
+        await trx.deleteFrom('question_of_the_day_answers').where('user_id', '=', userId).execute();
         return {
           results,
           games: Number(games.numDeletedRows),
@@ -82,6 +92,7 @@ export function createPrivacyStore(db: Kysely<Database>): PrivacyStore {
           quizAnswers: Number(quizAnswers.numDeletedRows),
           reviewCards: Number(reviewCards.numDeletedRows),
           topicsRead: Number(reads.numDeletedRows),
+          quizRounds: Number(quizRounds.numDeletedRows),
         };
       });
     },

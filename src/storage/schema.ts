@@ -129,6 +129,60 @@ export interface TopicReadsTable {
   last_read_at: string;
 }
 
+/** A group quiz round: its state as JSON with a version for compare-and-set; phase and closes_at for the clock job. */
+export interface QuizRoundsTable {
+  id: string;
+  guild_id: string;
+  channel_id: string;
+  message_id: string | null;
+  host_id: string;
+  phase: string;
+  closes_at: string | null;
+  state: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface QuizRoundPlayersTable {
+  round_id: string;
+  user_id: string;
+  name: string;
+  joined_at: string;
+}
+
+/** A person's first answer to one question of a round; `chosen` indexes the answers as written (0 is right). */
+export interface QuizRoundAnswersTable {
+  round_id: string;
+  question_index: number;
+  user_id: string;
+  chosen: number;
+  right: number;
+  answered_at: string;
+}
+
+export interface QuestionOfTheDaySettingsTable {
+  guild_id: string;
+  enabled: number;
+  updated_at: string;
+}
+
+export interface QuestionOfTheDayPostsTable {
+  guild_id: string;
+  local_date: string;
+  question_id: string;
+  message_id: string | null;
+  claimed_at: string;
+}
+
+export interface QuestionOfTheDayAnswersTable {
+  local_date: string;
+  user_id: string;
+  question_id: string;
+  chosen: number;
+  answered_at: string;
+}
+
 export interface Database {
   preferences: PreferencesTable;
   games: GamesTable;
@@ -142,4 +196,10 @@ export interface Database {
   review_cards: ReviewCardsTable;
   quiz_sets: QuizSetsTable;
   topic_reads: TopicReadsTable;
+  quiz_rounds: QuizRoundsTable;
+  quiz_round_players: QuizRoundPlayersTable;
+  quiz_round_answers: QuizRoundAnswersTable;
+  question_of_the_day_settings: QuestionOfTheDaySettingsTable;
+  question_of_the_day_posts: QuestionOfTheDayPostsTable;
+  question_of_the_day_answers: QuestionOfTheDayAnswersTable;
 }

@@ -250,6 +250,8 @@ export interface StoredAboutUser {
   readonly reviewCards: number;
   /** Topics read with /explain. */
   readonly topicsRead: number;
+  /** Group quiz rounds joined (their answers are among `quizAnswers`). */
+  readonly quizRounds: number;
 }
 
 export interface ForgetReport {
@@ -261,6 +263,7 @@ export interface ForgetReport {
   readonly quizAnswers: number;
   readonly reviewCards: number;
   readonly topicsRead: number;
+  readonly quizRounds: number;
 }
 
 export interface PrivacyStore {
@@ -328,8 +331,8 @@ export interface ServerSecretStore {
 
 // ---- Quizzes: answers, spaced-review cards, quiz sets in play --------------------------------------
 
-/** Where an answer was given: a /quiz set, a /review set, or (later) a group round. */
-export type QuizMode = 'quiz' | 'review' | 'group';
+/** Where an answer was given: a /quiz set, a /review set, a group round, or the daily post's question of the day. */
+export type QuizMode = 'quiz' | 'review' | 'group' | 'daily';
 
 export interface QuizAnswerRecord {
   readonly userId: string;
@@ -399,6 +402,100 @@ export interface QuizStore {
   answers(userId: string, limit: number): Promise<QuizAnswerRecord[]>;
 }
 
+// ---- Group quiz rounds ---------------------------------------------------------------------------
+
+export interface QuizRoundRecord {
+  readonly id: string;
+  readonly guildId: string;
+  readonly channelId: string;
+  readonly messageId: string | null;
+  readonly hostId: string;
+  /** The round's own state as JSON; its shape belongs to the quiz code. */
+  readonly state: unknown;
+  readonly version: number;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+export interface QuizRoundPlayerRecord {
+  readonly userId: string;
+  readonly name: string;
+}
+
+export interface QuizRoundAnswerRecord {
+  readonly userId: string;
+  readonly questionIndex: number;
+  readonly chosen: number;
+  readonly right: boolean;
+}
+
+/** A round with who joined (in the order they joined) and every first answer given in it. */
+export interface QuizRoundSnapshot {
+  readonly round: QuizRoundRecord;
+  readonly players: readonly QuizRoundPlayerRecord[];
+  readonly answers: readonly QuizRoundAnswerRecord[];
+}
+
+/** What the clock job and queries see of a round besides its JSON. */
+export interface QuizRoundColumns {
+  readonly phase: string;
+  /** When the question on the board stops taking answers; null when none is. */
+  readonly closesAt: Date | null;
+}
+
+export interface QuizRoundStore {
+  /** A new round with its host as the first to join. */
+  create(round: {
+    readonly guildId: string;
+    readonly channelId: string;
+    readonly host: QuizRoundPlayerRecord;
+    readonly state: unknown;
+    readonly columns: QuizRoundColumns;
+    readonly now: Date;
+  }): Promise<QuizRoundSnapshot>;
+  get(id: string): Promise<QuizRoundSnapshot | undefined>;
+  /** Adds a person; false if they had already joined. */
+  join(id: string, player: QuizRoundPlayerRecord, now: Date): Promise<boolean>;
+  /** Compare-and-set on the version; undefined when missing or changed meanwhile. Sets the board's id if given. */
+  update(
+    id: string,
+    expectedVersion: number,
+    change: { readonly state: unknown; readonly columns: QuizRoundColumns; readonly messageId?: string },
+    now: Date,
+  ): Promise<QuizRoundRecord | undefined>;
+  /**
+   * Records a person's answer to the question on the board, if the round is still at `expectedVersion`
+   * (answers do not move the version; closing and moving on do). In one transaction: the person joins if
+   * new, the answer is kept only if it is their first to that question, and then it is stored as a quiz
+   * answer with the question's new review card. 'stale' when the round moved on, 'already' for a second answer.
+   */
+  answer(
+    id: string,
+    expectedVersion: number,
+    player: QuizRoundPlayerRecord,
+    answer: QuizRoundAnswerRecord,
+    quizAnswer: QuizAnswerRecord,
+    card: Omit<ReviewCardRecord, 'updatedAt'>,
+  ): Promise<'recorded' | 'already' | 'stale'>;
+  /** Rounds whose question on the board stops taking answers at or before `now`, oldest first. */
+  closingBy(now: Date, limit: number): Promise<QuizRoundRecord[]>;
+}
+
+/** The question of the day on the daily post: a server setting, one post per server and day, one answer per person and day. */
+export interface QuestionOfTheDayStore {
+  enabled(guildId: string): Promise<boolean>;
+  setEnabled(guildId: string, enabled: boolean, now: Date): Promise<void>;
+  enabledGuilds(): Promise<string[]>;
+  /** Takes the day's post for the server; false if it was taken already (by this or another process). */
+  claimPost(guildId: string, localDate: string, questionId: string, now: Date): Promise<boolean>;
+  markPosted(guildId: string, localDate: string, messageId: string): Promise<void>;
+  /**
+   * Records a person's answer to a day's question with its quiz answer and review card, in one
+   * transaction, if it is their first that day; otherwise records nothing and resolves their first choice.
+   */
+  answer(localDate: string, answer: QuizAnswerRecord, card: Omit<ReviewCardRecord, 'updatedAt'>): Promise<{ readonly recorded: boolean; readonly chosen: number }>;
+}
+
 export interface Storage {
   readonly preferences: PreferenceStore;
   readonly games: GameStore;
@@ -410,5 +507,7 @@ export interface Storage {
   readonly dailyAttempts: DailyAttemptStore;
   readonly secrets: ServerSecretStore;
   readonly quizzes: QuizStore;
+  readonly quizRounds: QuizRoundStore;
+  readonly questionOfTheDay: QuestionOfTheDayStore;
   close(): Promise<void>;
 }

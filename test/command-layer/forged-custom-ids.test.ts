@@ -38,6 +38,11 @@ const VALID_ARGS: Readonly<Record<string, readonly string[]>> = {
   'quiz:next': [GAME, '2'],
   'quiz:explain': ['hyperparameters', '3'],
   'quiz:new': ['3', 'hyperparameters'],
+  'quiz:gjoin': [GAME],
+  'quiz:gstart': [GAME, '2'],
+  'quiz:gnext': [GAME, '2'],
+  'quiz:ganswer': [GAME, '2', '0', '1'],
+  'quiz:qotd': ['2026-11-28', 'hp-bake-knob', '1'],
 };
 
 const SELECTS = new Set(['explain:topic', 'play:dial', 'play:string']);

@@ -204,6 +204,7 @@ describe('/privacy', () => {
       quizAnswers: { count: 0, first: null, last: null },
       reviewCards: 0,
       topicsRead: 0,
+      quizRounds: 0,
     });
     const board = text(await slash(person('800002'), 'leaderboard', null, { game: 'bake', period: 'all' }));
     expect(board).not.toContain('800001');

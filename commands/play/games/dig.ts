@@ -154,12 +154,12 @@ export const digPresenter = presenterFor(dig, {
   pictures: digPictures,
   pictureWords: {
     simple:
-      'The small maps all show the same hidden ground: bright yellow where there is lots of gold, dark blue where there is ' +
-      'little. Nobody could see it while you played. Each map shows where one helper dug, and the last one shows your digs. ' +
-      'The grid helper digs in neat rows, so it can miss a pile of gold between its rows. The random helper digs anywhere. ' +
-      'The Bayesian helper makes a guess map after every dig and digs where gold might be. The next picture is that guess ' +
-      'map made from your digs: what it thinks is under each spot, how unsure it is, and where one more dig looks best. ' +
-      'The moving picture shows the Bayesian helper’s guess map changing dig by dig.',
+      'The small maps all show the same hidden ground. Yellow means lots of gold. Dark blue means little gold. ' +
+      'Nobody could see it while you played. Each map shows where one helper dug. The last one shows your digs. ' +
+      'The grid helper digs in neat rows, so it can miss gold between its rows. The random helper digs here and there. ' +
+      'The Bayesian helper makes a guess map after each dig, then digs where gold might be. The next picture is that ' +
+      'guess map, made from your digs. It shows what it thinks is in the ground, how sure it is, and where one more dig ' +
+      'looks best. The moving picture shows the guess map change dig by dig.',
     plain:
       'The small maps share one heat map: the true gold at every spot, hidden during the game, with the richest spot ' +
       'marked. On top, each strategy’s digs with the same budget on the same puzzle, and yours. A grid spends its digs on ' +

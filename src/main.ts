@@ -16,6 +16,7 @@ import { GAMES, type GameId } from './games/index.js';
 import { startScheduler, type DailyScheduler } from './social/daily-scheduler.js';
 import { startConsoleDailyPosts } from './console/daily.js';
 import { startScheduledJobs } from './command-layer/jobs.js';
+import { startWebServer } from './web/server.js';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 
@@ -49,6 +50,16 @@ try {
   process.stderr.write(`Tuning Fork cannot start:\n${error.message}\n`);
   process.exit(1);
 }
+
+// One playground per machine's shards: with several shard processes, the one running shard 0 serves it.
+const web =
+  shard === undefined || shard.ids.includes(0)
+    ? await startWebServer({
+        settings: config.web,
+        services: app.services,
+        ...(config.mode === 'discord' ? { discord: { clientId: config.discord.clientId, apiUrl: config.discord.apiUrl } } : {}),
+      })
+    : undefined;
 
 // A stray rejection is a bug to log, not a reason to drop every game in progress.
 process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
@@ -121,6 +132,7 @@ if (config.mode === 'discord') {
     // and the grace period bounds the wait anyway.
     await settledWithin(Promise.all([scheduler.idle(), jobs.idle()]), SHUTDOWN_GRACE_MS);
     await bot.stop();
+    await web?.close();
     await app.close();
     process.exit(0);
   };
@@ -147,5 +159,6 @@ if (config.mode === 'discord') {
   scheduler?.stop();
   jobs.stop();
   await settledWithin(Promise.all([scheduler?.idle(), jobs.idle()]), SHUTDOWN_GRACE_MS);
+  await web?.close();
   await app.close();
 }

@@ -113,6 +113,9 @@ export function createWebApp(options: WebAppOptions): Hono {
     return c.json(data);
   });
 
+  // The application id is public (it is in every invite link); the page needs it to start the SDK.
+  app.get('/api/activity', (c) => c.json({ clientId: options.oauth?.clientId ?? null }));
+
   app.get('/api/topics/:slug', (c) => {
     const slug = topicSlug.safeParse(c.req.param('slug'));
     if (!slug.success) return fail(c, 400, slug.error.issues[0]?.message ?? 'bad topic');

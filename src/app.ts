@@ -9,6 +9,7 @@ import type { Config } from './config.js';
 import { loadTopicLibrary } from './content/library.js';
 import { dailyPuzzles, dailySecret } from './social/daily-puzzles.js';
 import { openStorage } from './storage/index.js';
+import { replayLinkKey, replayLinks } from './web/replay-links.js';
 
 export interface App {
   router: CommandRouter;
@@ -68,6 +69,11 @@ export async function createApp({ config, logger, channels, now = () => new Date
     const list: readonly CommandModule[] = [...commands.values()];
     const daily = dailyPuzzles(await dailySecret(config.dailySecret, storage.secrets));
     const services: AppServices = { storage, channels, topics, logger, now, daily, commands: () => list, ownsGuild };
+    const { baseUrl } = config.web;
+    if (baseUrl !== undefined) {
+      const links = replayLinks(await replayLinkKey(storage.secrets));
+      services.replayLink = (gameId) => `${baseUrl}/replay/${links.sign(gameId, now())}`;
+    }
     return {
       router: new CommandRouter(commands, services, rateLimit ? undefined : null),
       services,

@@ -52,6 +52,13 @@ export interface SelectView {
   disabled?: boolean;
 }
 
+/** A button that opens a web page (Discord's link style): it sends no interaction, so it has no custom id. */
+export interface LinkButtonView {
+  type: 'link';
+  label: string;
+  url: string;
+}
+
 export type ComponentView = ButtonView | SelectView;
 
 /** A file sent with a message; `description` is the alt text screen readers speak. */
@@ -71,6 +78,8 @@ export interface MessageView {
   embeds?: EmbedView[];
   /** Rows of components: up to five buttons, or exactly one select menu, per row. */
   rows?: ComponentView[][];
+  /** Link buttons, shown in one row of their own after `rows` (they send no interaction, so no custom id). */
+  links?: LinkButtonView[];
   files?: FileView[];
   /** Shown only to the person who asked. */
   ephemeral?: boolean;
@@ -219,6 +228,11 @@ export interface AppServices {
    * the one to post or edit there on a clock. Always true unsharded; a direct message (null) is shard 0's.
    */
   ownsGuild: (guildId: string | null) => boolean;
+  /**
+   * A signed link to a finished game's replay on the web server (see src/web/replay-links.ts); absent
+   * when WEB_BASE_URL is unset, as there is then no address to link to.
+   */
+  replayLink?: (gameId: string) => string;
 }
 
 /**

@@ -1,0 +1,83 @@
+/**
+ * End to end: a bake game played through the real bot and the Discord double ends with an "Open the
+ * replay" link button (WEB_BASE_URL is set); the bot's own web server opens that link in headless
+ * Chromium and the game scrubs back and forth.
+ */
+import { createServer } from 'node:net';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StoredMessage } from '../discord-double/types.js';
+import { launchChromium, screenshotPath } from '../support/browser.js';
+import { components, control, revealOf } from './board.js';
+import { useScenario } from './scenario.js';
+
+/** A port free right now, for a bot whose links must name its address before it starts. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+const port = await freePort();
+const baseUrl = `http://127.0.0.1:${port}`;
+const scenario = useScenario({ botSettings: { WEB_PORT: String(port), WEB_BASE_URL: baseUrl } });
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface LinkButton {
+  type: number;
+  style: number;
+  label: string;
+  url: string;
+}
+
+describe('the replay of a game played on Discord', { timeout: 120_000 }, () => {
+  it('links the reveal to a replay the bot serves, which scrubs move by move', async () => {
+    await scenario().bot.waitForOutput(`Playground: http://localhost:${port}/`);
+    const ann = '200000000000000011';
+    const ctx = scenario().as(ann);
+    let board: StoredMessage | undefined = await (await scenario().double.slash('play', { subcommand: 'bake', options: { seed: 'e2e-replay' } }, ctx)).settled();
+    if (!board) throw new Error('no board');
+    for (const minutes of ['8', '11', '14', '17', '20', '23', '12.5', '15.5']) {
+      if (!components(board).some((c) => c.label === 'Bake…')) break;
+      const opened = await scenario().double.click(board.id, control(board, 'Bake…').custom_id, ctx);
+      const modal = await opened.response();
+      await (await scenario().double.submitModal(modal.data.custom_id, { minutes }, { ...ctx, messageId: board.id })).response();
+      board = scenario().double.message(board.id)!;
+    }
+    const revealed = await revealOf(scenario().double, board.id);
+    const links = (revealed.components as { components: LinkButton[] }[]).flatMap((row) => row.components).filter((c) => c.style === 5);
+    expect(links.map((link) => link.label)).toEqual(['Open the replay']);
+    const url = links[0]!.url;
+    expect(url).toMatch(new RegExp(`^${baseUrl}/replay/[0-9A-Za-z]{10}\\.[0-9a-z]+\\.[A-Za-z0-9_-]{22}$`));
+    expect(scenario().double.violations).toEqual([]);
+
+    const page = await browser.newPage({ viewport: { width: 1200, height: 1100 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(url);
+    await page.locator('#belief-chart svg').waitFor({ timeout: 60_000 });
+    const moves = Number((await page.locator('#move').textContent())?.match(/Move (\d+) of 8/)?.[1]);
+    expect(moves).toBeGreaterThan(1);
+    expect(await page.locator('#probes li').count()).toBe(moves);
+    await page.screenshot({ path: screenshotPath('replay-from-discord') });
+    await page.locator('#scrub').focus();
+    await page.keyboard.press('Home');
+    expect(await page.locator('#move').textContent()).toBe('Move 0 of 8');
+    expect(await page.locator('#belief-chart path.mean').count()).toBe(0);
+    await page.keyboard.press('ArrowRight');
+    expect(await page.locator('#move').textContent()).toBe('Move 1 of 8');
+    expect(await page.locator('#belief-chart g.probe').count()).toBe(1);
+    expect(await page.locator('#belief-chart path.mean').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -71,6 +71,7 @@ export async function createApp({ config, logger, channels, now = () => new Date
     const services: AppServices = { storage, channels, topics, logger, now, daily, commands: () => list, ownsGuild };
     const { baseUrl } = config.web;
     if (baseUrl !== undefined) {
+      services.playgroundUrl = `${baseUrl}/`;
       const links = replayLinks(await replayLinkKey(storage.secrets));
       services.replayLink = (gameId) => `${baseUrl}/replay/${links.sign(gameId, now())}`;
     }

@@ -115,7 +115,12 @@ export type CommandResponse =
       invalidField?: string;
     }
   | { kind: 'update'; message: MessageView; later?: LaterEdit }
-  | { kind: 'modal'; modal: ModalView };
+  | { kind: 'modal'; modal: ModalView }
+  /**
+   * Open the app's Activity (Discord's LAUNCH_ACTIVITY answer). Front ends without Activities (the
+   * console), or an answer that had to be deferred first, show `message` instead.
+   */
+  | { kind: 'launch-activity'; message: MessageView; later?: undefined };
 
 /**
  * Work that may take longer than an interaction allows (a reveal with replays and pictures): the front
@@ -233,6 +238,8 @@ export interface AppServices {
    * when WEB_BASE_URL is unset, as there is then no address to link to.
    */
   replayLink?: (gameId: string) => string;
+  /** The playground page's public address (WEB_BASE_URL), when there is one to link to. */
+  playgroundUrl?: string;
 }
 
 /**

@@ -118,6 +118,7 @@ class DiscordDoubleServer implements DiscordDouble {
   readonly clientSecret: string;
   readonly botUser: ApiUser;
   readonly requests: RecordedRequest[] = [];
+  readonly activityLaunches: { userId: string; channelId: string; interactionId: string }[] = [];
   /** OAuth2 codes handed out and not yet exchanged: code → who and which scopes. */
   private readonly oauthCodes = new Map<string, { userId: string; scopes: readonly string[] }>();
   readonly violations: string[] = [];
@@ -923,6 +924,10 @@ class DiscordDoubleServer implements DiscordDouble {
           if (issues.length > 0) throw Errors.invalidFormBody(invalidFormBody(issues.map((issue) => ({ ...issue, path: `data.${issue.path}` }))));
           break;
         }
+        case CallbackType.LaunchActivity:
+          // Discord opens the Activity for the user; nothing is posted, and with_response names the instance.
+          this.activityLaunches.push({ userId: record.place.ctx.user.id, channelId, interactionId: record.id });
+          break;
         case CallbackType.Modal: {
           const issues = checkModal(callback.data);
           if (issues.length > 0) throw Errors.invalidFormBody(invalidFormBody(issues.map((issue) => ({ ...issue, path: `data.${issue.path}` }))));
@@ -944,7 +949,11 @@ class DiscordDoubleServer implements DiscordDouble {
               }
             : {}),
         },
-        resource: { type: callback.type, ...(message ? { message: this.toApi(message) } : {}) },
+        resource: {
+          type: callback.type,
+          ...(message ? { message: this.toApi(message) } : {}),
+          ...(callback.type === CallbackType.LaunchActivity ? { activity_instance: { id: `i-${record.id}` } } : {}),
+        },
       };
     });
   }
@@ -954,9 +963,9 @@ class DiscordDoubleServer implements DiscordDouble {
       record.type === InteractionType.Autocomplete
         ? [CallbackType.AutocompleteResult]
         : record.type === InteractionType.ApplicationCommand
-          ? [CallbackType.ChannelMessage, CallbackType.DeferredChannelMessage, CallbackType.Modal]
+          ? [CallbackType.ChannelMessage, CallbackType.DeferredChannelMessage, CallbackType.Modal, CallbackType.LaunchActivity]
           : record.type === InteractionType.MessageComponent
-            ? [CallbackType.ChannelMessage, CallbackType.DeferredChannelMessage, CallbackType.DeferredUpdate, CallbackType.UpdateMessage, CallbackType.Modal]
+            ? [CallbackType.ChannelMessage, CallbackType.DeferredChannelMessage, CallbackType.DeferredUpdate, CallbackType.UpdateMessage, CallbackType.Modal, CallbackType.LaunchActivity]
             : record.sourceMessageId === undefined
               ? [CallbackType.ChannelMessage, CallbackType.DeferredChannelMessage]
               : [CallbackType.ChannelMessage, CallbackType.DeferredChannelMessage, CallbackType.DeferredUpdate, CallbackType.UpdateMessage];

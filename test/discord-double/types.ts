@@ -206,6 +206,8 @@ export interface DiscordDouble {
    * code for `POST /oauth2/token`.
    */
   authorizeActivity(userId: string, scopes?: readonly string[]): string;
+  /** Activities the app launched with LAUNCH_ACTIVITY (callback type 12), oldest first. */
+  readonly activityLaunches: readonly { userId: string; channelId: string; interactionId: string }[];
   /** Resolves once a client has identified and been sent READY and every GUILD_CREATE (default wait 30 s). */
   ready(timeoutMs?: number): Promise<void>;
   commands(guildId?: string): ApiCommand[];

@@ -1,7 +1,9 @@
 /**
- * End to end: a bake game played through the real bot and the Discord double ends with an "Open the
- * replay" link button (WEB_BASE_URL is set); the bot's own web server opens that link in headless
- * Chromium and the game scrubs back and forth.
+ * End to end, the playground through the real bot and the Discord double, with the bot's own web server
+ * (WEB_PORT, WEB_BASE_URL, DISCORD_CLIENT_SECRET set): a bake game ends with an "Open the replay" link
+ * button whose page, in headless Chromium, scrubs back and forth; /playground launches the Activity
+ * (callback type 12) or links to the page; the Activity's sign-in goes through the bot's POST /api/token
+ * to the double's OAuth2 endpoint.
  */
 import { createServer } from 'node:net';
 import type { Browser } from 'playwright-core';
@@ -22,7 +24,8 @@ async function freePort(): Promise<number> {
 
 const port = await freePort();
 const baseUrl = `http://127.0.0.1:${port}`;
-const scenario = useScenario({ botSettings: { WEB_PORT: String(port), WEB_BASE_URL: baseUrl } });
+const CLIENT_SECRET = 'e2e-client-secret';
+const scenario = useScenario({ clientSecret: CLIENT_SECRET, botSettings: { WEB_PORT: String(port), WEB_BASE_URL: baseUrl, DISCORD_CLIENT_SECRET: CLIENT_SECRET } });
 let browser: Browser;
 
 beforeAll(async () => {
@@ -79,5 +82,31 @@ describe('the replay of a game played on Discord', { timeout: 120_000 }, () => {
     expect(await page.locator('#belief-chart path.mean').count()).toBe(1);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('/playground launches the Activity, or links to the page in a browser', async () => {
+    const ben = scenario().as('200000000000000012');
+    const launched = await scenario().double.slash('playground', {}, ben);
+    expect((await launched.response()).type).toBe(12);
+    expect(scenario().double.activityLaunches.map((launch) => launch.userId)).toContain('200000000000000012');
+
+    const linked = await (await scenario().double.slash('playground', { where: 'browser' }, ben)).settled();
+    const links = (linked!.components as { components: LinkButton[] }[]).flatMap((row) => row.components);
+    expect(links).toEqual([expect.objectContaining({ style: 5, label: 'Open the playground', url: `${baseUrl}/` })]);
+    expect(scenario().double.violations).toEqual([]);
+  });
+
+  it('signs the Activity in through the bot’s token route and the double’s OAuth2 endpoint', async () => {
+    const code = scenario().double.authorizeActivity('200000000000000013');
+    const post = (body: unknown) => fetch(`${baseUrl}/api/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await post({ code });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { access_token: string }).access_token.length).toBeGreaterThan(10);
+    const again = await post({ code });
+    expect(again.status).toBe(400);
+    expect(((await again.json()) as { error: string }).error).toMatch(/did not accept that sign-in code/);
+    const config = (await (await fetch(`${baseUrl}/api/activity`)).json()) as { clientId: string };
+    expect(config.clientId).toBe(scenario().double.applicationId);
+    expect(scenario().bot.output()).not.toContain(CLIENT_SECRET);
   });
 });

@@ -5,15 +5,17 @@
  */
 import { SlashCommandBuilder } from '@discordjs/builders';
 import { IN_SERVERS_AND_DMS, INSTALLED_TO } from './views/contexts.js';
-import { privateNote, reply, type CommandModule, type CommandResponse, type ScheduledJob } from '../src/command-layer/types.js';
-import { GAMES, isGameId } from '../src/games/index.js';
+import { privateNote, reply, type AppServices, type CommandModule, type CommandResponse, type ScheduledJob } from '../src/command-layer/types.js';
+import { GAME_IDS, GAMES, isGameId } from '../src/games/index.js';
 import type { GameId } from '../src/games/types.js';
 import { utcDay } from '../src/social/days.js';
 import type { GameRecord } from '../src/storage/index.js';
-import { boardMessage } from './play/board.js';
-import { dailyShareLine } from './play/render.js';
-import { newGameRecord, viewOf } from './play/session.js';
+import { newGameRecord } from '../src/play/service.js';
+import { dailyShareText } from '../src/play/share.js';
+import { gameBoard } from './views/game-board.js';
+import { viewOf } from './views/stored-game.js';
 import { GAME_CHOICES } from './views/game.js';
+import { dailyPostJob } from './daily/posting.js';
 import { UserError } from '../src/command-layer/errors.js';
 
 const data = new SlashCommandBuilder()
@@ -30,7 +32,7 @@ const data = new SlashCommandBuilder()
   );
 
 /** The answer to a second /daily on the same day: the game where it stands, or why there is none. */
-function attemptedAlready(game: GameId, existing: GameRecord | undefined): CommandResponse {
+function attemptedAlready(app: AppServices, game: GameId, existing: GameRecord | undefined): CommandResponse {
   const title = GAMES[game].title;
   if (!existing) {
     return privateNote(
@@ -39,10 +41,10 @@ function attemptedAlready(game: GameId, existing: GameRecord | undefined): Comma
     );
   }
   if (existing.status === 'active') {
-    return reply({ ...boardMessage(viewOf(existing)), content: "Your attempt at today's puzzle, where you left it:" });
+    return reply({ ...gameBoard(viewOf(existing, app)), content: "Your attempt at today's puzzle, where you left it:" });
   }
-  const line = dailyShareLine(viewOf(existing));
-  return privateNote(`You have played today's ${title} already; a new one comes at midnight UTC. Your result:\n${line}`);
+  const line = dailyShareText(viewOf(existing, app));
+  return privateNote(`You have played today's ${title} already; a new one comes at midnight UTC. Your result:\n\`\`\`\n${line}\n\`\`\``);
 }
 
 /** A day's attempt marks matter only on that day; they are deleted within the hour after it ends. */
@@ -56,18 +58,19 @@ const daily: CommandModule = {
   data,
   async execute(request, app) {
     const game = String(request.options.game ?? '');
-    if (!isGameId(game)) throw new UserError('Choose bake, lock, tune or train.');
+    if (!isGameId(game)) throw new UserError(`Choose ${GAME_IDS.slice(0, -1).join(', ')} or ${GAME_IDS.at(-1)}.`);
     const day = utcDay(app.now());
     const key = app.daily.attemptKey(request.user.id, game, day);
     const [attempt] = await app.storage.dailyAttempts.find([key]);
-    if (attempt) return attemptedAlready(game, attempt.gameId === null ? undefined : await app.storage.games.get(attempt.gameId));
-    const record = newGameRecord(app, GAMES[game], { game, mode: 'daily', seed: app.daily.seed(game, day), difficulty: undefined, request });
+    if (attempt) return attemptedAlready(app, game, attempt.gameId === null ? undefined : await app.storage.games.get(attempt.gameId));
+    const { user: owner, guildId, channelId } = request;
+    const record = newGameRecord({ game, mode: 'daily', seed: app.daily.seed(game, day), difficulty: undefined, owner, guildId, channelId }, app.now());
     // Between the look above and this claim another request may have claimed the day: then it resumes that game.
     const start = await app.storage.dailyAttempts.startOnce({ key, game, day }, record);
-    if (!start.started) return attemptedAlready(game, start.game);
-    return reply({ ...boardMessage(viewOf(start.game)), content: `Today's ${GAMES[game].title}: the same puzzle for everyone. One attempt.` });
+    if (!start.started) return attemptedAlready(app, game, start.game);
+    return reply({ ...gameBoard(viewOf(start.game, app)), content: `Today's ${GAMES[game].title}: the same puzzle for everyone. One attempt.` });
   },
-  scheduled: [pruneAttemptMarks],
+  scheduled: [dailyPostJob(), pruneAttemptMarks],
 };
 
 export default daily;

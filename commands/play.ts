@@ -6,7 +6,7 @@
  */
 import { SlashCommandBuilder, type SlashCommandSubcommandBuilder } from '@discordjs/builders';
 import { IN_SERVERS_AND_DMS, INSTALLED_TO } from './views/contexts.js';
-import { encodeCustomId, exactly, parseSmallInt } from '../src/command-layer/custom-id.js';
+import { encodeCustomId, exactly } from '../src/command-layer/custom-id.js';
 import { UserError } from '../src/command-layer/errors.js';
 import { clip, LIMITS } from '../src/command-layer/limits.js';
 import {
@@ -15,15 +15,17 @@ import {
   update,
   type CommandModule,
   type ComponentHandler,
+  type RoutableComponentHandler,
   type ModalFieldView,
 } from '../src/command-layer/types.js';
 import { GAME_IDS, GAMES, isGameId } from '../src/games/index.js';
-import { dialsFor } from '../src/games/lock.js';
-import { GUITAR_STRINGS } from '../src/games/tune.js';
 import { DAILY_SEED_PREFIX, looksLikeDailySeed } from '../src/social/daily-puzzles.js';
 import type { GameId, MoveField } from '../src/games/types.js';
-import { boardMessage, decodeDials, decodeDraft } from './play/board.js';
+import { boardMessage, decodeDraft } from './play/board.js';
+import { PRESENTERS, presenterOf } from './play/games/index.js';
+import type { BoardAction } from './play/games/presenter.js';
 import { optimiserThoughts } from './play/race.js';
+import { closeExpiredGamesJob } from './play/expiry.js';
 import { closeRoundsOnTime } from './play/rounds.js';
 import { whyExplanation } from './play/reveal-view.js';
 import { render, gameHooks } from './play/render.js';
@@ -110,12 +112,12 @@ const askForMove: ComponentHandler<BoardRef> = {
 };
 
 const submitMove = moveHandler(parseBoardRef, (_ref, request) => ({ kind: 'move', input: request.fields }));
-/** What encodeDraft writes: the lock's dials (digits, _ for unset), a guitar string's name, or _ for none. */
+/** What encodeDraft writes: a selection in the shape some game's board writes, or _ for none. */
 function isDraftPart(text: string): boolean {
-  return /^[0-9_]{1,8}$/.test(text) || GUITAR_STRINGS.some((string) => string.name === text);
+  return text === '_' || Object.values(PRESENTERS).some((presenter) => presenter.selection?.shape.test(text) === true);
 }
 
-/** A board reference and, for the lock and the tune, the draft the board was showing. */
+/** A board reference and, for a game whose board keeps a selection (the lock's dials), that selection. */
 function parseBoardWithDraft(args: readonly string[]): (BoardRef & { draft: string | undefined }) | undefined {
   if (args.length !== 2 && args.length !== 3) return undefined;
   const ref = parseBoardRef(args.slice(0, 2));
@@ -155,73 +157,51 @@ const endRound: ComponentHandler<BoardRef> = {
     const game = await loadGame(app, ref.gameId);
     const madeElsewhere = savedByThisInteraction(game, request.interactionId, gameHooks);
     if (madeElsewhere) return madeElsewhere;
-    if (game.session.group && game.session.group.hostId !== request.user.id) {
-      throw new UserError('Only the person who started this round can end it.');
-    }
-    // Ending the round is not a move: a host who has used their own moves can still end it.
+    // Ending the round is not a move: a host who has used their own moves can still end it. Only the
+    // host may: the session machine refuses anyone else.
     checkTurn(game, request, ref.version, boardMessage, { spendsMove: false });
     return makeMove(app, game, request.user, { kind: 'end-round' }, withReplayLink(app, gameHooks), request.messageId, request.interactionId);
   },
 };
 
-/** A dial turned: only the board's draft changes (carried in the custom ids), not the game. */
-const turnDial: ComponentHandler<BoardRef & { dial: number; draft: string }> = {
-  parse(args) {
-    const ref = parseBoardRef(args, 2);
-    const dial = parseSmallInt(args[2], 0, 9);
-    const draft = args[3];
-    return ref && dial !== undefined && draft && /^[0-9_]{1,10}$/.test(draft) ? { ...ref, dial, draft } : undefined;
-  },
-  async run(request, { gameId, version, dial, draft }, app) {
-    const game = await loadGame(app, gameId);
-    checkTurn(game, request, version, boardMessage);
-    const dials = decodeDials(draft, dialsFor(game.record.difficulty));
-    const digit = Number(request.values[0]);
-    if (!dials || dial >= dials.length || !/^\d$/.test(request.values[0] ?? '')) throw new UserError('Each dial goes from 0 to 9.');
-    dials[dial] = digit;
-    return update(boardMessage(game, { dials }));
-  },
-};
+/**
+ * A control a game adds to its board (the lock's dials, the tune's pegs): the board is loaded and the click
+ * checked like any other, then the game's presenter says whether it changes the board or makes a move.
+ */
+function gameControl(action: string, control: BoardAction<unknown>): ComponentHandler<BoardRef & { parsed: unknown }> {
+  return {
+    parse(args) {
+      const ref = parseBoardRef(args, control.arguments);
+      const parsed = ref && control.parse(args.slice(2));
+      return ref && parsed !== undefined ? { ...ref, parsed } : undefined;
+    },
+    async run(request, { gameId, version, parsed }, app) {
+      const game = await loadGame(app, gameId);
+      checkTurn(game, request, version, boardMessage);
+      if (presenterOf(game.rules.id).actions?.[action] !== control) throw new UserError('That control belongs to another game’s board.');
+      const answer = control.answer(game, parsed, request.values);
+      if ('selection' in answer) return update(boardMessage(game, { selection: answer.selection }));
+      return makeMove(app, game, request.user, { kind: 'move', input: answer.move }, gameHooks, request.messageId);
+    },
+  };
+}
 
-const tryCombination = moveHandler(
-  (args) => {
-    const ref = parseBoardRef(args, 1);
-    const draft = args[2];
-    return ref && draft && /^[0-9_]{1,10}$/.test(draft) ? { ...ref, draft } : undefined;
-  },
-  ({ draft }) => {
-    const digits = /^\d+$/.test(draft) ? [...draft].map(Number) : undefined;
-    if (!digits) throw new UserError('Set every dial before you try the lock.');
-    return { kind: 'move', input: Object.fromEntries(digits.map((digit, i) => [`dial${i + 1}`, digit])) };
-  },
-);
-
-const pickString: ComponentHandler<BoardRef> = {
-  parse: parseBoardRef,
-  async run(request, ref, app) {
-    const game = await loadGame(app, ref.gameId);
-    checkTurn(game, request, ref.version, boardMessage);
-    const string = request.values[0];
-    if (!isGuitarString(string) || request.values.length !== 1) throw new UserError('Pick one of the six strings from the menu.');
-    return update(boardMessage(game, { string }));
-  },
-};
-
-const turnPeg = moveHandler(
-  (args) => {
-    const ref = parseBoardRef(args, 2);
-    const [, , string, cents] = args;
-    return ref && isGuitarString(string) && cents && /^-?[1-9]\d{0,3}$/.test(cents) ? { ...ref, string, cents } : undefined;
-  },
-  ({ string, cents }) => ({ kind: 'move', input: { string, cents } }),
-);
+/** Every game's own controls by action; two games may not claim one action, nor a game a generic one. */
+function gameControls(generic: readonly string[]): Record<string, ComponentHandler<BoardRef & { parsed: unknown }>> {
+  const handlers: Record<string, ComponentHandler<BoardRef & { parsed: unknown }>> = {};
+  for (const presenter of Object.values(PRESENTERS)) {
+    for (const [action, control] of Object.entries(presenter.actions ?? {})) {
+      if (Object.hasOwn(handlers, action) || generic.includes(action)) throw new Error(`Two /play board controls are called "${action}".`);
+      handlers[action] = gameControl(action, control);
+    }
+  }
+  return handlers;
+}
 
 const parseGameId = (args: readonly string[]) => {
   const gameId = exactly(args, 1)?.[0];
   return gameId && GAME_ID_PATTERN.test(gameId) ? { gameId } : undefined;
 };
-
-const isGuitarString = (name: string | undefined): name is string => GUITAR_STRINGS.some((s) => s.name === name);
 
 /** "Why?" after the reveal: what the picture shows and the idea behind it, at the asker's level. */
 const why: ComponentHandler<{ gameId: string }> = {
@@ -246,11 +226,15 @@ const think: ComponentHandler<BoardRef> = {
   },
 };
 
+function withGameControls(generic: Record<string, RoutableComponentHandler>): Record<string, RoutableComponentHandler> {
+  return { ...generic, ...gameControls(Object.keys(generic)) };
+}
+
 const play: CommandModule = {
   data,
   async execute(request, app) {
     const id = request.subcommand ?? '';
-    if (!isGameId(id)) throw new UserError(`There is no game called ${id}. Try bake, lock, tune or train.`);
+    if (!isGameId(id)) throw new UserError(`There is no game called ${id}. Try ${GAME_IDS.slice(0, -1).join(', ')} or ${GAME_IDS.at(-1)}.`);
     const mode = request.options.mode === 'group' || request.options.mode === 'race' ? request.options.mode : 'solo';
     // A group round's board is closed on time by editing it in its channel, so it needs to know where it is.
     if (mode === 'group' && (!request.guildId || !request.channelId)) throw new UserError('Group rounds are played in a server channel.');
@@ -260,24 +244,20 @@ const play: CommandModule = {
     }
     const difficulty = request.options.difficulty === undefined ? undefined : String(request.options.difficulty);
     const minutes = typeof request.options.minutes === 'number' ? request.options.minutes : undefined;
-    const game = await startGame(app, GAMES[id], { game: id, mode, seed, difficulty, minutes, request });
+    const game = await startGame(app, { game: id, mode, seed, difficulty, minutes, request });
     return reply(render(game).message);
   },
-  components: {
+  components: withGameControls({
     ask: askForMove,
     submit: submitMove,
     giveup: askGiveUp,
     quit: giveUp,
     keep: keepPlaying,
     end: endRound,
-    dial: turnDial,
-    try: tryCombination,
-    string: pickString,
-    peg: turnPeg,
     why,
     think,
-  },
-  scheduled: [closeRoundsOnTime],
+  }),
+  scheduled: [closeRoundsOnTime, closeExpiredGamesJob],
 };
 
 export default play;

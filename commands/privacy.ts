@@ -12,7 +12,7 @@ import { GAME_IDS } from '../src/games/index.js';
 import { FOR_LEVEL } from '../src/content/levels.js';
 import { utcDay } from '../src/social/days.js';
 import { streaksOf } from '../src/social/streaks.js';
-import { withoutPlayer } from './play/session.js';
+import { withoutPlayer } from '../src/play/former-players.js';
 
 const data = new SlashCommandBuilder()
   .setName('privacy')

@@ -8,11 +8,8 @@ import { IN_SERVERS_ONLY, INSTALLED_TO } from './views/contexts.js';
 import { ChannelType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { UserError } from '../src/command-layer/errors.js';
 import { privateNote, type AppServices, type CommandModule, type SlashRequest } from '../src/command-layer/types.js';
-import { canonicalTimeZone, knownTimeZones, localClock, normaliseDailyTime } from '../src/social/local-time.js';
+import { canonicalTimeZone, DEFAULT_DAILY_TIME, DEFAULT_TIMEZONE, knownTimeZones, localClock, normaliseDailyTime } from '../src/social/local-time.js';
 import type { GuildSettings } from '../src/storage/index.js';
-
-export const DEFAULT_DAILY_TIME = '09:00';
-export const DEFAULT_TIMEZONE = 'UTC';
 
 const data = new SlashCommandBuilder()
   .setName('settings')

@@ -68,7 +68,17 @@ export async function createApp({ config, logger, channels, now = () => new Date
     const commands = await loadCommands();
     const list: readonly CommandModule[] = [...commands.values()];
     const daily = dailyPuzzles(await dailySecret(config.dailySecret, storage.secrets));
-    const services: AppServices = { storage, channels, topics, logger, now, daily, commands: () => list, ownsGuild };
+    const services: AppServices = {
+      storage,
+      channels,
+      topics,
+      logger,
+      now,
+      daily,
+      commands: () => list,
+      ownsGuild,
+      dailyPostLeaseMs: config.dailyPostLeaseMs,
+    };
     const { baseUrl } = config.web;
     if (baseUrl !== undefined) {
       services.playgroundUrl = `${baseUrl}/`;

@@ -15,6 +15,9 @@ export const DEFAULT_WEB_PORT = 3000;
 const MAX_PORT = 65_535;
 const MAX_DATABASE_POOL_SIZE = 100;
 const MAX_SHARDS = 10_000;
+/** Far longer than a post takes (seconds, even queued behind Discord's rate limits), short enough to retry the same hour. */
+export const DEFAULT_DAILY_POST_LEASE_SECONDS = 300;
+const MAX_DAILY_POST_LEASE_SECONDS = 3600;
 
 export interface DiscordSettings {
   readonly token: string;
@@ -58,6 +61,11 @@ interface SharedSettings {
    * and keeps it in its database.
    */
   readonly dailySecret: string | undefined;
+  /**
+   * How long a process's claim on a daily post holds without renewal; the holder renews it while its post
+   * is under way, so only a process that died loses its claim, this long after its last renewal.
+   */
+  readonly dailyPostLeaseMs: number;
 }
 
 /** With a token the bot runs on Discord; without one it talks in the terminal. */
@@ -191,6 +199,16 @@ const envSchema = z
         })
         .optional(),
     ),
+    DAILY_POST_LEASE_SECONDS: optionalText.pipe(
+      z
+        .string()
+        .refine((text) => /^\d+$/.test(text) && Number(text) >= 1 && Number(text) <= MAX_DAILY_POST_LEASE_SECONDS, {
+          error: (issue) =>
+            `DAILY_POST_LEASE_SECONDS must be a whole number of seconds from 1 to ${MAX_DAILY_POST_LEASE_SECONDS} (got "${String(issue.input)}"): fix it, or leave it empty for ${DEFAULT_DAILY_POST_LEASE_SECONDS}`,
+        })
+        .transform(Number)
+        .optional(),
+    ),
     CONSOLE_FILES_DIR: optionalText,
     CONSOLE_KEEP_CLIPS: optionalText.pipe(
       z
@@ -243,6 +261,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     baseUrl: vars.WEB_BASE_URL?.replace(/\/+$/, ''),
     clientSecret: vars.DISCORD_CLIENT_SECRET,
   };
+  const dailyPostLeaseMs = (vars.DAILY_POST_LEASE_SECONDS ?? DEFAULT_DAILY_POST_LEASE_SECONDS) * 1000;
   if (vars.DISCORD_TOKEN !== undefined && vars.DISCORD_CLIENT_ID !== undefined) {
     return deepFreeze({
       mode: 'discord',
@@ -260,9 +279,20 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       consoleKeepClips,
       logLevel: vars.LOG_LEVEL ?? 'info',
       dailySecret: vars.DAILY_SECRET,
+      dailyPostLeaseMs,
     });
   }
-  return deepFreeze({ mode: 'console', discord: undefined, database, web, consoleFilesDir, consoleKeepClips, logLevel: vars.LOG_LEVEL ?? 'warn', dailySecret: vars.DAILY_SECRET });
+  return deepFreeze({
+    mode: 'console',
+    discord: undefined,
+    database,
+    web,
+    consoleFilesDir,
+    consoleKeepClips,
+    logLevel: vars.LOG_LEVEL ?? 'warn',
+    dailySecret: vars.DAILY_SECRET,
+    dailyPostLeaseMs,
+  });
 }
 
 function isPostgresUrl(text: string): boolean {

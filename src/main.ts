@@ -11,11 +11,8 @@ import { runConsole } from './console/console.js';
 import { createLogger } from './logger.js';
 import { TopicLoadError } from './content/library.js';
 import { DatabaseConnectError, MigrationError } from './storage/index.js';
-import { hiddenAnswer } from './games/answers.js';
-import { GAMES, type GameId } from './games/index.js';
-import { startScheduler, type DailyScheduler } from './social/daily-scheduler.js';
-import { startConsoleDailyPosts } from './console/daily.js';
-import { startScheduledJobs } from './command-layer/jobs.js';
+import { startConsoleJobs } from './console/daily.js';
+import { startScheduledJobs, type RunningJobs } from './command-layer/jobs.js';
 import { startWebServer } from './web/server.js';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
@@ -105,12 +102,6 @@ async function chooseShards(discord: DiscordSettings): Promise<ShardAssignment |
   return new Promise<never>(() => undefined);
 }
 
-/** Yesterday's answers for the daily post, in the learner's words. */
-const describeYesterday = (game: GameId, day: string) => {
-  const answer = hiddenAnswer(game, app.services.daily.seed(game, day), GAMES[game].defaultDifficulty);
-  return `${answer.charAt(0).toUpperCase()}${answer.slice(1)}.`;
-};
-
 if (config.mode === 'discord') {
   const { token, apiUrl } = config.discord;
   // discord.js loads only here, so the console starts without it.
@@ -118,19 +109,17 @@ if (config.mode === 'discord') {
   const { discordChannels } = await import('./discord/channels.js');
   const bot = await startDiscordBot({ token, apiUrl, router: app.router, logger });
   channels.bind(discordChannels(bot.client));
-  const scheduler = startScheduler(app.services, { describeYesterday });
   const jobs = startScheduledJobs(app.services);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    scheduler.stop();
     jobs.stop();
     // A daily post or a round's closing edit already under way finishes first: cut off between claim and
-    // post, a daily post would stay claimed and never go out. Discord's REST calls time out on their own,
-    // and the grace period bounds the wait anyway.
-    await settledWithin(Promise.all([scheduler.idle(), jobs.idle()]), SHUTDOWN_GRACE_MS);
+    // post, a daily post would wait out its lease before another process sends it. Discord's REST calls
+    // time out on their own, and the grace period bounds the wait anyway.
+    await settledWithin(jobs.idle(), SHUTDOWN_GRACE_MS);
     await bot.stop();
     await web?.close();
     await app.close();
@@ -140,9 +129,8 @@ if (config.mode === 'discord') {
   process.once('SIGTERM', () => void stop('SIGTERM'));
 } else {
   const interactive = process.stdin.isTTY === true;
-  const jobs = startScheduledJobs(app.services);
   const invocation = { user: { id: '1', name: userInfo().username || 'you' }, guildId: '1', channelId: '1', canManageGuild: true };
-  let scheduler: DailyScheduler | undefined;
+  let jobs: RunningJobs | undefined;
   await runConsole({
     router: app.router,
     input: process.stdin,
@@ -153,12 +141,12 @@ if (config.mode === 'discord') {
     interactive,
     channels,
     ready: async () => {
-      scheduler = await startConsoleDailyPosts(app.services, { guildId: invocation.guildId, channelId: invocation.channelId }, { describeYesterday });
+      // The jobs start once the console can print: the daily post and closed rounds show up there.
+      jobs = await startConsoleJobs(app.services, { guildId: invocation.guildId, channelId: invocation.channelId });
     },
   });
-  scheduler?.stop();
-  jobs.stop();
-  await settledWithin(Promise.all([scheduler?.idle(), jobs.idle()]), SHUTDOWN_GRACE_MS);
+  jobs?.stop();
+  await settledWithin(jobs?.idle() ?? Promise.resolve(), SHUTDOWN_GRACE_MS);
   await web?.close();
   await app.close();
 }

@@ -29,6 +29,7 @@ describe('loadConfig', () => {
       consoleFilesDir: 'out',
       consoleKeepClips: false,
       logLevel: 'warn',
+      dailyPostLeaseMs: 300_000,
     });
   });
 
@@ -42,6 +43,16 @@ describe('loadConfig', () => {
     const secretProblems = problemsOf({ DISCORD_CLIENT_SECRET: 'has a space' });
     expect(secretProblems).toEqual([expect.stringContaining('DISCORD_CLIENT_SECRET contains spaces')]);
     expect(secretProblems.join('')).not.toContain('has a space');
+  });
+
+  it('reads the daily-post lease in seconds, 1 to 3600, five minutes by default', () => {
+    expect(loadConfig({ DAILY_POST_LEASE_SECONDS: '2' }).dailyPostLeaseMs).toBe(2000);
+    expect(loadConfig({ DAILY_POST_LEASE_SECONDS: ' ' }).dailyPostLeaseMs).toBe(300_000);
+    for (const bad of ['0', '3601', '1.5', 'soon', '-5']) {
+      expect(problemsOf({ DAILY_POST_LEASE_SECONDS: bad })).toEqual([
+        expect.stringContaining(`DAILY_POST_LEASE_SECONDS must be a whole number of seconds from 1 to 3600 (got "${bad}")`),
+      ]);
+    }
   });
 
   it('keeps every strum in the console only when CONSOLE_KEEP_CLIPS says so', () => {
@@ -74,6 +85,7 @@ describe('loadConfig', () => {
       consoleFilesDir: '/tmp/files',
       consoleKeepClips: false,
       logLevel: 'debug',
+      dailyPostLeaseMs: 300_000,
     });
   });
 

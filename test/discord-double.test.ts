@@ -584,6 +584,21 @@ describe('Discord double with a real discord.js client', () => {
     expect(double.channelMessages(DefaultChannelId).map((message) => message.content)).toEqual(['hey <@123> and @everyone', 'hello @here']);
   });
 
+  it('holds the answers to posts in chosen channels: the message is there at once, its answer comes on release', async () => {
+    const { double, client } = await setup();
+    const release = double.holdPostAnswers([DefaultChannelId]);
+    let answered = false;
+    const sending = client.rest.post(Routes.channelMessages(DefaultChannelId), { body: { content: 'slow news' } }).then((message) => {
+      answered = true;
+      return message as { id: string };
+    });
+    await expect.poll(() => double.channelMessages(DefaultChannelId).length, POLL).toBe(1);
+    expect(answered).toBe(false);
+    release();
+    expect((await sending).id).toBe(double.channelMessages(DefaultChannelId)[0]?.id);
+    expect(double.violations).toEqual([]);
+  });
+
   it('serves the gateway over zlib-stream when asked', async () => {
     const double = await startDiscordDouble();
     cleanups.push(() => double.close());

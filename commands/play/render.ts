@@ -1,21 +1,14 @@
 /**
  * What a move answers with: the board as it stands, and once the game has ended, the reveal as a later
- * edit of the same message (replays and pictures can take a moment).
+ * edit of the same message (replays and pictures can take a moment, so they are built in the reveal worker).
  */
-import { encodeCustomId } from '../../src/command-layer/custom-id.js';
-import { clip, LIMITS } from '../../src/command-layer/limits.js';
 import type { MessageView } from '../../src/command-layer/types.js';
-import type { GameId, GameState } from '../../src/games/types.js';
-import { dayOfDailySeed } from '../../src/social/daily-puzzles.js';
-import { utcDay } from '../../src/social/days.js';
-import { reveal, type Reveal } from '../../src/games/reveal.js';
-import { shareLine } from '../../src/social/share.js';
 import { boardMessage } from './board.js';
-import { MOVE_NOUNS, racerNames } from './reveal-words.js';
-import { optimiserNoun, raceMove, raceRules, tryCost } from './race.js';
 import { revealInBackground } from './reveal-pool.js';
-import { revealView } from './reveal-view.js';
-import { isOpen, moveQualities, type GameView, type MoveHooks } from './session.js';
+import { isOpen, type GameView, type MoveHooks } from './session.js';
+
+// The revealed board lives apart, so the worker that builds it never imports the pool that starts it.
+export { dailyShareLine, revealedBoard } from './revealed-board.js';
 
 /** The board; once the game has ended, the reveal follows as a later edit. */
 export function render(game: GameView): { message: MessageView; later?: () => Promise<MessageView> } {
@@ -27,100 +20,7 @@ export function render(game: GameView): { message: MessageView; later?: () => Pr
   };
 }
 
-/**
- * The strategies get the same number of tries the player (or the whole group) used, so a group round
- * is compared with grid, random and Bayesian search at the same total number of evaluations.
- */
-function revealedState(game: GameView): GameState<unknown, unknown> {
-  if (!game.session.group) return game.state;
-  return { ...game.state, budget: Math.max(1, game.state.history.length) };
-}
-
-/** The spoiler-free line a daily player shares: squares per move, the day's number, the score. */
-export function dailyShareLine(game: GameView): string {
-  const line = shareLine({
-    game: game.rules.id as GameId,
-    day: dayOfDailySeed(game.record.seed) ?? utcDay(game.record.createdAt),
-    score: game.record.score ?? game.rules.outcome(game.state).score,
-    history: moveQualities(game),
-  });
-  return `\`\`\`\n${line}\n\`\`\``;
-}
-
-export function revealedBoard(game: GameView): MessageView {
-  const board = boardMessage(game);
-  const state = revealedState(game);
-  const race = game.session.race;
-  // In a race the opponent's row is the very run the player raced, carried on to the budget.
-  const numbers = reveal(state, race ? { raced: { strategy: race.opponent, trials: race.trials } } : {});
-  const view = revealView(state, numbers);
-  const [embed] = board.embeds ?? [];
-  const summary = game.record.mode === 'daily' ? `${view.summary}\nShare your result:\n${dailyShareLine(game)}` : view.summary;
-  const groupNote = game.session.group
-    ? [{ name: 'A group is a search too', value: clip(groupNoteFor(game.rules.id as GameId), LIMITS.fieldValue) }]
-    : [];
-  const raceNote = race ? [{ name: 'The race', value: clip(raceNoteFor(game, numbers), LIMITS.fieldValue) }] : [];
-  return {
-    ...board,
-    content: clip(summary, LIMITS.content),
-    embeds: [
-      {
-        ...embed,
-        fields: [...(embed?.fields ?? []), ...view.fields, ...raceNote, ...groupNote].slice(0, LIMITS.embedFields),
-        imageFile: view.imageFile,
-      },
-    ],
-    files: [...(board.files ?? []), ...view.files],
-    rows: [[{ type: 'button', customId: encodeCustomId('play', 'why', game.record.id), label: 'Why?', style: 'primary' }]],
-  };
-}
-
-/**
- * What the group was as a search, true to the game: every move lands on one shared board that everyone
- * sees, so nobody guessed blind; in tune the moves even add up on one guitar.
- */
-export function groupNoteFor(game: GameId): string {
-  const more = ' Press **Why?**, or `/explain topic:parallel-search`, for more at your level.';
-  if (game === 'tune') {
-    return (
-      'You all turned the same six pegs on one guitar: each strum started where the strum before left it, and ' +
-      'everyone heard every result. Together you were one search taking turns, each strum building on all the ' +
-      'ones before; only strums made at the same moment could not learn from each other.' + more
-    );
-  }
-  const noun = MOVE_NOUNS[game];
-  return (
-    `Everyone saw every result on this board, so each ${noun.one} could learn from all the ${noun.many} before it, ` +
-    'whoever made them: together you were one search with many hands, like a parallel search that shares its results. ' +
-    `Only ${noun.many} made at the same moment could not learn from each other.` + more
-  );
-}
-
-/** Which row of the table the player raced, how much of it was the race, and the rule it was held to. */
-function raceNoteFor(game: GameView, numbers: Reveal): string {
-  const race = game.session.race!;
-  const id = game.rules.id as GameId;
-  const run = numbers.strategies.find((r) => r.name === race.opponent);
-  const made = race.trials.length;
-  const row = run === undefined ? 'the optimiser' : `the **${racerNames(run).short}** row`;
-  const cost = tryCost(id);
-  const worth = cost === 1 ? '' : ` (each worth ${cost} of your ${MOVE_NOUNS[id].many})`;
-  const part =
-    made === 0
-      ? 'It made no move in the race'
-      : made === 1
-        ? `Its first ${optimiserNoun(id)} there is the one it made against you${worth}`
-        : `Its first ${made} ${optimiserNoun(id, made)} there are the ones it made against you${worth}`;
-  const rest =
-    cost === 1
-      ? `the rest show how it carries on to the table's ${numbers.budget}, as every row does`
-      : `the rest show how it carries on to the table's ${numbers.budget} ${optimiserNoun(id, 2)}, as every row does ` +
-        `(there each try sets all ${cost} pegs; only the race charged them in ${MOVE_NOUNS[id].many})`;
-  return `The optimiser you raced is ${row} of the table: the same run on the same puzzle. ${part}; ${rest}. The rule: ${raceRules(game)}`;
-}
-
 export const gameHooks: MoveHooks = {
   render,
   board: (game) => boardMessage(game),
-  raceMove,
 };

@@ -4,7 +4,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { MessageView } from '../../src/command-layer/types.js';
-import { revealedBoard } from './render.js';
+import { revealedBoard } from './revealed-board.js';
 import type { GameView } from './session.js';
 
 interface Pending {

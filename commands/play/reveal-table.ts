@@ -1,14 +1,18 @@
 /**
- * The reveal's words: the hidden answer, the race table and the one-line summary. Every number comes
- * straight from `reveal()`'s runs, so the table says exactly what `npm run search` replays say.
+ * The reveal's words: the hidden answer (in the game's presenter's words), the race table and the one-line
+ * summary. Every number comes straight from `reveal()`'s runs, so the table says exactly what `npm run
+ * search` replays say.
  */
 import { clip, LIMITS } from '../../src/command-layer/limits.js';
 import type { EmbedFieldView } from '../../src/command-layer/types.js';
-import type { Reveal, RevealRun } from '../../src/games/reveal.js';
-import { bakeRules } from '../../src/games/bake.js';
-import { GUITAR_STRINGS } from '../../src/games/tune.js';
-import { formatReading, moves, MOVE_NOUNS, racerNames, readingInWords, SHORT_LABEL_WIDTH, signedCents } from './reveal-words.js';
-import { formatNumber } from './turn-text.js';
+import type { Reveal, RevealRun } from '../../src/games/reveal-types.js';
+import { counted, presenterOf } from './games/index.js';
+import { racerNames, SHORT_LABEL_WIDTH } from './reveal-words.js';
+
+/** A reading as this reveal's game writes it: taste 0–100, clicks n/3, chord score, accuracy %. */
+function formatReading(reveal: Reveal, value: number): string {
+  return presenterOf(reveal.game).formatReading(value, reveal.difficulty);
+}
 
 const NOTHING = '-';
 const TABLE_COLUMNS = { best: 7, at: 4, match: 6 } as const;
@@ -38,98 +42,27 @@ export function raceTable(reveal: Reveal): string {
 }
 
 function raceField(reveal: Reveal): EmbedFieldView {
-  const noun = MOVE_NOUNS[reveal.game];
-  const legend = `*best*: best ${reveal.game === 'lock' ? 'clicks' : 'reading'} found · *at*: the ${noun.one} that found it · *match*: ${noun.many} needed to equal your best (${NOTHING} never)`;
+  const presenter = presenterOf(reveal.game);
+  const noun = presenter.nouns;
+  const legend = `*best*: best ${presenter.readingName} found · *at*: the ${noun.one} that found it · *match*: ${noun.many} needed to equal your best (${NOTHING} never)`;
   return {
-    name: clip(`Same puzzle, same ${moves(reveal.game, reveal.budget)}`, LIMITS.fieldName),
+    name: clip(`Same puzzle, same ${counted(noun, reveal.budget)}`, LIMITS.fieldName),
     value: clip(`${raceTable(reveal)}\n${legend}`, LIMITS.fieldValue),
   };
 }
 
-// ---- The hidden answer ----------------------------------------------------------------------------------
-
-function minutesText(minutes: number): string {
-  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
-}
-
-function bakeAnswer(reveal: Extract<Reveal, { game: 'bake' }>): string {
-  const rules = bakeRules(reveal.difficulty);
-  const atBest = reveal.ovenTastes.find((point) => point.x === reveal.bestTime)?.y;
-  const oven = atBest === undefined ? '' : `; this oven's wobble makes a bake there taste **${atBest}**`;
-  const best = `Grandma's best time was **${reveal.bestTime} minutes**, the top of the true taste curve${oven}.`;
-  // "Best" is the highest taste, as on the board and in the table; the first bake to reach it.
-  const bestBake = reveal.playerBakes.reduce<{ x: number; y: number } | undefined>((top, p) => (top === undefined || p.y > top.y ? p : top), undefined);
-  if (bestBake === undefined) return `${best} You made no bakes.`;
-  const off = Math.abs(bestBake.x - reveal.bestTime);
-  const how = off === 0 ? 'right on it' : `${minutesText(off)} ${bestBake.x < reveal.bestTime ? 'short' : 'over'}`;
-  const perfect =
-    off <= rules.perfectWithin + 1e-9
-      ? `perfect: within ${minutesText(rules.perfectWithin)} of the best time`
-      : `not perfect: that needs ${rules.perfectWithin === 0 ? 'exactly the best time' : `within ${minutesText(rules.perfectWithin)}`}`;
-  const yours = `Your best bake tasted **${bestBake.y}**, at ${bestBake.x} minutes (${how}; ${perfect}).`;
-  const wobble =
-    atBest !== undefined && bestBake.y > atBest
-      ? ` It beat the best time's taste because the oven wobbles by up to ${rules.maxWobble} points; perfect goes by time, not taste.`
-      : '';
-  return `${best} ${yours}${wobble}`;
-}
-
-function lockAnswer(reveal: Extract<Reveal, { game: 'lock' }>): string {
-  const total = 10 ** reveal.combination.length;
-  const combination = `The combination was **${reveal.combination.join(' ')}**.`;
-  const left = reveal.consistentCounts.player?.at(-1);
-  if (left === undefined) return `${combination} You made no tries, so all ${total.toLocaleString('en-US')} combinations were still possible.`;
-  const after = moves('lock', reveal.player.trials.length);
-  return `${combination} After your ${after}, ${left.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} combinations still fitted every click you heard.`;
-}
-
-function tuneAnswer(reveal: Extract<Reveal, { game: 'tune' }>): string {
-  const lines = [
-    `${'string'.padEnd(7)}${'start'.padStart(6)}${'you'.padStart(6)}`,
-    ...GUITAR_STRINGS.map((s, i) =>
-      `${s.name.padEnd(7)}${signedCents(reveal.detuning[i] ?? 0).padStart(6)}${signedCents(reveal.playerFinalErrors[i] ?? 0).padStart(6)}`,
-    ),
-  ];
-  return `How far each peg was off, in cents (*start*), and after your strums (*you*); within ±2 is in tune:\n\`\`\`\n${lines.join('\n')}\n\`\`\``;
-}
-
-function trainAnswer(reveal: Extract<Reveal, { game: 'train' }>): string {
-  const model = reveal.bestModel;
-  if (model === null) return 'Nobody trained a model.';
-  const who = model.by === 'player' ? 'you' : racerNames({ name: model.by, label: model.by }).long;
-  const s = model.settings;
-  const settings = `learning rate ${formatNumber(s.learningRate)}, ${s.epochs} epochs, ${s.hiddenUnits} hidden units, batch size ${s.batchSize}, weight decay ${formatNumber(s.weightDecay)}`;
-  const yours = reveal.playerBestModel;
-  const mine =
-    yours === null || model.by === 'player'
-      ? ''
-      : ` Your best was **${yours.accuracy.toFixed(1)}%** with learning rate ${formatNumber(yours.settings.learningRate)}, ${yours.settings.epochs} epochs.`;
-  return `Best held-out accuracy found by anyone: **${model.accuracy.toFixed(1)}%**, by ${who}, with ${settings}.${mine}`;
-}
-
-export function answerText(reveal: Reveal): string {
-  switch (reveal.game) {
-    case 'bake':
-      return bakeAnswer(reveal);
-    case 'lock':
-      return lockAnswer(reveal);
-    case 'tune':
-      return tuneAnswer(reveal);
-    case 'train':
-      return trainAnswer(reveal);
-  }
-}
-
 /** The embed fields: the hidden answer, then the race. */
 export function revealFields(reveal: Reveal): EmbedFieldView[] {
-  return [{ name: reveal.game === 'train' ? 'The best model' : 'The answer', value: clip(answerText(reveal), LIMITS.fieldValue) }, raceField(reveal)];
+  const presenter = presenterOf(reveal.game);
+  return [{ name: presenter.answerTitle ?? 'The answer', value: clip(presenter.answerText(reveal), LIMITS.fieldValue) }, raceField(reveal)];
 }
 
 // ---- The one-line summary ---------------------------------------------------------------------------------
 
 /** What happened, in one sentence: who matched you first, or that nobody did, and who went further. */
 export function revealSummary(reveal: Reveal): string {
-  const noun = MOVE_NOUNS[reveal.game];
+  const presenter = presenterOf(reveal.game);
+  const noun = presenter.nouns;
   const player = reveal.player;
   const strongest = reveal.strategies.reduce<RevealRun | undefined>((top, run) => {
     if (run.best === null) return top;
@@ -139,7 +72,7 @@ export function revealSummary(reveal: Reveal): string {
   }, undefined);
   if (player.best === null) {
     if (strongest?.best == null) return `You made no ${noun.many}, and no strategy found anything either.`;
-    return `You made no ${noun.many}; ${racerNames(strongest).long} reached ${readingInWords(reveal, strongest.best)} by ${noun.one} ${strongest.foundAt}.`;
+    return `You made no ${noun.many}; ${racerNames(strongest).long} reached ${presenter.readingInWords(strongest.best, reveal.difficulty)} by ${noun.one} ${strongest.foundAt}.`;
   }
   const yours = `your best (${formatReading(reveal, player.best)}, ${noun.one} ${player.foundAt})`;
   const matchers = reveal.strategies
@@ -152,7 +85,7 @@ export function revealSummary(reveal: Reveal): string {
       : undefined;
   if (first === undefined) {
     const closest = strongest?.best == null ? '' : `; the closest was ${racerNames(strongest).long} with ${formatReading(reveal, strongest.best)}`;
-    return `No strategy matched ${yours} in ${moves(reveal.game, reveal.budget)}${closest}.`;
+    return `No strategy matched ${yours} in ${counted(noun, reveal.budget)}${closest}.`;
   }
   const further =
     beatYou === undefined

@@ -7,7 +7,11 @@ import type { EmbedFieldView, FileView } from '../../src/command-layer/types.js'
 import type { Reveal } from '../../src/games/reveal.js';
 import { reveal } from '../../src/games/reveal.js';
 import type { GameState } from '../../src/games/types.js';
-import { revealPictures } from './reveal-pictures.js';
+import { BAKE_FILE_NAMES } from './games/bake-pictures.js';
+import { presenterOf } from './games/index.js';
+import { LOCK_FILE_NAMES } from './games/lock.js';
+import { TRAIN_FILE_NAMES } from './games/train.js';
+import { TUNE_FILE_NAMES } from './games/tune.js';
 import { revealFields, revealSummary } from './reveal-table.js';
 
 export interface RevealView {
@@ -30,7 +34,7 @@ export function revealView(state: GameState<unknown, unknown>, computed?: Reveal
   if (numbers.game !== state.game || numbers.seed !== state.seed) {
     throw new RangeError(`This reveal is for ${numbers.game} "${numbers.seed}", not ${state.game} "${state.seed}".`);
   }
-  const pictures = revealPictures(numbers);
+  const pictures = presenterOf(numbers.game).pictures(numbers);
   return {
     fields: revealFields(numbers),
     summary: revealSummary(numbers),
@@ -40,4 +44,12 @@ export function revealView(state: GameState<unknown, unknown>, computed?: Reveal
 }
 
 export { whyExplanation } from './reveal-why.js';
-export { REVEAL_FILE_NAMES } from './reveal-pictures.js';
+/** The pictures' file names in the four first games, for the front ends' and tests' convenience. */
+export const REVEAL_FILE_NAMES = {
+  bakeChart: BAKE_FILE_NAMES.chart,
+  bakeBelief: BAKE_FILE_NAMES.belief,
+  lockChart: LOCK_FILE_NAMES.chart,
+  tuneChart: TUNE_FILE_NAMES.chart,
+  trainChart: TRAIN_FILE_NAMES.chart,
+  trainCurve: TRAIN_FILE_NAMES.curve,
+} as const;

@@ -4,7 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { GameRecord } from '../../src/storage/index.js';
-import { revealedBoard } from './render.js';
+import { revealedBoard } from './revealed-board.js';
 import { viewOf } from './session.js';
 
 parentPort?.on('message', ({ id, record }: { id: number; record: GameRecord }) => {

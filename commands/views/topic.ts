@@ -7,6 +7,7 @@ import { clip, LIMITS } from '../../src/command-layer/limits.js';
 import type { ComponentView, MessageView } from '../../src/command-layer/types.js';
 import type { Topic, TopicLibrary } from '../../src/content/library.js';
 import { FOR_LEVEL, type Level } from '../../src/content/levels.js';
+import { presenterOf } from '../play/games/index.js';
 
 /** One colour per level, from warm (simple) to cool (expert), so a glance tells the depth. */
 const LEVEL_COLOURS: Readonly<Record<Level, number>> = {
@@ -15,13 +16,6 @@ const LEVEL_COLOURS: Readonly<Record<Level, number>> = {
   3: 0x2a9d8f,
   4: 0x457b9d,
   5: 0x1d3557,
-};
-
-const GAME_HINTS: Readonly<Record<string, string>> = {
-  bake: 'Try it: `/play bake`, guess grandma’s bake time.',
-  lock: 'Try it: `/play lock`, crack the combination by listening for clicks.',
-  tune: 'Try it: `/play tune`, tune the guitar by ear.',
-  train: 'Try it: `/play train`, tune a real neural network.',
 };
 
 export function levelLabel(level: Level): string {
@@ -33,7 +27,7 @@ export function levelLabel(level: Level): string {
  *   changing the shared message.
  */
 export function topicMessage(library: TopicLibrary, topic: Topic, level: Level, owner: string, preface?: string): MessageView {
-  const hint = topic.game ? GAME_HINTS[topic.game] : undefined;
+  const hint = topic.game ? `Try it: \`/play ${topic.game}\`, ${presenterOf(topic.game).invitation}` : undefined;
   const body = library.text(topic.slug, level);
   const description = clip([preface, body, hint].filter(Boolean).join('\n\n'), LIMITS.embedDescription);
   const rows: ComponentView[][] = [

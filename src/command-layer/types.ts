@@ -214,7 +214,12 @@ export interface ScheduledJob {
   name: string;
   /** A cron expression, e.g. every minute: `* * * * *`. */
   cron: string;
-  run(app: AppServices): Promise<void>;
+  run(app: AppServices): Promise<void | ScheduledJobOutcome>;
+}
+
+export interface ScheduledJobOutcome {
+  /** Run once more at this time, before the next cron time (e.g. when another process's claim runs out). */
+  readonly runAgainAt?: Date;
 }
 
 export interface AppServices {
@@ -233,6 +238,8 @@ export interface AppServices {
    * the one to post or edit there on a clock. Always true unsharded; a direct message (null) is shard 0's.
    */
   ownsGuild: (guildId: string | null) => boolean;
+  /** How long a claim on a daily post holds unless its process renews it (DAILY_POST_LEASE_SECONDS). */
+  dailyPostLeaseMs: number;
   /**
    * A signed link to a finished game's replay on the web server (see src/web/replay-links.ts); absent
    * when WEB_BASE_URL is unset, as there is then no address to link to.

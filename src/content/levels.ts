@@ -4,15 +4,6 @@ export type Level = 1 | 2 | 3 | 4 | 5;
 
 export const LEVELS: readonly Level[] = [1, 2, 3, 4, 5];
 
-/** Who each level is written for; read as "for a …". */
-export const LEVEL_NAMES: Readonly<Record<Level, string>> = {
-  1: 'five-year-old',
-  2: 'teenager',
-  3: 'non-expert adult',
-  4: 'computer-science student',
-  5: 'ML expert',
-};
-
 /** "for a teenager", "for an ML expert": the article goes by sound, not spelling, so each is written out. */
 export const FOR_LEVEL: Readonly<Record<Level, string>> = {
   1: 'for a five-year-old',

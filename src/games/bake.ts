@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { createRng, deriveSeed, normal, randomInt } from '../search/random.js';
 import type { Objective, Params } from '../search/types.js';
 import { giveUpGame, outcomeOfReadings, recordTurn, requireDifficulty, requirePlaying, requireSeed, turnAt } from './turns.js';
+import type { Point, Reveal } from './reveal-types.js';
 import type { Difficulty, GameRules, GameState, MoveInput, Outcome } from './types.js';
 import { MoveError } from './types.js';
 
@@ -190,7 +191,20 @@ export function bakeObjective(seed: string, difficulty: string): Objective {
   };
 }
 
-export const bake: GameRules<BakeState, BakeMove, BakeFeedback> = {
+/** What the bake's reveal adds for its answer and chart. */
+export interface BakeRevealExtras {
+  readonly bestTime: number;
+  /** The noise-free taste curve every 0.1 minute: the hidden truth. */
+  readonly trueCurve: readonly Point[];
+  /** What a bake at each allowed time actually tastes, oven noise included. */
+  readonly ovenTastes: readonly Point[];
+  /** The player's bakes in order (x minutes, y taste). */
+  readonly playerBakes: readonly Point[];
+}
+
+export type BakeReveal = Reveal<BakeRevealExtras>;
+
+export const bake: GameRules<BakeState, BakeMove, BakeFeedback, BakeRevealExtras> = {
   id: 'bake',
   title: "Grandma's Bake",
   blurb: `Find grandma's perfect bake time (${BAKE_MIN_MINUTES}–${BAKE_MAX_MINUTES} minutes) in ${BAKE_BUDGET} bakes. Each bake is tasted and described.`,
@@ -229,6 +243,23 @@ export const bake: GameRules<BakeState, BakeMove, BakeFeedback> = {
 
   // A perfect bake wins, as it does for a player: the true time decides, never the oven's noise.
   winsAt: (seed, difficulty, params) => tasteBake(seed, difficulty, Number(params.bakeTime)).word === 'perfect',
+
+  reading: (turn) => turn.feedback.taste,
+
+  hiddenAnswer: (seed) => `the best bake time was ${bestBakeTime(seed)} minutes`,
+
+  revealStrategies: ['grid', 'random', 'quasi-random', 'bayes', 'tpe'],
+
+  revealExtras(state) {
+    const bestTime = bestBakeTime(state.seed);
+    const fine = Array.from({ length: (BAKE_MAX_MINUTES - BAKE_MIN_MINUTES) * 10 + 1 }, (_, i) => BAKE_MIN_MINUTES + i / 10);
+    return {
+      bestTime,
+      trueCurve: fine.map((x) => ({ x, y: trueTaste(x - bestTime) })),
+      ovenTastes: BAKE_TIMES.map((x) => ({ x, y: tasteBake(state.seed, state.difficulty, x).taste })),
+      playerBakes: state.history.map((t) => ({ x: t.move.minutes, y: t.feedback.taste })),
+    };
+  },
 };
 
 /** How close to the best time (minutes) a bake must be to be perfect, at this difficulty. */

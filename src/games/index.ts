@@ -1,5 +1,6 @@
 /** The game registry: one entry per game, so a front end can drive any of them by id. */
 import { bake } from './bake.js';
+import { dig } from './dig.js';
 import { lock } from './lock.js';
 import { train } from './train.js';
 import { tune } from './tune.js';
@@ -11,6 +12,7 @@ export const GAMES: Readonly<Record<GameId, AnyGameRules>> = {
   lock: lock,
   tune: tune,
   train: train,
+  dig: dig,
 };
 
 export function isGameId(id: string): id is GameId {
@@ -23,6 +25,6 @@ export function getGame(id: string): AnyGameRules {
   return GAMES[id];
 }
 
-export { bake, lock, tune, train };
+export { bake, dig, lock, tune, train };
 export type * from './types.js';
 export { GAME_IDS, MoveError } from './types.js';

@@ -6,7 +6,10 @@
 import { z } from 'zod';
 import type { Rng } from '../search/random.js';
 import { createRng, deriveSeed, randomInt } from '../search/random.js';
+import type { Proposal, ProposalContext, Strategy } from '../search/strategy.js';
+import { completedTrials } from '../search/strategy.js';
 import type { Objective, Params } from '../search/types.js';
+import type { Reveal } from './reveal-types.js';
 import { giveUpGame, leaderboardScore, recordTurn, requireDifficulty, requirePlaying, requireSeed, turnAt } from './turns.js';
 import type { Difficulty, GameRules, GameState, MoveField, MoveInput, Outcome } from './types.js';
 import { MoveError } from './types.js';
@@ -262,7 +265,43 @@ export function combinationToParams(combination: Combination): Params {
   return Object.fromEntries(combination.map((digit, i) => [`dial${i + 1}`, digit]));
 }
 
-export const lock: GameRules<LockState, LockMove, LockFeedback> = {
+function dialsOfSpace(ctx: ProposalContext): number {
+  const dials = ctx.space.dimension;
+  const isLock = ctx.space.names.every((name, i) => name === `dial${i + 1}`) &&
+    ctx.space.specs.every((spec) => spec.kind === 'int' && spec.low === 0 && spec.high === 9);
+  if (!isLock) throw new Error('The lock reasoner only plays combination locks: parameters dial1, dial2, … each a whole number 0–9.');
+  return dials;
+}
+
+/**
+ * The engine strategy that cracks a lock by reasoning exactly: it keeps every combination still
+ * consistent with the clicks heard and tries the one expected to split them best. Stateless, like every
+ * strategy: it rebuilds the consistent set from the study's history on each ask. It lives with the rules
+ * because the lock's reveal replays it.
+ */
+export const lockReasoner: Strategy = {
+  name: 'lock-reasoner',
+  label: 'Lock reasoner (keeps every combination the clicks allow)',
+  propose(ctx: ProposalContext): Proposal {
+    const dials = dialsOfSpace(ctx);
+    const clues: LockClue[] = completedTrials(ctx.history).map((trial) => ({
+      combination: paramsToCombination(trial.params, dials),
+      clicks: trial.value,
+    }));
+    return { params: combinationToParams(bestSplittingTry(clues, dials, ctx.rng)) };
+  },
+};
+
+/** What the lock's reveal adds for its answer and chart. */
+export interface LockRevealExtras {
+  readonly combination: Combination;
+  /** For the player and each strategy (by run name): how many combinations were still possible after each try. */
+  readonly consistentCounts: Readonly<Record<string, readonly number[]>>;
+}
+
+export type LockReveal = Reveal<LockRevealExtras>;
+
+export const lock: GameRules<LockState, LockMove, LockFeedback, LockRevealExtras> = {
   id: 'lock',
   title: 'Crack the Lock',
   blurb: 'Find the combination. Each try tells you how many dials click into place.',
@@ -326,6 +365,24 @@ export const lock: GameRules<LockState, LockMove, LockFeedback> = {
   winsAt(seed, difficulty, params) {
     const dials = dialsFor(difficulty);
     return countClicks(secretCombination(seed, dials), paramsToCombination(params, dials)) === dials;
+  },
+
+  reading: (turn) => turn.feedback.clicks,
+
+  hiddenAnswer: (seed, difficulty) => `the combination was ${secretCombination(seed, dialsFor(difficulty)).join(' ')}`,
+
+  revealStrategies: ['grid', 'random', 'quasi-random', 'bayes', 'tpe', lockReasoner],
+
+  revealExtras(state, runs) {
+    const dials = dialsFor(state.difficulty);
+    const consistentCounts: Record<string, number[]> = { player: consistentCountsAfterEachTry(lockClues(state)) };
+    for (const run of runs.strategies) {
+      const clues: LockClue[] = run.trials.flatMap((t) =>
+        t.value === null ? [] : [{ combination: paramsToCombination(t.params, dials), clicks: t.value }],
+      );
+      consistentCounts[run.name] = consistentCountsAfterEachTry(clues);
+    }
+    return { combination: secretCombination(state.seed, dials), consistentCounts };
   },
 };
 

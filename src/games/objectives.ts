@@ -4,19 +4,18 @@
  */
 import type { ObjectiveFactory } from '../search/types.js';
 import { GAMES } from './index.js';
-import type { GameId } from './types.js';
+import type { AnyGameRules } from './types.js';
 import { GAME_IDS } from './types.js';
 
 /** The seed used when none is given, so a bare `--objective lock` is still one fixed puzzle. */
 export const DEFAULT_PUZZLE_SEED = 'tuning-fork';
 
-function gameObjectiveFactory(id: GameId): ObjectiveFactory {
-  const game = GAMES[id];
+function gameObjectiveFactory(game: AnyGameRules): ObjectiveFactory {
   return {
-    name: id,
+    name: game.id,
     description: `${game.title}: ${game.blurb} Difficulties: ${game.difficulties.map((d) => d.id).join(', ')} (default ${game.defaultDifficulty}).`,
     create: (options) => game.objective(options?.puzzleSeed ?? DEFAULT_PUZZLE_SEED, options?.difficulty ?? game.defaultDifficulty),
   };
 }
 
-export const gameObjectives: ObjectiveFactory[] = GAME_IDS.map(gameObjectiveFactory);
+export const gameObjectives: ObjectiveFactory[] = GAME_IDS.map((id) => gameObjectiveFactory(GAMES[id]));

@@ -15,6 +15,7 @@ import { heldOutSplit, loadDataset } from './datasets.js';
 import type { LearningCurve, TrainingResult, TrainingSettings } from './neural-network.js';
 import { trainClassifier } from './neural-network.js';
 import { bestReading, giveUpGame, recordTurn, requireDifficulty, requirePlaying, requireSeed, turnAt } from './turns.js';
+import type { Reveal, RevealRun, RevealTrial } from './reveal-types.js';
 import type { Difficulty, GameRules, GameState, MoveField, MoveInput, Outcome } from './types.js';
 import { MoveError } from './types.js';
 
@@ -180,7 +181,56 @@ const FIELDS: readonly MoveField[] = [
   { name: 'weightDecay', label: 'Weight decay', kind: 'number', min: KNOBS.weightDecay.low, max: KNOBS.weightDecay.high, logScale: true },
 ];
 
-export const train: GameRules<TrainState, TrainMove, TrainFeedback> = {
+export interface TrainedModel {
+  /** Run name that trained it ('player' or a strategy). */
+  readonly by: string;
+  readonly settings: TrainingSettings;
+  /** Held-out accuracy in percent. */
+  readonly accuracy: number;
+  readonly curve: LearningCurve;
+}
+
+/** What the train's reveal adds for its answer and learning-curve chart. */
+export interface TrainRevealExtras {
+  /** The player's best model and its learning curve, or null before any run. */
+  readonly playerBestModel: TrainedModel | null;
+  /** The best model anyone (player or strategy) trained, retrained to draw its learning curve. */
+  readonly bestModel: TrainedModel | null;
+}
+
+export type TrainReveal = Reveal<TrainRevealExtras>;
+
+/** The try that gave a run its best (at `foundAt`), or undefined when nothing counted. */
+function countedBestTrial(run: RevealRun): RevealTrial | undefined {
+  if (run.best === null || run.foundAt === null) return undefined;
+  const atFound = run.trials[run.foundAt - 1];
+  return atFound?.value === run.best ? atFound : run.trials.find((trial) => trial.value === run.best);
+}
+
+function trainRevealExtras(state: TrainState, strategies: readonly RevealRun[]): TrainRevealExtras {
+  let playerBestModel: TrainedModel | null = null;
+  for (const turn of state.history) {
+    if (playerBestModel === null || turn.feedback.accuracy > playerBestModel.accuracy) {
+      playerBestModel = { by: 'player', settings: turn.move, accuracy: turn.feedback.accuracy, curve: turn.feedback.curve };
+    }
+  }
+  // The best any strategy counted (its table row), retrained once for its curve. A shortened Hyperband
+  // try that scored higher does not count, as it does not in the table or the chart.
+  let bestModel = playerBestModel;
+  let bestTrial: { by: string; trial: RevealTrial; value: number } | null = null;
+  for (const run of strategies) {
+    const trial = countedBestTrial(run);
+    const bar = bestTrial?.value ?? playerBestModel?.accuracy ?? -Infinity;
+    if (trial?.value != null && trial.value > bar) bestTrial = { by: run.name, trial, value: trial.value };
+  }
+  if (bestTrial !== null) {
+    const { settings, feedback } = trainAtFidelity(state.seed, state.difficulty, bestTrial.trial.params, bestTrial.trial.fidelity);
+    bestModel = { by: bestTrial.by, settings, accuracy: feedback.accuracy, curve: feedback.curve };
+  }
+  return { playerBestModel, bestModel };
+}
+
+export const train: GameRules<TrainState, TrainMove, TrainFeedback, TrainRevealExtras> = {
   id: 'train',
   title: 'Train a Model',
   blurb: `Pick the settings, train a real neural network, and get the best held-out accuracy you can in ${TRAIN_BUDGET} runs.`,
@@ -226,4 +276,12 @@ export const train: GameRules<TrainState, TrainMove, TrainFeedback> = {
 
   // Training has no finish line: nobody wins by reaching a target, only by the better best accuracy.
   winsAt: () => false,
+
+  reading: (turn) => turn.feedback.accuracy,
+
+  hiddenAnswer: () => 'the data split was fixed by the seed; the best settings are whatever reached the highest held-out accuracy',
+
+  revealStrategies: ['grid', 'random', 'quasi-random', 'bayes', 'tpe', 'hyperband'],
+
+  revealExtras: (state, runs) => trainRevealExtras(state, runs.strategies),
 };

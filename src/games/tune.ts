@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { createRng, deriveSeed, randomInt } from '../search/random.js';
 import type { Objective, Params } from '../search/types.js';
 import { giveUpGame, outcomeOfReadings, recordTurn, requireDifficulty, requirePlaying, requireSeed, turnAt } from './turns.js';
+import type { Reveal } from './reveal-types.js';
 import type { Difficulty, GameRules, GameState, MoveInput, Outcome } from './types.js';
 import { MoveError } from './types.js';
 
@@ -157,7 +158,17 @@ function turnsToParams(turns: readonly number[]): Params {
   return Object.fromEntries(GUITAR_STRINGS.map((s, i) => [`peg${s.name}`, turns[i] as number]));
 }
 
-export const tune: GameRules<TuneState, TuneMove, TuneFeedback> = {
+/** What the tune's reveal adds for its answer. */
+export interface TuneRevealExtras {
+  /** How far each string started out of tune, in cents, low E first. */
+  readonly detuning: readonly number[];
+  /** How far each string was still out when the player stopped. */
+  readonly playerFinalErrors: readonly number[];
+}
+
+export type TuneReveal = Reveal<TuneRevealExtras>;
+
+export const tune: GameRules<TuneState, TuneMove, TuneFeedback, TuneRevealExtras> = {
   id: 'tune',
   title: 'Tune the Guitar',
   blurb: `Bring all six strings in tune by ear within ${TUNE_BUDGET} strums. You hear only how good the whole chord sounds.`,
@@ -217,4 +228,19 @@ export const tune: GameRules<TuneState, TuneMove, TuneFeedback> = {
 
   winsAt: (seed, difficulty, params) =>
     allInTune(hiddenDetuning(seed, difficulty).map((cents, i) => cents + Number(params[`peg${GUITAR_STRINGS[i]?.name}`]))),
+
+  reading: (turn) => turn.feedback.score,
+
+  hiddenAnswer(seed, difficulty) {
+    const off = hiddenDetuning(seed, difficulty).map((cents, i) => `${GUITAR_STRINGS[i]?.name} ${cents > 0 ? '+' : ''}${cents}¢`);
+    return `the strings started out of tune by ${off.join(', ')}`;
+  },
+
+  revealStrategies: ['grid', 'random', 'quasi-random', 'bayes', 'tpe'],
+
+  revealExtras(state) {
+    const detuning = hiddenDetuning(state.seed, state.difficulty);
+    const turns = pegTurns(state);
+    return { detuning, playerFinalErrors: detuning.map((c, i) => c + (turns[i] as number)) };
+  },
 };

@@ -5,7 +5,7 @@
 import type { GameState, GameStatus, Outcome, Turn } from './types.js';
 import { MoveError } from './types.js';
 
-export function requirePlaying(state: GameState<unknown, unknown>): void {
+export function requirePlaying(state: GameState<unknown, unknown, string>): void {
   if (state.status !== 'playing') {
     const why =
       state.status === 'won'
@@ -18,20 +18,20 @@ export function requirePlaying(state: GameState<unknown, unknown>): void {
 }
 
 /** Appends a turn; the game ends when the move won or when it used the last of the budget. */
-export function recordTurn<S extends GameState<M, F>, M, F>(state: S, move: M, feedback: F, won: boolean): S {
+export function recordTurn<S extends GameState<M, F, string>, M, F>(state: S, move: M, feedback: F, won: boolean): S {
   const history: Turn<M, F>[] = [...state.history, { move, feedback }];
   const status: GameStatus = won ? 'won' : history.length >= state.budget ? 'spent' : 'playing';
   return { ...state, history, status };
 }
 
 /** The turn at `index`, for replaying a game's moves; `noun` names a move in the error ("Bake 3 …"). */
-export function turnAt<M, F>(state: GameState<M, F>, index: number, noun: string): Turn<M, F> {
+export function turnAt<M, F>(state: GameState<M, F, string>, index: number, noun: string): Turn<M, F> {
   const turn = state.history[index];
   if (turn === undefined) throw new RangeError(`${noun} ${index + 1} has not happened yet.`);
   return turn;
 }
 
-export function giveUpGame<S extends GameState<unknown, unknown>>(state: S): S {
+export function giveUpGame<S extends GameState<unknown, unknown, string>>(state: S): S {
   requirePlaying(state);
   return { ...state, status: 'gave-up' };
 }
@@ -74,7 +74,7 @@ export function requireSeed(seed: string): string {
 }
 
 /** The outcome of a game scored 0–100 per move (taste, chord score): its best reading is its progress. */
-export function outcomeOfReadings(state: GameState<unknown, unknown>, readings: readonly number[]): Outcome {
+export function outcomeOfReadings(state: GameState<unknown, unknown, string>, readings: readonly number[]): Outcome {
   const best = bestReading(readings);
   return {
     status: state.status,

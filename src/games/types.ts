@@ -4,11 +4,13 @@
  * State is plain JSON (stored, reloaded after a restart); the hidden puzzle is re-derived from the seed.
  * Names here are the learner's words (bake, dial, peg, run); the engine's words live in src/search.
  */
+import type { Strategy } from '../search/strategy.js';
 import type { Objective, Params } from '../search/types.js';
+import type { RevealRuns } from './reveal-types.js';
 
-export type GameId = 'bake' | 'lock' | 'tune' | 'train';
+export type GameId = 'bake' | 'lock' | 'tune' | 'train' | 'dig';
 
-export const GAME_IDS: readonly GameId[] = ['bake', 'lock', 'tune', 'train'];
+export const GAME_IDS: readonly GameId[] = ['bake', 'lock', 'tune', 'train', 'dig'];
 
 export type GameStatus = 'playing' | 'won' | 'spent' | 'gave-up';
 
@@ -28,9 +30,12 @@ export interface Turn<Move, Feedback> {
   readonly feedback: Feedback;
 }
 
-/** What every game's state has in common. Each game adds nothing secret: the puzzle comes from `seed`. */
-export interface GameState<Move, Feedback> {
-  readonly game: GameId;
+/**
+ * What every game's state has in common. Each game adds nothing secret: the puzzle comes from `seed`.
+ * `Id` is wider than GameId only for a game written before it is registered (Dig for Gold, for now).
+ */
+export interface GameState<Move, Feedback, Id extends string = GameId> {
+  readonly game: Id;
   /** Any short text; the same seed and difficulty always hide the same puzzle. */
   readonly seed: string;
   readonly difficulty: string;
@@ -81,8 +86,12 @@ export type MoveField =
 /** Raw move input from a front end: field name → text typed or value picked. */
 export type MoveInput = Readonly<Record<string, string | number | undefined>>;
 
-export interface GameRules<State extends GameState<Move, Feedback>, Move, Feedback> {
-  readonly id: GameId;
+/**
+ * One game's rules. `Extras` is the game's own part of its reveal (the bake's true taste curve, the lock's
+ * combination), whatever its answer and pictures need beyond the runs every reveal has.
+ */
+export interface GameRules<State extends GameState<Move, Feedback, string>, Move, Feedback, Extras = unknown> {
+  readonly id: State['game'];
   readonly title: string;
   /** One sentence telling the player what to do. */
   readonly blurb: string;
@@ -109,8 +118,16 @@ export interface GameRules<State extends GameState<Move, Feedback>, Move, Feedba
    * one finish line a player and the optimiser are both held to in a race. Train has none (always false).
    */
   winsAt(seed: string, difficulty: string, params: Params): boolean;
+  /** The number a turn scored, in the game's own unit (taste, clicks, chord score, accuracy %). */
+  reading(turn: Turn<Move, Feedback>): number;
+  /** The puzzle's hidden answer in the learner's words, from the seed alone (the daily post's "yesterday"). */
+  hiddenAnswer(seed: string, difficulty: string): string;
+  /** The strategies the reveal replays this puzzle with: registry names, or a strategy of the game's own. */
+  readonly revealStrategies: readonly (string | Strategy)[];
+  /** The game's own data for its reveal, from the finished state and every run of the reveal. */
+  revealExtras(state: State, runs: RevealRuns): Extras;
 }
 
 /** Any game, for the registry and for front ends that drive games without knowing which. */
 // Method syntax in GameRules keeps parameters bivariant, so each concrete game fits this wide type.
-export type AnyGameRules = GameRules<GameState<unknown, unknown>, unknown, unknown>;
+export type AnyGameRules = GameRules<GameState<unknown, unknown>, unknown, unknown, unknown>;

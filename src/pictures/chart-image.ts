@@ -31,7 +31,7 @@ export function altTextFrom(sentences: readonly string[], limit = ALT_TEXT_LIMIT
   return out;
 }
 
-/** "a, b and c" */
+/** "a, b and c": how alt text lists things. */
 export function listInWords(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;

@@ -11,3 +11,21 @@ export { ALT_TEXT_LIMIT, type ChartImage } from './chart-image.js';
 export { KNOWN_SERIES, seriesStyle, type KnownSeriesName, type SeriesStyle } from './series-style.js';
 export { renderPng } from './render.js';
 export { strumWav, strumSamples, type StrumOptions } from './strum.js';
+export {
+  digBeliefMaps,
+  digBoardMap,
+  digHeatMap,
+  digRevealMap,
+  type BeliefMapsInput,
+  type BoardMapInput,
+  type ColourRange,
+  type HeatGrid,
+  type HeatMapInput,
+  type HeatMapKind,
+  type MapDig,
+  type MapPoint,
+  type MapSearcher,
+  type RevealMapInput,
+} from './dig-map.js';
+export { mapAnimation, type MapAnimationFrame, type MapAnimationOptions } from './dig-animation.js';
+export { viridis } from './palette.js';

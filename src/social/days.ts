@@ -2,8 +2,6 @@
  * Days as the social layer counts them: UTC dates written YYYY-MM-DD. Everyone shares one daily puzzle
  * per UTC day, numbered from DAILY_EPOCH (its seed is in daily-puzzles.ts).
  */
-import { utcDateOf } from '../storage/results-store.js';
-
 /** The share line's puzzle numbers count from here: this day is #1. */
 export const DAILY_EPOCH = '2026-01-01';
 
@@ -12,7 +10,7 @@ const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The UTC date of an instant, YYYY-MM-DD. */
 export function utcDay(instant: Date): string {
-  return utcDateOf(instant);
+  return instant.toISOString().slice(0, 10);
 }
 
 function midnightOf(day: string): number {

@@ -1,5 +1,10 @@
 /** A server's own clock: local date and time in its IANA time zone, and checks for the settings it gives. */
 
+/** When a server's daily post goes out, in its own time zone, until it chooses otherwise. */
+export const DEFAULT_DAILY_TIME = '09:00';
+/** The time zone of a server that has not chosen one. */
+export const DEFAULT_TIMEZONE = 'UTC';
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {

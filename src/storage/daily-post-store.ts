@@ -24,13 +24,15 @@ function toRecord(row: Selectable<DailyPostsTable>): DailyPostRecord {
     messageId: row.message_id,
     claimedAt: new Date(row.claimed_at),
     postedAt: row.posted_at === null ? null : new Date(row.posted_at),
+    leaseUntil: row.lease_until === null ? null : new Date(row.lease_until),
   };
 }
 
 /** Whether a claim row may be taken now, and if so whether its holder may already have posted. */
 function reclaimable(row: Selectable<DailyPostsTable>, now: string): DailyPostClaim | undefined {
-  if (row.status === 'failed' && Number(row.attempts) < MAX_POST_ATTEMPTS) return { takenOverFrom: null };
-  if (row.status === 'claimed' && (row.lease_until === null || row.lease_until <= now)) return { takenOverFrom: new Date(row.claimed_at) };
+  const attempt = Number(row.attempts) + 1;
+  if (row.status === 'failed' && Number(row.attempts) < MAX_POST_ATTEMPTS) return { takenOverFrom: null, attempt };
+  if (row.status === 'claimed' && (row.lease_until === null || row.lease_until <= now)) return { takenOverFrom: new Date(row.claimed_at), attempt };
   return undefined;
 }
 
@@ -72,20 +74,44 @@ export function createDailyPostStore(db: Kysely<Database>): DailyPostStore {
         .onConflict((conflict) => conflict.columns(['guild_id', 'local_date']).doNothing())
         .returning('guild_id')
         .executeTakeFirst();
-      if (fresh) return { takenOverFrom: null };
+      if (fresh) return { takenOverFrom: null, attempt: 1 };
 
       const current = await db.selectFrom('daily_posts').selectAll().where('guild_id', '=', guildId).where('local_date', '=', localDate).executeTakeFirst();
       const claim = current && reclaimable(current, claimedAt);
       if (!current || !claim) return undefined;
       const taken = await db
         .updateTable('daily_posts')
-        .set({ status: 'claimed', channel_id: channelId, claimed_at: claimedAt, lease_until: leaseUntil, attempts: Number(current.attempts) + 1 })
+        .set({ status: 'claimed', channel_id: channelId, claimed_at: claimedAt, lease_until: leaseUntil, attempts: claim.attempt })
         .where('guild_id', '=', guildId)
         .where('local_date', '=', localDate)
         .where('status', '=', current.status)
         .where('attempts', '=', current.attempts)
         .executeTakeFirst();
       return Number(taken.numUpdatedRows) === 1 ? claim : undefined;
+    },
+
+    async renew({ guildId, localDate }, attempt, now, leaseMs) {
+      const renewed = await db
+        .updateTable('daily_posts')
+        .set({ lease_until: new Date(now.getTime() + leaseMs).toISOString() })
+        .where('guild_id', '=', guildId)
+        .where('local_date', '=', localDate)
+        .where('status', '=', 'claimed')
+        .where('attempts', '=', attempt)
+        .executeTakeFirst();
+      return Number(renewed.numUpdatedRows) === 1;
+    },
+
+    async liveClaims(localDates, now) {
+      if (localDates.length === 0) return [];
+      const rows = await db
+        .selectFrom('daily_posts')
+        .select(['guild_id', 'local_date', 'lease_until'])
+        .where('local_date', 'in', [...localDates])
+        .where('status', '=', 'claimed')
+        .where('lease_until', '>', now.toISOString())
+        .execute();
+      return rows.map((row) => ({ guildId: row.guild_id, localDate: row.local_date, leaseUntil: new Date(row.lease_until as string) }));
     },
 
     async markPosted({ guildId, localDate }, messageId, now) {

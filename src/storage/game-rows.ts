@@ -2,13 +2,13 @@
 import type { Kysely, Selectable } from 'kysely';
 import { toJson } from './json.js';
 import type { Database, GamesTable } from './schema.js';
-import type { GameMode, GameRecord, GameStatus, NewGameRecord } from './types.js';
+import type { GameRecord, NewGameRecord } from './types.js';
 
 export function toGameRecord(row: Selectable<GamesTable>): GameRecord {
   return {
     id: row.id,
     game: row.game,
-    mode: row.mode as GameMode,
+    mode: row.mode,
     ownerId: row.owner_id,
     guildId: row.guild_id,
     channelId: row.channel_id,
@@ -17,7 +17,7 @@ export function toGameRecord(row: Selectable<GamesTable>): GameRecord {
     difficulty: row.difficulty,
     state: JSON.parse(row.state) as unknown,
     version: Number(row.version),
-    status: row.status as GameStatus,
+    status: row.status,
     score: row.score === null ? null : Number(row.score),
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),

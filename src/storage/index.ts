@@ -4,7 +4,6 @@ import { openSqliteStorage, type SqliteStorageOptions } from './sqlite.js';
 import type { Storage } from './types.js';
 
 export type * from './types.js';
-export { GAME_MODES, GAME_STATUSES } from './types.js';
 export { GAME_ID_LENGTH } from './ids.js';
 export { MigrationError } from './migrate.js';
 export { DatabaseConnectError, type ConnectRetry } from './postgres.js';

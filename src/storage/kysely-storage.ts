@@ -93,13 +93,16 @@ export function createKyselyStorage(db: Kysely<Database>, close: () => Promise<v
         return rows.map(toGameRecord);
       },
 
-      async listActive(mode: GameMode, options: { limit?: number } = {}): Promise<GameRecord[]> {
+      async listActive(mode: GameMode, options: { limit?: number; after?: Pick<GameRecord, 'updatedAt' | 'id'> } = {}): Promise<GameRecord[]> {
         const limit = Math.min(Math.max(Math.trunc(options.limit ?? MAX_LIST_LIMIT), 0), MAX_LIST_LIMIT);
-        const rows = await db
-          .selectFrom('games')
-          .selectAll()
-          .where('status', '=', 'active')
-          .where('mode', '=', mode)
+        let query = db.selectFrom('games').selectAll().where('status', '=', 'active').where('mode', '=', mode);
+        const { after } = options;
+        if (after) {
+          // Keyset paging on the sort order itself: a page never repeats or skips a row that stays put.
+          const at = after.updatedAt.toISOString();
+          query = query.where((eb) => eb.or([eb('updated_at', '>', at), eb.and([eb('updated_at', '=', at), eb('id', '>', after.id)])]));
+        }
+        const rows = await query
           .orderBy('updated_at', 'asc')
           .orderBy('id')
           .limit(limit)

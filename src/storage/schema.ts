@@ -2,6 +2,9 @@
  * The tables as Kysely sees them. Columns use only types every SQL database has (text, integer, real):
  * dates are ISO 8601 text, which sorts in time order, and JSON is text.
  */
+import type { GameId } from '../games/types.js';
+import type { GameMode, GameStatus } from './types.js';
+
 export interface PreferencesTable {
   user_id: string;
   level: number;
@@ -10,8 +13,8 @@ export interface PreferencesTable {
 
 export interface GamesTable {
   id: string;
-  game: string;
-  mode: string;
+  game: GameId;
+  mode: GameMode;
   owner_id: string;
   guild_id: string | null;
   channel_id: string | null;
@@ -20,7 +23,7 @@ export interface GamesTable {
   difficulty: string;
   state: string;
   version: number;
-  status: string;
+  status: GameStatus;
   score: number | null;
   created_at: string;
   updated_at: string;
@@ -38,8 +41,8 @@ export interface ResultsTable {
   game_record_id: string;
   user_id: string;
   guild_id: string | null;
-  game: string;
-  mode: string;
+  game: GameId;
+  mode: GameMode;
   score: number;
   won: number;
   moves: number;
@@ -74,7 +77,7 @@ export interface DailyPostsTable {
 /** One person's attempt at one game's daily puzzle on one UTC day, under a keyed hash of the three. */
 export interface DailyAttemptsTable {
   attempt_key: string;
-  game: string;
+  game: GameId;
   day: string;
   game_id: string | null;
 }

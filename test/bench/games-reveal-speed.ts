@@ -15,6 +15,7 @@ const FIRST_MOVE: Record<GameId, (difficulty: string) => unknown> = {
   lock: (difficulty) => ({ combination: difficulty === 'hard' ? [1, 2, 3, 4] : [1, 2, 3] }),
   tune: () => ({ string: 'E2', cents: 5 }),
   train: () => ({ learningRate: 0.05, epochs: 50, hiddenUnits: 16, batchSize: 16, weightDecay: 1e-4 }),
+  dig: () => ({ x: 50, y: 50 }),
 };
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;

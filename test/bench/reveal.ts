@@ -5,7 +5,8 @@
  * Run: npx tsx test/bench/reveal.ts
  */
 import { performance } from 'node:perf_hooks';
-import { bakeBeliefFile, bakeChartFile } from '../../commands/play/reveal-pictures.js';
+import { bakeBeliefFile, bakeChartFile } from '../../commands/play/games/bake-pictures.js';
+import type { BakeReveal } from '../../src/games/bake.js';
 import { revealFields, revealSummary } from '../../commands/play/reveal-table.js';
 import { revealView } from '../../commands/play/reveal-view.js';
 import { GAMES } from '../../src/games/index.js';
@@ -20,6 +21,7 @@ const MOVES: Record<GameId, readonly unknown[]> = {
   lock: [{ combination: [1, 2, 3] }, { combination: [4, 5, 6] }, { combination: [7, 8, 9] }],
   tune: [{ string: 'E2', cents: 5 }, { string: 'A2', cents: -5 }, { string: 'D3', cents: 20 }],
   train: [{ learningRate: 0.05, epochs: 50, hiddenUnits: 16, batchSize: 16, weightDecay: 1e-4 }],
+  dig: [{ x: 20, y: 30 }, { x: 70, y: 60 }, { x: 45, y: 85 }],
 };
 
 function endedGame(game: GameId, seed: string): GameState<unknown, unknown> {
@@ -50,7 +52,7 @@ rows.push([
   measure(
     (seed) => endedGame('bake', seed),
     (state) => {
-      const numbers = reveal(state);
+      const numbers = reveal(state) as BakeReveal;
       if (numbers.game !== 'bake') throw new Error('not a bake reveal');
       return [revealFields(numbers), revealSummary(numbers), bakeChartFile(numbers)];
     },
@@ -62,7 +64,7 @@ rows.push([
   'bake: belief GIF only',
   measure(
     (seed) => {
-      const numbers = reveal(endedGame('bake', seed));
+      const numbers = reveal(endedGame('bake', seed)) as BakeReveal;
       if (numbers.game !== 'bake') throw new Error('not a bake reveal');
       return numbers;
     },

@@ -16,10 +16,13 @@ import { createApp, type App } from '../../src/app.js';
 import type { Channels, MessageView } from '../../src/command-layer/types.js';
 import { loadConfig } from '../../src/config.js';
 import { ownsGuild } from '../../src/discord/shard-assignment.js';
-import { createDailyScheduler, DAILY_POST_LEASE_MS } from '../../src/social/daily-scheduler.js';
+import { postDueDailyPosts } from '../../commands/daily/posting.js';
+import { DEFAULT_DAILY_POST_LEASE_SECONDS } from '../../src/config.js';
 import { createPostgresDatabase } from '../support/databases.js';
 import { startPostgresServer } from '../support/postgres-server.js';
 import { machineLoadNote, markdownTable } from './stats.js';
+
+const DAILY_POST_LEASE_MS = DEFAULT_DAILY_POST_LEASE_SECONDS * 1000;
 
 const quick = process.argv.includes('--quick');
 const SERVERS = quick ? 2_000 : 10_000;
@@ -57,11 +60,15 @@ function channels(dieAfter = Infinity): Channels {
 /** What Discord would show in the channels, whichever process posted. */
 const sharedLog: { channelId: string; marker: string | undefined; id: string }[] = [];
 
+/** The processes' clock: the day being posted (a hung process's lease renewals then never reach past its lease). */
+let clock = new Date('2026-12-01T09:00:00Z');
+
 async function shardProcess(shard: number, dieAfter?: number): Promise<App> {
   const config = loadConfig({ ...database.env, LOG_LEVEL: 'silent' });
   const app = await createApp({
     config,
     logger: pino({ level: 'silent' }),
+    now: () => clock,
     channels: channels(dieAfter),
     ownsGuild: (id) => ownsGuild({ ids: [shard], count: SHARDS }, id),
   });
@@ -95,7 +102,7 @@ try {
 
   const dayOne = new Date('2026-12-01T09:00:00Z');
   let started = performance.now();
-  const reports = await Promise.all(processes.map((app) => createDailyScheduler(app.services).tick(dayOne)));
+  const reports = await Promise.all(processes.map((app) => postDueDailyPosts(app.services, dayOne)));
   const firstMs = performance.now() - started;
   const first = tally('2026-12-01');
   rows.push([
@@ -108,14 +115,15 @@ try {
 
   // Day two: shard 2's process dies after a third of its posts; the others finish theirs.
   const dayTwo = new Date('2026-12-02T09:00:00Z');
+  clock = dayTwo;
   const dying = await shardProcess(DYING_SHARD, POSTS_BEFORE_DEATH);
   const survivors = processes.filter((_, shard) => shard !== DYING_SHARD);
   started = performance.now();
-  void createDailyScheduler(dying.services).tick(dayTwo);
-  await Promise.all(survivors.map((app) => createDailyScheduler(app.services).tick(dayTwo)));
+  void postDueDailyPosts(dying.services, dayTwo);
+  await Promise.all(survivors.map((app) => postDueDailyPosts(app.services, dayTwo)));
   // The dead process's claims hold until their lease runs out; its replacement then takes them over.
   const replacement = await shardProcess(DYING_SHARD);
-  const takeover = await createDailyScheduler(replacement.services).tick(new Date(dayTwo.getTime() + DAILY_POST_LEASE_MS + 60_000));
+  const takeover = await postDueDailyPosts(replacement.services, new Date(dayTwo.getTime() + DAILY_POST_LEASE_MS + 60_000));
   const secondMs = performance.now() - started;
   const second = tally('2026-12-02');
   rows.push([

@@ -13,8 +13,8 @@ import BetterSqlite3 from 'better-sqlite3';
 import { pino } from 'pino';
 import seedrandom from 'seedrandom';
 import { messageProblems } from '../../src/command-layer/limits.js';
-import { prepareDailyPosts, sharedDailyParts } from '../../src/social/daily-post.js';
-import { dueDailyPosts } from '../../src/social/daily-scheduler.js';
+import { dueDailyPosts } from '../../commands/daily/posting.js';
+import { prepareDailyPosts, sharedDailyParts } from '../../commands/views/daily-post.js';
 import { addDays, utcDay } from '../../src/social/days.js';
 import { openStorage } from '../../src/storage/index.js';
 import { median } from './stats.js';
@@ -80,7 +80,7 @@ const prepMedian = median(prepTimes);
 console.log(`daily posts for ${prepared} servers: median ${prepMedian.toFixed(0)} ms over ${RUNS} runs (target < ${TARGET_MS} ms, ${(prepMedian / TARGET_MS).toFixed(2)}× the budget)`);
 
 const boardTimes: number[] = [];
-const query = { guildId: guildId(0), game: 'bake' };
+const query = { guildId: guildId(0), game: 'bake' as const };
 for (let run = 0; run < RUNS * 10; run++) {
   const start = performance.now();
   await Promise.all([storage.results.leaderboard({ ...query, limit: 10 }), storage.results.rankOf(query, '600000000000001234')]);

@@ -1,4 +1,7 @@
-/** Scheduled jobs: a run already going when the jobs stop is waited for, and a failing run is logged. */
+/**
+ * The one job runner: a run already going when the jobs stop is waited for, a failing run is logged, a
+ * job that asks to run again soon does (and not once stopped), and runs of one job never overlap.
+ */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startScheduledJobs } from '../../src/command-layer/jobs.js';
 import type { AppServices, ScheduledJob } from '../../src/command-layer/types.js';
@@ -37,6 +40,25 @@ describe('startScheduledJobs', () => {
     release();
     await waiting;
     expect(finished).toBe(true);
+  });
+
+  it('runs a job again when it asks to, before its clock would, and not after stop()', async () => {
+    let runs = 0;
+    let secondRun!: () => void;
+    const ranTwice = new Promise<void>((resolve) => (secondRun = resolve));
+    const jobs = startScheduledJobs(
+      withJobs([{ name: 'waits for a lease', cron: '0 0 1 1 *', run: async (services) => {
+        runs += 1;
+        if (runs === 2) secondRun();
+        // The first run finds a claim another process holds until now; the second finds nothing left to wait for.
+        return runs === 1 ? { runAgainAt: services.now() } : undefined;
+      } }]),
+    );
+    await jobs.started;
+    await ranTwice;
+    jobs.stop();
+    await jobs.idle();
+    expect(runs).toBe(2);
   });
 
   it('logs a failing run with the job’s name and still becomes idle', async () => {

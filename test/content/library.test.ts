@@ -234,7 +234,7 @@ describe('topic file problems', () => {
 
   it('names a game that does not exist', () => {
     expect(loadProblems({ 'plain.md': topicSource({ ...plain, game: 'chess' }) })).toEqual([
-      'plain.md: game "chess" is not one of bake, lock, tune, train',
+      'plain.md: game "chess" is not one of bake, lock, tune, train, dig',
     ]);
   });
 

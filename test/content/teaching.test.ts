@@ -19,7 +19,7 @@ const topics: Topic[] = readdirSync(DEFAULT_TOPICS_DIR)
   });
 
 /** The answer's footer already says "Try it: /play <game>"; level 1 repeating it crowds out the analogy. */
-const GAME_PLUG = /\/play\b|\*\*(bake|lock|tune|train)\*\*|\bthe (bake|lock|tune|train) game\b/i;
+const GAME_PLUG = /\/play\b|\*\*(bake|lock|tune|train|dig)\*\*|\bthe (bake|lock|tune|train|dig) game\b/i;
 /** Baking or cooking: grandma's kitchen is the bake game's picture, and level 1 needs more than one. */
 const KITCHEN = /\b(bak(e|es|ed|ing|er)|ovens?|cookies?|(cup)?cakes?|dough|flour|grandma|soup|cook(s|ed|ing)?|salt)\b/i;
 /** Fewer than nine topics may build level 1 in the kitchen. */

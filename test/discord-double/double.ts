@@ -124,6 +124,8 @@ class DiscordDoubleServer implements DiscordDouble {
   readonly violations: string[] = [];
 
   private readonly ids = new SnowflakeSource();
+  /** Channels whose posts are answered only once the test releases them (see holdPostAnswers). */
+  private readonly postHolds = new Set<{ channels: Set<string>; gate: Promise<void>; release: () => void }>();
   private readonly server: Server;
   private readonly sockets = new WebSocketServer({ noServer: true, maxPayload: 4096 * 1024 });
   private readonly gateway: Gateway;
@@ -277,10 +279,31 @@ class DiscordDoubleServer implements DiscordDouble {
     return this.gateway.identifyCount(shardId);
   }
 
+  holdPostAnswers(channelIds: Iterable<string>): () => void {
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const hold = {
+      channels: new Set(channelIds),
+      gate,
+      release: () => {
+        this.postHolds.delete(hold);
+        open();
+      },
+    };
+    this.postHolds.add(hold);
+    return hold.release;
+  }
+
+  /** Resolves when no hold covers `channelId`; a post's answer waits for it. */
+  private async answerWhenReleased(channelId: string): Promise<void> {
+    for (const hold of [...this.postHolds]) if (hold.channels.has(channelId)) await hold.gate;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     clearTimeout(this.lifetimeTimer);
+    for (const hold of [...this.postHolds]) hold.release();
     for (const record of this.interactions.values()) record.stop();
     this.gateway.close();
     this.sockets.close();
@@ -688,7 +711,12 @@ class DiscordDoubleServer implements DiscordDouble {
         const limit = Math.min(Number(query.get('limit') ?? 50), 100);
         return this.visibleChannelMessages(channelId).reverse().slice(0, limit).map((message) => this.toApi(message));
       }),
-      route('POST', `/channels/${id}/messages`, true, ([channelId], { json, files }) => this.postChannelMessage(channelId, json, files)),
+      route('POST', `/channels/${id}/messages`, true, async ([channelId], { json, files }) => {
+        // The message exists from here on, whether or not its answer gets back to the bot.
+        const created = this.postChannelMessage(channelId, json, files);
+        await this.answerWhenReleased(channelId);
+        return created;
+      }),
       route('GET', `/channels/${id}/messages/${id}`, true, ([channelId, messageId]) =>
         this.toApi(this.channelMessage(channelId, messageId)),
       ),

@@ -242,5 +242,12 @@ export interface DiscordDouble {
   connectedSessions(shardId: number): number;
   /** How many times a client has identified on this shard (a respawned shard process identifies again). */
   identifyCount(shardId: number): number;
+  /**
+   * Makes Discord slow to answer posts in these channels, as when its answers are delayed or lost on the
+   * way: each `POST /channels/{id}/messages` there creates its message at once (the channel shows it), but
+   * the HTTP answer waits until the returned release() is called. A bot killed meanwhile never learns the
+   * message id. Keep holds short: discord.js gives up on a request after 15 s and sends it again.
+   */
+  holdPostAnswers(channelIds: Iterable<string>): () => void;
   close(): Promise<void>;
 }

@@ -72,7 +72,7 @@ describe('the social commands on Discord', () => {
     await expect.poll(dailyPostStatus, { timeout: 20_000 }).toBe('posted');
     await scenario().restart();
     // Once the new bot's catch-up tick is done, a second post would already be here.
-    await scenario().bot.waitForOutput('start-up scheduler tick done', 20_000);
+    await scenario().bot.waitForOutput('start-up jobs done', 20_000);
     const shown = await (await scenario().double.slash('settings', { subcommand: 'show' }, admin)).settled();
     expect(shown?.content).toContain(`Last post: ${utcDay(new Date())}`);
     expect(dailyPosts()).toHaveLength(1);

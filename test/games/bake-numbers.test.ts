@@ -6,9 +6,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { boardMessage } from '../../commands/play/board.js';
 import { revealView, whyExplanation } from '../../commands/play/reveal-view.js';
-import { viewOf, type StoredSession } from '../../commands/play/session.js';
+import { viewOf } from '../../commands/play/session.js';
+import type { SessionState } from '../../src/play/session-state.js';
 import { loadTopicLibrary, type TopicLibrary } from '../../src/content/library.js';
-import { bake, bakeRulesText, type BakeState } from '../../src/games/bake.js';
+import { bake, bakeRulesText, type BakeReveal, type BakeState } from '../../src/games/bake.js';
 import { reveal } from '../../src/games/reveal.js';
 import type { GameRecord } from '../../src/storage/types.js';
 
@@ -19,7 +20,7 @@ function played(seed: string, difficulty: string, times: readonly number[]): Bak
 }
 
 function boardOf(state: BakeState) {
-  const session: StoredSession = { game: state };
+  const session: SessionState = { version: 1, game: state };
   const now = new Date('2026-12-03T17:00:00Z');
   const record: GameRecord = {
     id: 'g1',
@@ -46,14 +47,14 @@ describe('bake: one meaning of best, perfect and taste', () => {
   // The reported game: 17 min tasted 100 and was perfect; the best time, 17.5, tastes 98 in this oven.
   const state = played('maple-42', 'normal', [10, 20, 15, 17]);
   const board = boardOf(state);
-  const numbers = reveal(state);
+  const numbers = reveal(state) as BakeReveal;
   const view = revealView(state, numbers);
   const answer = view.fields[0]!.value;
 
   it('is the game the issue reported', () => {
     expect(state.status).toBe('won');
-    expect(numbers.game === 'bake' && numbers.bestTime).toBe(17.5);
-    expect(numbers.game === 'bake' && numbers.ovenTastes.find((p) => p.x === 17.5)?.y).toBe(98);
+    expect(numbers.game === 'bake' && numbers.extras.bestTime).toBe(17.5);
+    expect(numbers.game === 'bake' && numbers.extras.ovenTastes.find((p) => p.x === 17.5)?.y).toBe(98);
   });
 
   it('states the rules on the board: what perfect is and how far the oven wobbles', () => {

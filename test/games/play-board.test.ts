@@ -5,7 +5,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ComponentView, MessageView } from '../../src/command-layer/types.js';
 import { revealedBoard } from '../../commands/play/render.js';
-import { viewOf, type StoredSession } from '../../commands/play/session.js';
+import { viewOf } from '../../commands/play/session.js';
+import type { SessionState } from '../../src/play/session-state.js';
 import { formatNumber } from '../../commands/play/turn-text.js';
 import { GAMES } from '../../src/games/index.js';
 import type { GameId, MoveInput } from '../../src/games/types.js';
@@ -75,7 +76,8 @@ function groupRecord(game: GameId, seed: string, moves: readonly MoveInput[]): G
   for (const move of moves) state = rules.play(state, rules.parseMove(move, state)).state;
   const at = new Date('2026-11-27T12:00:00Z');
   const players = [{ id: '1', name: 'Ann' }, { id: '2', name: 'Bob' }];
-  const session: StoredSession = {
+  const session: SessionState = {
+    version: 1,
     game: { ...state, status: 'spent' },
     group: { hostId: '1', perPlayer: 3, endsAt: at.toISOString(), players, movers: ['1', '2'], endedBy: 'host' },
   };

@@ -3,18 +3,18 @@ import { GAMES, GAME_IDS, MoveError, getGame } from '../../src/games/index.js';
 import { DEFAULT_PUZZLE_SEED, gameObjectives } from '../../src/games/objectives.js';
 import { Space } from '../../src/search/space.js';
 
-const TOPICS = { bake: 'bayesian-optimisation', lock: 'bayesian-updating', tune: 'grid-search', train: 'learning-rate' };
+const TOPICS = { bake: 'bayesian-optimisation', lock: 'bayesian-updating', tune: 'grid-search', train: 'learning-rate', dig: 'bayesian-optimisation' };
 
 describe('game registry', () => {
-  it('holds the four games under their ids with the topics behind "Why?"', () => {
-    expect(Object.keys(GAMES)).toEqual(['bake', 'lock', 'tune', 'train']);
+  it('holds the five games under their ids with the topics behind "Why?"', () => {
+    expect(Object.keys(GAMES)).toEqual(['bake', 'lock', 'tune', 'train', 'dig']);
     for (const id of GAME_IDS) {
       expect(getGame(id).id).toBe(id);
       expect(getGame(id).topic).toBe(TOPICS[id]);
       expect(getGame(id).difficulties.map((d) => d.id)).toContain(getGame(id).defaultDifficulty);
     }
     expect(() => getGame('chess')).toThrow(MoveError);
-    expect(() => getGame('chess')).toThrow(/bake, lock, tune, train/);
+    expect(() => getGame('chess')).toThrow(/bake, lock, tune, train, dig/);
   });
 
   it('refuses an empty or overlong seed in every game', () => {
@@ -38,7 +38,7 @@ describe('game registry', () => {
   });
 
   it('refuses to replay a move that has not been made, naming it in the game’s words', () => {
-    const nouns = { bake: 'Bake', lock: 'Try', tune: 'Strum', train: 'Run' };
+    const nouns = { bake: 'Bake', lock: 'Try', tune: 'Strum', train: 'Run', dig: 'Dig' };
     for (const game of Object.values(GAMES)) {
       const state = game.start({ seed: 'replay' });
       expect(() => game.moveToParams(state, 0)).toThrow(new RangeError(`${nouns[game.id]} 1 has not happened yet.`));
@@ -48,7 +48,7 @@ describe('game registry', () => {
 
 describe('game objectives', () => {
   it('offers one factory per game whose puzzle is the game with that seed', () => {
-    expect(gameObjectives.map((f) => f.name)).toEqual(['bake', 'lock', 'tune', 'train']);
+    expect(gameObjectives.map((f) => f.name)).toEqual(['bake', 'lock', 'tune', 'train', 'dig']);
     for (const factory of gameObjectives) {
       const game = getGame(factory.name);
       for (const { id } of game.difficulties) {

@@ -24,6 +24,7 @@ function playedGame(game: GameId, seed: string): GameState<unknown, unknown> {
     lock: [{ dial1: '1', dial2: '2', dial3: '3' }, { dial1: '4', dial2: '5', dial3: '6' }],
     tune: [{ string: 'E2', cents: '5' }, { string: 'A2', cents: '-5' }],
     train: [{ learningRate: '0.05', epochs: '20', hiddenUnits: '8', batchSize: '16', weightDecay: '0.0001' }],
+    dig: [{ x: '25', y: '75' }, { x: '60', y: '30' }],
   };
   for (const input of moves[game]) {
     if (state.status !== 'playing') break;
@@ -38,6 +39,7 @@ describe('reveal = npm run search', { timeout: 120_000 }, () => {
     ['bake', ['grid', 'random', 'bayes']],
     ['lock', ['random', 'quasi-random']],
     ['tune', ['tpe']],
+    ['dig', ['grid', 'bayes']],
   ] as const) {
     it(`${game}: each strategy's row is the CLI's replay of the same puzzle`, () => {
       const state = playedGame(game, `cli-${game}`);

@@ -10,13 +10,13 @@ import { loadTopicLibrary, type TopicLibrary } from '../../src/content/library.j
 import { LEVELS } from '../../src/content/levels.js';
 import { GRADE_CAP, gradeLevel } from '../support/readability.js';
 import { bake, GAMES, lock, train, tune } from '../../src/games/index.js';
-import type { BakeState } from '../../src/games/bake.js';
+import type { BakeReveal, BakeState } from '../../src/games/bake.js';
 import { bakeObjective } from '../../src/games/bake.js';
-import type { LockState } from '../../src/games/lock.js';
-import type { BakeReveal, Reveal, RevealRun } from '../../src/games/reveal.js';
+import type { LockReveal, LockState } from '../../src/games/lock.js';
+import type { Reveal, RevealRun } from '../../src/games/reveal.js';
 import { reveal } from '../../src/games/reveal.js';
-import type { TrainState } from '../../src/games/train.js';
-import type { TuneMove, TuneState } from '../../src/games/tune.js';
+import type { TrainReveal, TrainState } from '../../src/games/train.js';
+import type { TuneMove, TuneReveal, TuneState } from '../../src/games/tune.js';
 import { GUITAR_STRINGS } from '../../src/games/tune.js';
 import type { GameState } from '../../src/games/types.js';
 
@@ -141,7 +141,7 @@ describe('reveal view: bake', () => {
   let numbers: BakeReveal;
   let view: RevealView;
   beforeAll(() => {
-    const computed = reveal(state);
+    const computed = reveal(state) as BakeReveal;
     if (computed.game !== 'bake') throw new Error('wrong game');
     numbers = computed;
     view = revealView(state, numbers);
@@ -154,8 +154,8 @@ describe('reveal view: bake', () => {
   });
 
   it('names the best time and its taste, and sums up the race in the learner’s words', () => {
-    const taste = numbers.ovenTastes.find((p) => p.x === numbers.bestTime)!.y;
-    expect(view.fields[0]!.value).toContain(`**${numbers.bestTime} minutes**`);
+    const taste = numbers.extras.ovenTastes.find((p) => p.x === numbers.extras.bestTime)!.y;
+    expect(view.fields[0]!.value).toContain(`**${numbers.extras.bestTime} minutes**`);
     expect(view.fields[0]!.value).toContain(`**${taste}**`);
     expect(view.summary).toContain(`your best (${numbers.player.best}, bake ${numbers.player.foundAt})`);
   });
@@ -164,7 +164,7 @@ describe('reveal view: bake', () => {
     const chart = fileNamed(view, REVEAL_FILE_NAMES.bakeChart);
     expect(view.imageFile).toBe(REVEAL_FILE_NAMES.bakeChart);
     expect(pngSize(chart.data)).toEqual({ width: 900, height: 750 });
-    expect(chart.description).toContain(`${numbers.bestTime.toFixed(1)} min`);
+    expect(chart.description).toContain(`${numbers.extras.bestTime.toFixed(1)} min`);
     expect(chart.description).toContain(`Your best was ${numbers.player.best}`);
     const gif = fileNamed(view, REVEAL_FILE_NAMES.bakeBelief);
     expect(gif.data.subarray(0, 6).toString('latin1')).toBe('GIF89a');
@@ -175,15 +175,15 @@ describe('reveal view: bake', () => {
   });
 
   it('draws a belief that passes through the bakes it learned from and is unsure far from them', () => {
-    const axis = { space: bakeObjective(state.seed, state.difficulty).space, direction: numbers.direction, parameter: 'bakeTime', xs: [5, 5.25, ...numbers.playerBakes.map((b) => b.x), 25] };
+    const axis = { space: bakeObjective(state.seed, state.difficulty).space, direction: numbers.direction, parameter: 'bakeTime', xs: [5, 5.25, ...numbers.extras.playerBakes.map((b) => b.x), 25] };
     const belief = beliefAfter(axis, numbers.player.trials);
-    for (const bakeMade of numbers.playerBakes) {
+    for (const bakeMade of numbers.extras.playerBakes) {
       const at = belief.find((s) => s.x === bakeMade.x)!;
       expect(at.mean).toBeCloseTo(bakeMade.y, 0);
       expect(at.sd).toBeLessThan(1);
     }
     const edges = belief.filter((s) => s.x === 5 || s.x === 25).map((s) => s.sd);
-    const atBakes = belief.filter((s) => numbers.playerBakes.some((b) => b.x === s.x)).map((s) => s.sd);
+    const atBakes = belief.filter((s) => numbers.extras.playerBakes.some((b) => b.x === s.x)).map((s) => s.sd);
     expect(Math.min(...edges)).toBeGreaterThan(Math.max(...atBakes));
     for (const sample of belief) expect(sample.expectedImprovement).toBeGreaterThanOrEqual(0);
     expect(beliefAfter(axis, [])).toEqual([]);
@@ -230,7 +230,7 @@ describe('reveal view: bake', () => {
 
 describe('reveal view: lock', () => {
   const state = playLock('view-lock');
-  const numbers = reveal(state);
+  const numbers = reveal(state) as LockReveal;
   const view = revealView(state, numbers);
 
   it('fits Discord, tables the reveal (clicks as n/3, the reasoner included) and names the combination', () => {
@@ -239,8 +239,8 @@ describe('reveal view: lock', () => {
     expectTableEqualsReveal(view, numbers);
     expect(view.fields[1]!.value).toMatch(new RegExp(`^You +${numbers.player.best}/3 `, 'm'));
     expect(view.fields[1]!.value).toMatch(/^Reasoner /m);
-    expect(view.fields[0]!.value).toContain(`**${numbers.combination.join(' ')}**`);
-    expect(view.fields[0]!.value).toContain(`${numbers.consistentCounts.player!.at(-1)} of 1,000`);
+    expect(view.fields[0]!.value).toContain(`**${numbers.extras.combination.join(' ')}**`);
+    expect(view.fields[0]!.value).toContain(`${numbers.extras.consistentCounts.player!.at(-1)} of 1,000`);
   });
 
   it('attaches the combinations-still-possible chart, described with the counts', () => {
@@ -249,14 +249,14 @@ describe('reveal view: lock', () => {
     expect(view.files).toHaveLength(1);
     expect(pngSize(chart.data)).toEqual({ width: 900, height: 500 });
     expect(chart.description).toContain('out of 1,000');
-    expect(chart.description).toContain(`Your first try left ${numbers.consistentCounts.player![0]} of 1,000`);
+    expect(chart.description).toContain(`Your first try left ${numbers.extras.consistentCounts.player![0]} of 1,000`);
     expect(chart.description).toContain('Lock reasoner');
   });
 });
 
 describe('reveal view: tune', () => {
   const state = playTune('view-tune');
-  const numbers = reveal(state);
+  const numbers = reveal(state) as TuneReveal;
   const view = revealView(state, numbers);
 
   it('fits Discord, tables the chord scores and shows how far each peg was off', () => {
@@ -268,7 +268,7 @@ describe('reveal view: tune', () => {
     GUITAR_STRINGS.forEach((s, i) => {
       const line = lines.find((l) => l.startsWith(`${s.name} `));
       const [, start, end] = (line ?? '').trim().split(/\s+/);
-      expect([Number(start), Number(end)], s.name).toEqual([numbers.detuning[i], numbers.playerFinalErrors[i]]);
+      expect([Number(start), Number(end)], s.name).toEqual([numbers.extras.detuning[i], numbers.extras.playerFinalErrors[i]]);
     });
   });
 
@@ -282,7 +282,7 @@ describe('reveal view: tune', () => {
 
 describe('reveal view: train', () => {
   const state = playTrain('view-train');
-  const numbers = reveal(state);
+  const numbers = reveal(state) as TrainReveal;
   const view = revealView(state, numbers);
 
   it('fits Discord, tables accuracy in percent and names the best model’s settings', () => {
@@ -290,7 +290,7 @@ describe('reveal view: train', () => {
     expectFitsDiscord(view);
     expectTableEqualsReveal(view, numbers);
     expect(view.fields[1]!.value).toMatch(new RegExp(`^You +${numbers.player.best!.toFixed(1)}% `, 'm'));
-    const best = numbers.bestModel!;
+    const best = numbers.extras.bestModel!;
     expect(view.fields[0]!.value).toContain(`**${best.accuracy.toFixed(1)}%**`);
     expect(view.fields[0]!.value).toContain(`${best.settings.epochs} epochs`);
     expect(view.fields[0]!.value).toContain(`batch size ${best.settings.batchSize}`);
@@ -310,15 +310,15 @@ describe('reveal view: train', () => {
     expect(pngSize(race.data)).toEqual({ width: 900, height: 500 });
     expect(pngSize(curve.data)).toEqual({ width: 900, height: 500 });
     expect(race.description).toContain(`You reached ${numbers.player.best}`);
-    expect(curve.description).toContain(`${numbers.bestModel!.accuracy.toFixed(1)}%`);
-    expect(curve.description).toContain(`over ${numbers.bestModel!.settings.epochs} epochs`);
+    expect(curve.description).toContain(`${numbers.extras.bestModel!.accuracy.toFixed(1)}%`);
+    expect(curve.description).toContain(`over ${numbers.extras.bestModel!.settings.epochs} epochs`);
   });
 });
 
 describe('reveal view: train on the spiral (Hyperband shortens runs)', () => {
   let state = train.start({ seed: 'sp', difficulty: 'spiral' });
   state = train.giveUp(train.play(state, { learningRate: 0.05, epochs: 20, hiddenUnits: 8, batchSize: 16, weightDecay: 1e-4 }).state);
-  const numbers = reveal(state);
+  const numbers = reveal(state) as TrainReveal;
   const view = revealView(state, numbers);
 
   it('says one best and one "when" per run in the table, the chart’s words and the best model', () => {
@@ -332,7 +332,7 @@ describe('reveal view: train on the spiral (Hyperband shortens runs)', () => {
       expect(race).toContain(`${racerNames(run).long} reached ${formatNumber(run.best!)} by try ${run.foundAt} of`);
     }
     const counted = Math.max(...[numbers.player, ...numbers.strategies].map((run) => run.best ?? -1));
-    expect(numbers.bestModel!.accuracy).toBe(counted);
+    expect(numbers.extras.bestModel!.accuracy).toBe(counted);
   });
 });
 

@@ -5,7 +5,12 @@ import { bestBakeTime } from '../../src/games/bake.js';
 import { lockClues, consistentCountsAfterEachTry } from '../../src/games/lock.js';
 import { gameObjectives } from '../../src/games/objectives.js';
 import type { Reveal, RevealRun } from '../../src/games/reveal.js';
-import { REVEAL_STRATEGIES, reveal, revealCommand } from '../../src/games/reveal.js';
+import { reveal, revealCommand } from '../../src/games/reveal.js';
+import { GAMES } from '../../src/games/index.js';
+import type { BakeReveal } from '../../src/games/bake.js';
+import type { LockReveal } from '../../src/games/lock.js';
+import type { TrainReveal } from '../../src/games/train.js';
+import type { TuneReveal } from '../../src/games/tune.js';
 import type { GameId, GameState } from '../../src/games/types.js';
 import { replay } from '../../src/search/replay.js';
 
@@ -17,7 +22,7 @@ function factory(game: GameId) {
 
 /** Each strategy row must equal a direct replay of the puzzle with study seed = puzzle seed, as the CLI runs it. */
 function expectRowsEqualDirectReplays(result: Reveal, state: GameState<unknown, unknown>): void {
-  const strategies = REVEAL_STRATEGIES[state.game];
+  const strategies = GAMES[state.game].revealStrategies;
   expect(result.strategies).toHaveLength(strategies.length);
   strategies.forEach((strategy, i) => {
     const objective = factory(state.game).create({ puzzleSeed: state.seed, difficulty: state.difficulty });
@@ -38,16 +43,16 @@ function playBake(seed: string, minutes: readonly number[]): BakeState {
 describe('reveal', () => {
   it('bake: equals direct replays, summarises the player, and carries the curve for the pictures', () => {
     const state = playBake('reveal-bake', [8, 22, 15]);
-    const result = reveal(state);
+    const result = reveal(state) as BakeReveal;
     if (result.game !== 'bake') throw new Error('wrong game');
     expectRowsEqualDirectReplays(result, state);
     expect(result.player.trials.map((t) => t.value)).toEqual(state.history.map((t) => t.feedback.taste));
     expect(result.player.best).toBe(Math.max(...state.history.map((t) => t.feedback.taste)));
     expect(result.player.triesToMatchPlayer).toBe(result.player.foundAt);
-    expect(result.bestTime).toBe(bestBakeTime('reveal-bake'));
-    expect(result.trueCurve).toHaveLength(201);
-    expect(result.ovenTastes).toHaveLength(41);
-    expect(result.playerBakes).toEqual(state.history.map((t) => ({ x: t.move.minutes, y: t.feedback.taste })));
+    expect(result.extras.bestTime).toBe(bestBakeTime('reveal-bake'));
+    expect(result.extras.trueCurve).toHaveLength(201);
+    expect(result.extras.ovenTastes).toHaveLength(41);
+    expect(result.extras.playerBakes).toEqual(state.history.map((t) => ({ x: t.move.minutes, y: t.feedback.taste })));
     for (const run of result.strategies) {
       expect(run.trials).toHaveLength(state.budget);
       if (run.triesToMatchPlayer !== null) {
@@ -64,12 +69,12 @@ describe('reveal', () => {
   it('lock: includes the reasoner and the consistent-set sizes after each try', () => {
     let state = lock.start({ seed: 'reveal-lock' });
     for (const combination of [[1, 2, 3], [4, 5, 6], [7, 8, 9], [0, 0, 0]]) state = lock.play(state, { combination }).state;
-    const result = reveal(state);
+    const result = reveal(state) as LockReveal;
     if (result.game !== 'lock') throw new Error('wrong game');
     expectRowsEqualDirectReplays(result, state);
     expect(result.strategies.map((r) => r.name)).toContain('lock-reasoner');
-    expect(result.consistentCounts.player).toEqual(consistentCountsAfterEachTry(lockClues(state)));
-    for (const run of result.strategies) expect(result.consistentCounts[run.name]).toHaveLength(state.budget);
+    expect(result.extras.consistentCounts.player).toEqual(consistentCountsAfterEachTry(lockClues(state)));
+    for (const run of result.strategies) expect(result.extras.consistentCounts[run.name]).toHaveLength(state.budget);
     expect(reveal(state)).toEqual(result);
   });
 
@@ -77,22 +82,22 @@ describe('reveal', () => {
     let state = tune.start({ seed: 'reveal-tune', difficulty: 'easy' });
     state = tune.play(state, { string: 'A2', cents: 5 }).state;
     state = tune.play(state, { string: 'E4', cents: -20 }).state;
-    const result = reveal(state);
+    const result = reveal(state) as TuneReveal;
     if (result.game !== 'tune') throw new Error('wrong game');
     expectRowsEqualDirectReplays(result, state);
-    expect(result.playerFinalErrors[1]).toBe(result.detuning[1]! + 5);
-    expect(result.playerFinalErrors[5]).toBe(result.detuning[5]! - 20);
+    expect(result.extras.playerFinalErrors[1]).toBe(result.extras.detuning[1]! + 5);
+    expect(result.extras.playerFinalErrors[5]).toBe(result.extras.detuning[5]! - 20);
   });
 
   it('train: equals direct replays (Hyperband included) and gives the best model’s learning curve', () => {
     let state = train.start({ seed: 'reveal-train' });
     state = train.play(state, { learningRate: 0.001, epochs: 5, hiddenUnits: 4, batchSize: 64, weightDecay: 1e-4 }).state;
-    const result = reveal(state);
+    const result = reveal(state) as TrainReveal;
     if (result.game !== 'train') throw new Error('wrong game');
     expectRowsEqualDirectReplays(result, state);
     expect(result.strategies.map((r) => r.name)).toContain('hyperband');
-    expect(result.playerBestModel?.curve.heldOutAccuracy).toHaveLength(5);
-    const best = result.bestModel!;
+    expect(result.extras.playerBestModel?.curve.heldOutAccuracy).toHaveLength(5);
+    const best = result.extras.bestModel!;
     const everyone = [result.player, ...result.strategies].map((r) => r.best ?? 0);
     expect(best.accuracy).toBe(Math.max(...everyone));
     expect(best.curve.heldOutAccuracy).toHaveLength(best.settings.epochs);

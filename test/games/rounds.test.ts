@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandResponse } from '../../src/command-layer/types.js';
-import { closeExpiredRounds } from '../../commands/play/rounds.js';
+import { closeExpiredRounds, ROUNDS_PAGE } from '../../commands/play/rounds.js';
 import { createTestApp, person, type TestApp } from '../support/app.js';
 
 let clock = new Date('2026-11-27T12:00:00Z');
@@ -63,4 +63,29 @@ describe('group rounds on the clock', () => {
     expect(late.message.content).toContain('Time was up before that move');
     expect(late.message.embeds?.[0]?.description).toContain('No strums yet');
   });
+
+  it('pages through every open round: due rounds behind more than a page of rounds still running are closed', async () => {
+    // A host each, as in a busy bot (one person starting this many would be slowed down by the rate limit).
+    let hosts = 0;
+    const open = async (seed: string, minutes: string) => {
+      const host = person(String(410_000_000_000_000_000n + BigInt(hosts++)), 'Host');
+      const board = await app.router.slash({ ...host, command: 'play', subcommand: 'bake', options: { seed, mode: 'group', minutes } });
+      if (board.kind !== 'reply') throw new Error(`no round opened: ${JSON.stringify(board)}`);
+    };
+    // The least recently touched come first: a full page and more of long rounds, then short ones behind them.
+    const running = ROUNDS_PAGE + 20;
+    for (let i = 0; i < running; i++) await open(`long-${i}`, '30');
+    const due = 15;
+    for (let i = 0; i < due; i++) await open(`short-${i}`, '1');
+
+    clock = new Date(clock.getTime() + 2 * 60_000);
+    expect(await closeExpiredRounds(app.services)).toBe(due);
+    expect(await app.services.storage.games.listActive('group')).toHaveLength(Math.min(running, ROUNDS_PAGE));
+    expect(await closeExpiredRounds(app.services)).toBe(0);
+
+    // Later every long round is due too: all of them close in one pass, well over a page.
+    clock = new Date(clock.getTime() + 30 * 60_000);
+    expect(await closeExpiredRounds(app.services)).toBe(running);
+    expect(await app.services.storage.games.listActive('group')).toEqual([]);
+  }, 120_000);
 });

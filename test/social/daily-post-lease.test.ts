@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import type { Channels, MessageView } from '../../src/command-layer/types.js';
 import { loadConfig } from '../../src/config.js';
-import { createDailyScheduler } from '../../src/social/daily-scheduler.js';
+import { postDueDailyPosts } from '../../commands/daily/posting.js';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
 
 const LEASE_MS = 5 * 60 * 1000;
@@ -53,9 +53,9 @@ describe.each(DATABASE_KINDS)('the daily post across processes on %s', (kind) =>
   const apps: App[] = [];
   let log: Sent[];
 
-  async function process(posting: () => Posting = () => 'normal'): Promise<App> {
+  async function process(posting: () => Posting = () => 'normal', now: () => Date = () => AT, channels = channelsFor(log, posting)): Promise<App> {
     const config = loadConfig({ ...database.env, LOG_LEVEL: 'silent' });
-    const app = await createApp({ config, logger: pino({ level: 'silent' }), channels: channelsFor(log, posting), now: () => AT });
+    const app = await createApp({ config, logger: pino({ level: 'silent' }), channels, now });
     apps.push(app);
     return app;
   }
@@ -81,7 +81,7 @@ describe.each(DATABASE_KINDS)('the daily post across processes on %s', (kind) =>
     const guilds = Array.from({ length: 12 }, (_, i) => guild(i));
     for (const id of guilds) await configure(processes[0] as App, id);
 
-    const reports = await Promise.all(processes.map((app) => createDailyScheduler(app.services, { leaseMs: LEASE_MS }).tick(AT)));
+    const reports = await Promise.all(processes.map((app) => postDueDailyPosts(app.services, AT), { leaseMs: LEASE_MS }));
 
     expect(reports.flatMap((report) => report.posted).sort()).toEqual([...guilds].sort());
     for (const id of guilds) expect(postsIn(id)).toBe(1);
@@ -92,18 +92,22 @@ describe.each(DATABASE_KINDS)('the daily post across processes on %s', (kind) =>
     const survivor = await process();
     await configure(survivor, guild(1));
 
-    void createDailyScheduler(dying.services, { leaseMs: LEASE_MS }).tick(AT);
+    void postDueDailyPosts(dying.services, AT, { leaseMs: LEASE_MS });
     await expect.poll(async () => (await survivor.services.storage.dailyPosts.latest(guild(1)))?.status, { timeout: 10_000 }).toBe('claimed');
 
-    const scheduler = createDailyScheduler(survivor.services, { leaseMs: LEASE_MS });
-    // While the lease holds, the claim is the dead process's: nothing is posted.
-    expect((await scheduler.tick(later(LEASE_MS - 60_000))).posted).toEqual([]);
+    const tick = (at: Date) => postDueDailyPosts(survivor.services, at, { leaseMs: LEASE_MS });
+    // While the lease holds, the claim is the dead process's: nothing is posted, and the job is told when to look again.
+    const waiting = await tick(later(LEASE_MS - 60_000));
+    expect(waiting.posted).toEqual([]);
+    expect(waiting.heldElsewhereUntil).toEqual(later(LEASE_MS));
     expect(postsIn(guild(1))).toBe(0);
 
-    expect((await scheduler.tick(later(LEASE_MS + 60_000))).posted).toEqual([guild(1)]);
+    const takeover = await tick(later(LEASE_MS + 60_000));
+    expect(takeover.posted).toEqual([guild(1)]);
+    expect(takeover.heldElsewhereUntil).toBeUndefined();
     expect(postsIn(guild(1))).toBe(1);
     expect(await survivor.services.storage.dailyPosts.latest(guild(1))).toMatchObject({ status: 'posted', messageId: '1', attempts: 2 });
-    expect((await scheduler.tick(later(LEASE_MS + 120_000))).posted).toEqual([]);
+    expect((await tick(later(LEASE_MS + 120_000))).posted).toEqual([]);
   });
 
   it('finds the post a dying process had sent, records it, and does not send it again', async () => {
@@ -111,12 +115,46 @@ describe.each(DATABASE_KINDS)('the daily post across processes on %s', (kind) =>
     const survivor = await process();
     await configure(survivor, guild(2));
 
-    void createDailyScheduler(dying.services, { leaseMs: LEASE_MS }).tick(AT);
+    void postDueDailyPosts(dying.services, AT, { leaseMs: LEASE_MS });
     await expect.poll(() => postsIn(guild(2)), { timeout: 10_000 }).toBe(1);
 
-    const report = await createDailyScheduler(survivor.services, { leaseMs: LEASE_MS }).tick(later(LEASE_MS + 60_000));
+    const report = await postDueDailyPosts(survivor.services, later(LEASE_MS + 60_000), { leaseMs: LEASE_MS });
     expect(report.posted).toEqual([guild(2)]);
     expect(postsIn(guild(2))).toBe(1);
     expect(await survivor.services.storage.dailyPosts.latest(guild(2))).toMatchObject({ status: 'posted', messageId: '1' });
+  });
+
+  it('renews the lease while a slow post is under way, so a live process is never taken over', async () => {
+    let slowClock = AT;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const slowChannels: Channels = {
+      ...channelsFor(log, () => 'normal'),
+      // Discord answers this post only when the test says so, long after the lease would have run out.
+      post: async (channelId, message) => {
+        await released;
+        return String(log.push({ channelId, message }));
+      },
+    };
+    const slow = await process(undefined, () => slowClock, slowChannels);
+    const other = await process();
+    await configure(other, guild(3));
+    const latest = () => other.services.storage.dailyPosts.latest(guild(3));
+
+    const slowRun = postDueDailyPosts(slow.services, AT, { leaseMs: LEASE_MS, renewEveryMs: 10 });
+    await expect.poll(async () => (await latest())?.status, { timeout: 10_000 }).toBe('claimed');
+    // Four minutes into the post, its process renews the claim for another full lease.
+    slowClock = later(4 * 60_000);
+    await expect.poll(async () => (await latest())?.leaseUntil?.getTime(), { timeout: 10_000 }).toBe(later(4 * 60_000 + LEASE_MS).getTime());
+
+    // Past the first lease, another process finds the claim still held and leaves it alone.
+    const meanwhile = await postDueDailyPosts(other.services, later(LEASE_MS + 60_000), { leaseMs: LEASE_MS });
+    expect(meanwhile.posted).toEqual([]);
+    expect(meanwhile.heldElsewhereUntil).toEqual(later(4 * 60_000 + LEASE_MS));
+
+    release();
+    expect((await slowRun).posted).toEqual([guild(3)]);
+    expect(postsIn(guild(3))).toBe(1);
+    expect(await latest()).toMatchObject({ status: 'posted', attempts: 1, leaseUntil: null });
   });
 });

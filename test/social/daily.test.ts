@@ -57,8 +57,8 @@ describe('one game per person per daily puzzle', () => {
     const temp = await openTempStorage(kind);
     const second = await temp.openAgain();
     try {
-      const attempt = { key: 'k'.repeat(64), game: 'bake', day: '2026-12-03' };
-      const record = { game: 'bake', mode: 'daily' as const, ownerId: '1', seed: 'daily-2026-12-03-x', difficulty: 'normal', state: {} };
+      const attempt = { key: 'k'.repeat(64), game: 'bake' as const, day: '2026-12-03' };
+      const record = { game: 'bake' as const, mode: 'daily' as const, ownerId: '1', seed: 'daily-2026-12-03-x', difficulty: 'normal', state: {} };
       // The only thing the two share is the database, so its key is what refuses the second claim. On
       // PostgreSQL, the database for several processes, both claim at the same moment; a SQLite file serves
       // one process, so there the second claim comes after the first.

@@ -1,5 +1,5 @@
 /**
- * The daily schedule with a controlled clock, on a real SQLite file that outlives each app: posts at the
+ * The daily schedule (the daily-post job and the expired-games job) with a controlled clock, on a real SQLite file that outlives each app: posts at the
  * local time, once per local date across restarts and racing schedulers, a missed post on start the same
  * day only, failed posts retried a few times, and expired games closed.
  */
@@ -13,7 +13,10 @@ import { createApp, type App } from '../../src/app.js';
 import { messageProblems } from '../../src/command-layer/limits.js';
 import type { Channels, MessageView } from '../../src/command-layer/types.js';
 import { loadConfig } from '../../src/config.js';
-import { createDailyScheduler, startScheduler } from '../../src/social/daily-scheduler.js';
+import { postDueDailyPosts, type DailyPostOptions } from '../../commands/daily/posting.js';
+import { closeExpiredGames } from '../../commands/play/expiry.js';
+import { startScheduledJobs } from '../../src/command-layer/jobs.js';
+import type { AppServices } from '../../src/command-layer/types.js';
 import { MAX_POST_ATTEMPTS } from '../../src/storage/daily-post-store.js';
 import { result } from './storage-fixture.js';
 
@@ -62,6 +65,19 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** The daily-post job's pass at `at`, as the job runner makes it; `dailyPoster` keeps its day's cache across passes. */
+function tick(services: AppServices, at: Date, options: DailyPostOptions = {}) {
+  return postDueDailyPosts(services, at, options);
+}
+
+/** What the bot does at start: every job's start-up run (the daily post among them), then stop. */
+async function startAndStop(app: App): Promise<void> {
+  const jobs = startScheduledJobs(app.services);
+  await jobs.started;
+  jobs.stop();
+  await jobs.idle();
+}
+
 async function configure(app: App, guildId: string, dailyTime: string, timezone: string, channelId = CHANNEL) {
   await app.services.storage.guildSettings.save({ guildId, dailyChannelId: channelId, dailyTime, timezone });
 }
@@ -70,27 +86,23 @@ describe('the daily schedule', () => {
   it('posts when the server’s local time is reached, exactly once across a restart', async () => {
     let app = await boot();
     await configure(app, GUILD, '09:00', 'Europe/Paris'); // UTC+1 in November
-    const scheduler = createDailyScheduler(app.services);
-
-    expect((await scheduler.tick(new Date('2026-11-28T07:59:00Z'))).posted).toEqual([]);
-    expect((await scheduler.tick(new Date('2026-11-28T08:00:00Z'))).posted).toEqual([GUILD]);
-    expect((await scheduler.tick(new Date('2026-11-28T08:01:00Z'))).posted).toEqual([]);
+    expect((await tick(app.services, new Date('2026-11-28T07:59:00Z'))).posted).toEqual([]);
+    expect((await tick(app.services, new Date('2026-11-28T08:00:00Z'))).posted).toEqual([GUILD]);
+    expect((await tick(app.services, new Date('2026-11-28T08:01:00Z'))).posted).toEqual([]);
     expect(posted).toHaveLength(1);
     expect(posted[0]?.channelId).toBe(CHANNEL);
 
     await shutdown(app);
     app = await boot();
     clock = new Date('2026-11-28T08:02:00Z');
-    const restarted = startScheduler(app.services);
-    await restarted.idle();
-    expect((await restarted.tick(new Date('2026-11-28T20:00:00Z'))).posted).toEqual([]);
-    restarted.stop();
+    await startAndStop(app);
+    expect((await tick(app.services, new Date('2026-11-28T20:00:00Z'))).posted).toEqual([]);
     expect(posted).toHaveLength(1);
     const record = await app.services.storage.dailyPosts.latest(GUILD);
     expect(record).toMatchObject({ localDate: '2026-11-28', status: 'posted', messageId: '1', attempts: 1 });
 
     // The next local day gets its own post.
-    expect((await createDailyScheduler(app.services).tick(new Date('2026-11-29T08:00:00Z'))).posted).toEqual([GUILD]);
+    expect((await tick(app.services, new Date('2026-11-29T08:00:00Z'))).posted).toEqual([GUILD]);
     expect(posted).toHaveLength(2);
   });
 
@@ -103,18 +115,14 @@ describe('the daily schedule', () => {
     // Down from before 09:00 UTC until 12:00: the UTC server's post goes out on start, New York's is not due.
     clock = new Date('2026-11-28T12:00:00Z');
     app = await boot();
-    let scheduler = startScheduler(app.services);
-    await scheduler.idle();
-    scheduler.stop();
+    await startAndStop(app);
     expect(posted.map((p) => p.message.embeds?.[0]?.title)).toEqual(['Today\'s puzzles · Daily #332 (2026-11-28)']);
     await shutdown(app);
 
     // Down across New York's 09:00 until the next morning there (before 09:00): the missed post is not sent.
     clock = new Date('2026-11-29T13:00:00Z'); // 08:00 in New York on the 29th, 13:00 UTC
     app = await boot();
-    scheduler = startScheduler(app.services);
-    await scheduler.idle();
-    scheduler.stop();
+    await startAndStop(app);
     // Only the UTC server's post of the 29th (due there since 09:00) went out on start.
     expect(posted).toHaveLength(2);
     expect(await app.services.storage.dailyPosts.latest(GUILD)).toMatchObject({ localDate: '2026-11-29', status: 'posted' });
@@ -124,7 +132,7 @@ describe('the daily schedule', () => {
   it('uses the server’s local date: a server ahead of UTC posts for its own tomorrow', async () => {
     const app = await boot();
     await configure(app, GUILD, '08:00', 'Pacific/Auckland'); // UTC+13 in November
-    const report = await createDailyScheduler(app.services).tick(new Date('2026-11-28T19:30:00Z')); // 08:30 on the 29th there
+    const report = await tick(app.services, new Date('2026-11-28T19:30:00Z')); // 08:30 on the 29th there
     expect(report.posted).toEqual([GUILD]);
     expect((await app.services.storage.dailyPosts.latest(GUILD))?.localDate).toBe('2026-11-29');
   });
@@ -134,7 +142,7 @@ describe('the daily schedule', () => {
     const second = await boot();
     for (let i = 0; i < 20; i++) await configure(first, `90000000000000100${String(i).padStart(2, '0')}`, '09:00', 'UTC');
     const at = new Date('2026-11-28T09:00:00Z');
-    const [a, b] = await Promise.all([createDailyScheduler(first.services).tick(at), createDailyScheduler(second.services).tick(at)]);
+    const [a, b] = await Promise.all([tick(first.services, at), tick(second.services, at)]);
     expect(a.posted.length + b.posted.length).toBe(20);
     expect(posted).toHaveLength(20);
   });
@@ -142,15 +150,14 @@ describe('the daily schedule', () => {
   it('retries a failed post a few times, then gives up for the day', async () => {
     const app = await boot();
     await configure(app, GUILD, '09:00', 'UTC');
-    const scheduler = createDailyScheduler(app.services);
     failPosts = true;
     for (let attempt = 1; attempt <= MAX_POST_ATTEMPTS; attempt++) {
-      expect((await scheduler.tick(new Date(`2026-11-28T09:0${attempt}:00Z`))).failed).toEqual([GUILD]);
+      expect((await tick(app.services, new Date(`2026-11-28T09:0${attempt}:00Z`))).failed).toEqual([GUILD]);
     }
     failPosts = false;
-    expect((await scheduler.tick(new Date('2026-11-28T09:30:00Z'))).posted).toEqual([]);
+    expect((await tick(app.services, new Date('2026-11-28T09:30:00Z'))).posted).toEqual([]);
     expect(await app.services.storage.dailyPosts.latest(GUILD)).toMatchObject({ status: 'failed', attempts: MAX_POST_ATTEMPTS });
-    expect((await scheduler.tick(new Date('2026-11-29T09:00:00Z'))).posted).toEqual([GUILD]);
+    expect((await tick(app.services, new Date('2026-11-29T09:00:00Z'))).posted).toEqual([GUILD]);
   });
 
   it('closes yesterday’s daily games and games idle for over 24 hours, and nothing else', async () => {
@@ -173,8 +180,7 @@ describe('the daily schedule', () => {
     stamp.run('2026-11-20T10:00:00.000Z', '2026-11-20T10:00:00.000Z', finishedOld.id);
     sqlite.close();
 
-    const report = await createDailyScheduler(app.services).tick(new Date('2026-11-28T10:00:00Z'));
-    expect(report.abandoned).toBe(2);
+    expect(await closeExpiredGames(app.services, new Date('2026-11-28T10:00:00Z'))).toBe(2);
     const status = async (id: string) => (await games.get(id))?.status;
     expect(await status(dailyYesterday.id)).toBe('abandoned');
     expect(await status(soloIdle.id)).toBe('abandoned');
@@ -198,7 +204,7 @@ describe('the daily post', () => {
     await store.record(result('200003', 99, '2026-11-27T10:00:00Z', { mode: 'solo', game: 'tune' })); // not a daily
 
     const describeYesterday = (game: string, day: string) => `${game} on ${day}: ${'the answer was long. '.repeat(60)}`;
-    await createDailyScheduler(app.services, { describeYesterday }).tick(new Date('2026-11-28T09:00:00Z'));
+    await tick(app.services, new Date('2026-11-28T09:00:00Z'), { describeYesterday });
     expect(posted).toHaveLength(2);
     const here = posted.find((p) => p.channelId === CHANNEL)?.message;
     const there = posted.find((p) => p.channelId === '900000000000000006')?.message;

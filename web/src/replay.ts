@@ -4,6 +4,7 @@
  * the belief after each move with the same Gaussian process.
  */
 import './style.css';
+import type { BakeRevealExtras } from '../../src/games/bake.js';
 import { GAMES } from '../../src/games/index.js';
 import { reveal, type Reveal, type RevealRun } from '../../src/games/reveal.js';
 import type { GameId, GameState, MoveField } from '../../src/games/types.js';
@@ -92,7 +93,7 @@ async function main(): Promise<void> {
       ? `${who} after ${moves} of ${budget} moves: expected improvement peaks at ${formatNumber(valueAt(slice.peak))}.`
       : `${who} before the first move: no belief yet.`;
     const truth =
-      numbers.game === 'bake' && axis === 'bakeTime' ? numbers.trueCurve.map((p) => ({ unit: valueToUnit(p.x), value: p.y })) : undefined;
+      numbers.game === 'bake' && axis === 'bakeTime' ? (numbers.extras as BakeRevealExtras).trueCurve.map((p) => ({ unit: valueToUnit(p.x), value: p.y })) : undefined;
     $('belief-chart').replaceChildren(
       beliefChart({
         slice,

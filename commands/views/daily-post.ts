@@ -1,14 +1,14 @@
 /**
- * The daily post each server gets at its chosen time: today's four puzzles, yesterday's daily
- * leaderboard for that server, and yesterday's answers. Everything but the leaderboard is the same for
- * every server, so it is built once per day; the leaderboards of all servers come from one query.
+ * The daily post each server gets at its chosen time: today's puzzles, yesterday's daily leaderboard for
+ * that server, and yesterday's answers. Everything but the leaderboard is the same for every server, so
+ * it is built once per day; the leaderboards of all servers come from one query.
  */
-import { clip, LIMITS, messageProblems } from '../command-layer/limits.js';
-import type { EmbedFieldView, EmbedView, MessageView } from '../command-layer/types.js';
-import { GAME_IDS, GAMES, type GameId } from '../games/index.js';
-import type { DailyLeader, Storage } from '../storage/index.js';
-import { addDays, dayNumber, startOfDay } from './days.js';
-import { rankingLine } from './leaderboard.js';
+import { clip, LIMITS, messageProblems } from '../../src/command-layer/limits.js';
+import type { EmbedFieldView, EmbedView, MessageView } from '../../src/command-layer/types.js';
+import { GAME_IDS, GAMES, type GameId } from '../../src/games/index.js';
+import type { DailyLeader, Storage } from '../../src/storage/index.js';
+import { addDays, dayNumber, startOfDay } from '../../src/social/days.js';
+import { rankingLine } from '../../src/social/leaderboard.js';
 
 /** Tells yesterday's answer of one game; the games' front end supplies it. */
 export type DescribeYesterday = (game: GameId, dayUtc: string) => string;

@@ -29,6 +29,7 @@ import { closeExpiredGamesJob } from './play/expiry.js';
 import { closeRoundsOnTime } from './play/rounds.js';
 import { whyExplanation } from './play/reveal-view.js';
 import { render, gameHooks } from './play/render.js';
+import { withReplayLink } from './play/replay-link.js';
 import { checkTurn, freshSeed, savedByThisInteraction, GAME_ID_PATTERN, loadGame, makeMove, parseBoardRef, startGame, type BoardRef, type MoveAction } from './play/session.js';
 import { formatNumber } from './play/turn-text.js';
 import { levelFor } from './views/level.js';
@@ -91,7 +92,7 @@ function moveHandler<P extends BoardRef>(parse: (args: readonly string[]) => P |
       const madeElsewhere = savedByThisInteraction(game, request.interactionId, gameHooks);
       if (madeElsewhere) return madeElsewhere;
       checkTurn(game, request, parsed.version, boardMessage);
-      return makeMove(app, game, request.user, action(parsed, request), gameHooks, request.messageId, request.interactionId);
+      return makeMove(app, game, request.user, action(parsed, request), withReplayLink(app, gameHooks), request.messageId, request.interactionId);
     },
   };
 }
@@ -159,7 +160,7 @@ const endRound: ComponentHandler<BoardRef> = {
     // Ending the round is not a move: a host who has used their own moves can still end it. Only the
     // host may: the session machine refuses anyone else.
     checkTurn(game, request, ref.version, boardMessage, { spendsMove: false });
-    return makeMove(app, game, request.user, { kind: 'end-round' }, gameHooks, request.messageId, request.interactionId);
+    return makeMove(app, game, request.user, { kind: 'end-round' }, withReplayLink(app, gameHooks), request.messageId, request.interactionId);
   },
 };
 

@@ -7,6 +7,9 @@
  * Outputs whose source is gone are deleted, or the command loader would still load a removed command.
  * A lock folder keeps two builds (two `npm start`s, parallel test files) from writing dist/ at once.
  *
+ * The playground's browser bundle (web/, built by Vite into dist/web) is checked the same way, against
+ * web/ and the engine and games it bundles (src/search, src/games).
+ *
  *   node scripts/build.mjs            build if needed (`npm run build`)
  *   import { ensureBuilt } from …     the same, from scripts/start.mjs and the tests
  */
@@ -28,6 +31,13 @@ const BUILD_INFO_FILE = join(DIST_DIR, '.tsbuildinfo');
 /** A lock older than this belongs to a build that died; a real build takes well under a minute. */
 const STALE_LOCK_MS = 10 * 60_000;
 
+/** The browser bundle: its own sources, and the core it compiles for the browser. */
+const WEB_DIR = join(PACKAGE_ROOT, 'web');
+const WEB_CONFIG = join(WEB_DIR, 'vite.config.mjs');
+const WEB_SOURCE_DIRS = ['web', 'src/search', 'src/games'];
+const WEB_OUT_DIR = join(DIST_DIR, 'web');
+const WEB_STAMP_FILE = join(DIST_DIR, '.web-build-stamp.json');
+
 export class BuildError extends Error {}
 
 function sourceFiles(dir, found = []) {
@@ -46,9 +56,9 @@ function currentSources() {
   return { files: files.map((file) => relative(PACKAGE_ROOT, file)), newest };
 }
 
-function readStamp() {
+function readStamp(file = STAMP_FILE) {
   try {
-    return JSON.parse(readFileSync(STAMP_FILE, 'utf8'));
+    return JSON.parse(readFileSync(file, 'utf8'));
   } catch {
     return undefined;
   }
@@ -67,6 +77,51 @@ export function staleReason() {
     if (!existsSync(join(DIST_DIR, file.replace(/\.ts$/, '.js')))) return MISSING_OUTPUT;
   }
   return undefined;
+}
+
+function allFiles(dir, found = []) {
+  if (!existsSync(dir)) return found;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) allFiles(path, found);
+    else found.push(path);
+  }
+  return found;
+}
+
+function currentWebSources() {
+  const files = WEB_SOURCE_DIRS.flatMap((dir) => allFiles(join(PACKAGE_ROOT, dir))).sort();
+  let newest = 0;
+  for (const file of [...files, join(PACKAGE_ROOT, 'package.json')]) newest = Math.max(newest, statSync(file).mtimeMs);
+  return { files: files.map((file) => relative(PACKAGE_ROOT, file)), newest };
+}
+
+/** Why the browser bundle needs building, or undefined when it is up to date or there is no web/ to build. */
+export function webStaleReason() {
+  if (!existsSync(WEB_CONFIG)) return undefined;
+  const stamp = readStamp(WEB_STAMP_FILE);
+  if (stamp === undefined || !existsSync(join(WEB_OUT_DIR, 'index.html'))) return 'no playground build yet';
+  const { files, newest } = currentWebSources();
+  if (newest > stamp.startedMs) return 'playground sources changed';
+  if (files.join('\n') !== stamp.files.join('\n')) return 'playground files added or removed';
+  return undefined;
+}
+
+function buildWeb(reason, log) {
+  let vite;
+  try {
+    vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin/vite.js');
+  } catch {
+    // A deployment without dev dependencies serves the bundle it was built with; without one, the page says how to build.
+    if (!existsSync(join(WEB_OUT_DIR, 'index.html'))) log('The playground page is not built and Vite is not installed: run `npm install` (with dev dependencies), then `npm run build`.');
+    return;
+  }
+  const startedMs = Date.now();
+  const { files } = currentWebSources();
+  log(`Building the playground page (${reason}): vite build…`);
+  const run = spawnSync(process.execPath, [vite, 'build', '--config', WEB_CONFIG], { cwd: PACKAGE_ROOT, encoding: 'utf8' });
+  if (run.status !== 0) throw new BuildError(`The playground build failed:\n${run.stdout}${run.stderr}`);
+  writeFileSync(WEB_STAMP_FILE, JSON.stringify({ startedMs, files }));
 }
 
 function holdsLock() {
@@ -132,7 +187,7 @@ function compile(reason, log) {
  * (with tsc's messages) when the sources do not compile.
  */
 export async function ensureBuilt({ log = (line) => process.stderr.write(`${line}\n`) } = {}) {
-  if (staleReason() === undefined) return;
+  if (staleReason() === undefined && webStaleReason() === undefined) return;
   mkdirSync(DIST_DIR, { recursive: true });
   while (!holdsLock()) {
     if (lockIsStale()) rmSync(LOCK_DIR, { recursive: true, force: true });
@@ -142,6 +197,8 @@ export async function ensureBuilt({ log = (line) => process.stderr.write(`${line
     // Another process may have built while this one waited for the lock.
     const reason = staleReason();
     if (reason !== undefined) compile(reason, log);
+    const webReason = webStaleReason();
+    if (webReason !== undefined) buildWeb(webReason, log);
   } finally {
     rmSync(LOCK_DIR, { recursive: true, force: true });
   }

@@ -10,6 +10,7 @@ import { loadTopicLibrary } from './content/library.js';
 import { loadQuestionBank } from './content/quizzes.js';
 import { dailyPuzzles, dailySecret } from './social/daily-puzzles.js';
 import { openStorage } from './storage/index.js';
+import { replayLinkKey, replayLinks } from './web/replay-links.js';
 
 export interface App {
   router: CommandRouter;
@@ -81,6 +82,12 @@ export async function createApp({ config, logger, channels, now = () => new Date
       ownsGuild,
       dailyPostLeaseMs: config.dailyPostLeaseMs,
     };
+    const { baseUrl } = config.web;
+    if (baseUrl !== undefined) {
+      services.playgroundUrl = `${baseUrl}/`;
+      const links = replayLinks(await replayLinkKey(storage.secrets));
+      services.replayLink = (gameId) => `${baseUrl}/replay/${links.sign(gameId, now())}`;
+    }
     return {
       router: new CommandRouter(commands, services, rateLimit ? undefined : null),
       services,

@@ -11,6 +11,8 @@ export const DEFAULT_DISCORD_API_URL = 'https://discord.com/api';
 export const DEFAULT_DATABASE_PATH = 'data/tuning-fork.db';
 export const DEFAULT_CONSOLE_FILES_DIR = 'out';
 export const DEFAULT_DATABASE_POOL_SIZE = 10;
+export const DEFAULT_WEB_PORT = 3000;
+const MAX_PORT = 65_535;
 const MAX_DATABASE_POOL_SIZE = 100;
 const MAX_SHARDS = 10_000;
 /** Far longer than a post takes (seconds, even queued behind Discord's rate limits), short enough to retry the same hour. */
@@ -34,8 +36,21 @@ export type DatabaseSettings =
   | { readonly kind: 'sqlite'; readonly path: string }
   | { readonly kind: 'postgres'; readonly url: string; readonly poolSize: number };
 
+/**
+ * The playground's web server. `port` 0 lets the system pick a free port (tests run several bots at once);
+ * undefined means the server is off (`WEB_PORT=off`).
+ */
+export interface WebSettings {
+  readonly port: number | undefined;
+  /** The public address links point to (the replay button); undefined means no links are offered. */
+  readonly baseUrl: string | undefined;
+  /** Exchanges an Activity's OAuth2 code at `POST /api/token`; undefined turns that route off. */
+  readonly clientSecret: string | undefined;
+}
+
 interface SharedSettings {
   readonly database: DatabaseSettings;
+  readonly web: WebSettings;
   /** Where the console saves pictures and sounds it would attach on Discord. */
   readonly consoleFilesDir: string;
   /** Keep every strum's sound in the console, not only each game's latest. */
@@ -157,6 +172,33 @@ const envSchema = z
         .transform(Number)
         .optional(),
     ),
+    WEB_PORT: optionalText.pipe(
+      z
+        .string()
+        .refine((text) => text === 'off' || (/^\d+$/.test(text) && Number(text) <= MAX_PORT), {
+          error: (issue) =>
+            `WEB_PORT must be a port number from 0 to ${MAX_PORT} (0 picks a free one) or off (got "${String(issue.input)}"): fix it, or leave it empty for ${DEFAULT_WEB_PORT}`,
+        })
+        .transform((text) => (text === 'off' ? ('off' as const) : Number(text)))
+        .optional(),
+    ),
+    WEB_BASE_URL: optionalText.pipe(
+      z
+        .url({
+          protocol: /^https?$/,
+          error: (issue) =>
+            `WEB_BASE_URL must be the http(s) address people reach the web server at, such as https://fork.example.org (got "${String(issue.input)}"): fix it, or leave it empty to offer no links`,
+        })
+        .optional(),
+    ),
+    DISCORD_CLIENT_SECRET: optionalText.pipe(
+      z
+        .string()
+        .regex(/^\S+$/, {
+          error: 'DISCORD_CLIENT_SECRET contains spaces: copy it again from the Developer Portal (OAuth2, Client Secret) into .env',
+        })
+        .optional(),
+    ),
     DAILY_POST_LEASE_SECONDS: optionalText.pipe(
       z
         .string()
@@ -214,6 +256,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       : { kind: 'postgres', url: vars.DATABASE_URL, poolSize: vars.DATABASE_POOL_SIZE ?? DEFAULT_DATABASE_POOL_SIZE };
   const consoleFilesDir = vars.CONSOLE_FILES_DIR ?? DEFAULT_CONSOLE_FILES_DIR;
   const consoleKeepClips = ['true', '1', 'yes'].includes(vars.CONSOLE_KEEP_CLIPS ?? 'false');
+  const web: WebSettings = {
+    port: vars.WEB_PORT === 'off' ? undefined : (vars.WEB_PORT ?? DEFAULT_WEB_PORT),
+    baseUrl: vars.WEB_BASE_URL?.replace(/\/+$/, ''),
+    clientSecret: vars.DISCORD_CLIENT_SECRET,
+  };
   const dailyPostLeaseMs = (vars.DAILY_POST_LEASE_SECONDS ?? DEFAULT_DAILY_POST_LEASE_SECONDS) * 1000;
   if (vars.DISCORD_TOKEN !== undefined && vars.DISCORD_CLIENT_ID !== undefined) {
     return deepFreeze({
@@ -227,6 +274,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
         shardIds: vars.DISCORD_SHARD_IDS,
       },
       database,
+      web,
       consoleFilesDir,
       consoleKeepClips,
       logLevel: vars.LOG_LEVEL ?? 'info',
@@ -238,6 +286,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     mode: 'console',
     discord: undefined,
     database,
+    web,
     consoleFilesDir,
     consoleKeepClips,
     logLevel: vars.LOG_LEVEL ?? 'warn',

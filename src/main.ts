@@ -13,6 +13,7 @@ import { TopicLoadError } from './content/library.js';
 import { DatabaseConnectError, MigrationError } from './storage/index.js';
 import { startConsoleJobs } from './console/daily.js';
 import { startScheduledJobs, type RunningJobs } from './command-layer/jobs.js';
+import { startWebServer } from './web/server.js';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 
@@ -46,6 +47,16 @@ try {
   process.stderr.write(`Tuning Fork cannot start:\n${error.message}\n`);
   process.exit(1);
 }
+
+// One playground per machine's shards: with several shard processes, the one running shard 0 serves it.
+const web =
+  shard === undefined || shard.ids.includes(0)
+    ? await startWebServer({
+        settings: config.web,
+        services: app.services,
+        ...(config.mode === 'discord' ? { discord: { clientId: config.discord.clientId, apiUrl: config.discord.apiUrl } } : {}),
+      })
+    : undefined;
 
 // A stray rejection is a bug to log, not a reason to drop every game in progress.
 process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
@@ -110,6 +121,7 @@ if (config.mode === 'discord') {
     // time out on their own, and the grace period bounds the wait anyway.
     await settledWithin(jobs.idle(), SHUTDOWN_GRACE_MS);
     await bot.stop();
+    await web?.close();
     await app.close();
     process.exit(0);
   };
@@ -135,5 +147,6 @@ if (config.mode === 'discord') {
   });
   jobs?.stop();
   await settledWithin(jobs?.idle() ?? Promise.resolve(), SHUTDOWN_GRACE_MS);
+  await web?.close();
   await app.close();
 }

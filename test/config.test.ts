@@ -25,11 +25,24 @@ describe('loadConfig', () => {
       mode: 'console',
       discord: undefined,
       database: { kind: 'sqlite', path: 'data/tuning-fork.db' },
+      web: { port: 3000, baseUrl: undefined, clientSecret: undefined },
       consoleFilesDir: 'out',
       consoleKeepClips: false,
       logLevel: 'warn',
       dailyPostLeaseMs: 300_000,
     });
+  });
+
+  it('reads the web server settings: a port, 0 or off; a public address; the client secret', () => {
+    expect(loadConfig({ WEB_PORT: '8080', WEB_BASE_URL: 'https://fork.example.org/' }).web).toEqual({ port: 8080, baseUrl: 'https://fork.example.org', clientSecret: undefined });
+    expect(loadConfig({ WEB_PORT: '0' }).web.port).toBe(0);
+    expect(loadConfig({ WEB_PORT: 'off' }).web.port).toBeUndefined();
+    expect(loadConfig({ DISCORD_CLIENT_SECRET: 'abc123' }).web.clientSecret).toBe('abc123');
+    expect(problemsOf({ WEB_PORT: '70000' })).toEqual([expect.stringContaining('WEB_PORT must be a port number from 0 to 65535 (0 picks a free one) or off (got "70000")')]);
+    expect(problemsOf({ WEB_BASE_URL: 'fork.example.org' })).toEqual([expect.stringContaining('WEB_BASE_URL must be the http(s) address')]);
+    const secretProblems = problemsOf({ DISCORD_CLIENT_SECRET: 'has a space' });
+    expect(secretProblems).toEqual([expect.stringContaining('DISCORD_CLIENT_SECRET contains spaces')]);
+    expect(secretProblems.join('')).not.toContain('has a space');
   });
 
   it('reads the daily-post lease in seconds, 1 to 3600, five minutes by default', () => {
@@ -68,6 +81,7 @@ describe('loadConfig', () => {
       mode: 'discord',
       discord: { token: TOKEN, clientId: CLIENT_ID, guildId: GUILD_ID, apiUrl: 'http://127.0.0.1:4000/api', shards: 'auto', shardIds: undefined },
       database: { kind: 'sqlite', path: '/tmp/x.db' },
+      web: { port: 3000, baseUrl: undefined, clientSecret: undefined },
       consoleFilesDir: '/tmp/files',
       consoleKeepClips: false,
       logLevel: 'debug',

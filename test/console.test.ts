@@ -18,7 +18,7 @@ function runConsole(input: string, env: NodeJS.ProcessEnv = {}): Promise<{ code:
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, compiledEntry('src/main.ts'), {
       cwd: REPO_ROOT,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_PATH: join(dir, 'console.db'), ...env },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, WEB_PORT: 'off', DATABASE_PATH: join(dir, 'console.db'), ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -18,6 +18,8 @@ export const LIMITS = {
   rows: 5,
   buttonsPerRow: 5,
   buttonLabel: 80,
+  /** A link button's address. */
+  linkButtonUrl: 512,
   selectOptions: 25,
   selectLabel: 100,
   selectValue: 100,
@@ -54,7 +56,12 @@ export function messageProblems(message: MessageView): string[] {
     }
   }
   over('embed text in total', embedTotal, LIMITS.embedTotal);
-  over('row count', message.rows?.length ?? 0, LIMITS.rows);
+  over('row count', (message.rows?.length ?? 0) + (message.links?.length ? 1 : 0), LIMITS.rows);
+  over('link button count', message.links?.length ?? 0, LIMITS.buttonsPerRow);
+  for (const link of message.links ?? []) {
+    over(`link button label ${link.label}`, link.label.length, LIMITS.buttonLabel);
+    over('link button url', link.url.length, LIMITS.linkButtonUrl);
+  }
   const ids = new Set<string>();
   for (const [r, row] of (message.rows ?? []).entries()) {
     if (row.length === 0) problems.push(`row ${r} is empty`);

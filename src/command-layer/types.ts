@@ -53,6 +53,13 @@ export interface SelectView {
   disabled?: boolean;
 }
 
+/** A button that opens a web page (Discord's link style): it sends no interaction, so it has no custom id. */
+export interface LinkButtonView {
+  type: 'link';
+  label: string;
+  url: string;
+}
+
 export type ComponentView = ButtonView | SelectView;
 
 /** A file sent with a message; `description` is the alt text screen readers speak. */
@@ -72,6 +79,8 @@ export interface MessageView {
   embeds?: EmbedView[];
   /** Rows of components: up to five buttons, or exactly one select menu, per row. */
   rows?: ComponentView[][];
+  /** Link buttons, shown in one row of their own after `rows` (they send no interaction, so no custom id). */
+  links?: LinkButtonView[];
   files?: FileView[];
   /** Shown only to the person who asked. */
   ephemeral?: boolean;
@@ -107,7 +116,12 @@ export type CommandResponse =
       invalidField?: string;
     }
   | { kind: 'update'; message: MessageView; later?: LaterEdit }
-  | { kind: 'modal'; modal: ModalView };
+  | { kind: 'modal'; modal: ModalView }
+  /**
+   * Open the app's Activity (Discord's LAUNCH_ACTIVITY answer). Front ends without Activities (the
+   * console), or an answer that had to be deferred first, show `message` instead.
+   */
+  | { kind: 'launch-activity'; message: MessageView; later?: undefined };
 
 /**
  * Work that may take longer than an interaction allows (a reveal with replays and pictures): the front
@@ -229,6 +243,13 @@ export interface AppServices {
   ownsGuild: (guildId: string | null) => boolean;
   /** How long a claim on a daily post holds unless its process renews it (DAILY_POST_LEASE_SECONDS). */
   dailyPostLeaseMs: number;
+  /**
+   * A signed link to a finished game's replay on the web server (see src/web/replay-links.ts); absent
+   * when WEB_BASE_URL is unset, as there is then no address to link to.
+   */
+  replayLink?: (gameId: string) => string;
+  /** The playground page's public address (WEB_BASE_URL), when there is one to link to. */
+  playgroundUrl?: string;
 }
 
 /**

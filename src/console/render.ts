@@ -74,6 +74,8 @@ export function renderMessage(
   let menus = 0;
   const menuLetter = () => String.fromCharCode('a'.charCodeAt(0) + menus++);
   for (const row of message.rows ?? []) lines.push(renderRow(row, keys, menuLetter, style));
+  // A link opens a page, so the terminal shows its address to open rather than a key to press.
+  for (const link of message.links ?? []) lines.push(`${link.label}: ${link.url}`);
   if (keys.size > 0) lines.push(style.dim('Type a key in [brackets] to press it.'));
   return { text: lines.join('\n'), keys };
 }

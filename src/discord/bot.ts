@@ -174,6 +174,8 @@ async function respond(interaction: Answerable, work: () => Promise<CommandRespo
     await interaction.showModal(toDiscordModal(response.modal));
   } else if (response.kind === 'update' && onMessage) {
     await onMessage.update(toMessageEdit(response.message));
+  } else if (response.kind === 'launch-activity' && !interaction.isModalSubmit()) {
+    await interaction.launchActivity();
   } else {
     await interaction.reply(toNewMessage(response.message));
   }

@@ -52,7 +52,10 @@ function toDiscordComponent(component: ComponentView): APIComponentInMessageActi
 }
 
 function rowsOf(message: MessageView): APIActionRowComponent<APIComponentInMessageActionRow>[] {
-  return (message.rows ?? []).map((row) => ({ type: ComponentType.ActionRow, components: row.map(toDiscordComponent) }));
+  const rows = (message.rows ?? []).map((row) => ({ type: ComponentType.ActionRow as const, components: row.map(toDiscordComponent) }));
+  if (!message.links?.length) return rows;
+  const links = message.links.map((link): APIComponentInMessageActionRow => ({ type: ComponentType.Button, style: ButtonStyle.Link, label: link.label, url: link.url }));
+  return [...rows, { type: ComponentType.ActionRow, components: links }];
 }
 
 function filesOf(message: MessageView) {

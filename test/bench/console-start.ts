@@ -56,7 +56,7 @@ interface Timing {
 
 function launch({ command, cwd = REPO_ROOT, args, input, until, then }: Launch): Promise<Timing> {
   const dir = mkdtempSync(join(tmpdir(), 'tuning-fork-start-'));
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, TERM: 'xterm-256color', DISCORD_TOKEN: '', DATABASE_PATH: join(dir, 'bot.db') };
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, TERM: 'xterm-256color', DISCORD_TOKEN: '', WEB_PORT: 'off', DATABASE_PATH: join(dir, 'bot.db') };
   return new Promise<Timing>((resolve, reject) => {
     const started = performance.now();
     const child = spawn(command, args, { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });

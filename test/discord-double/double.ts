@@ -2,6 +2,7 @@
  * The double itself: one loopback HTTP server answering the REST routes discord.js uses, with the gateway
  * on the same port, and the test-facing handle that plays Discord users (slash, click, select, modal).
  */
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
@@ -71,6 +72,7 @@ import type {
 } from './types.js';
 
 const DefaultToken = 'double-bot-token.tuning-fork.loopback';
+const DefaultClientSecret = 'double-client-secret';
 const DefaultApplicationId = '1200000000000000001';
 /** Past this the double closes itself, so a forgotten close() cannot keep a test run alive. */
 const MaxLifetimeMs = 10 * 60_000;
@@ -113,8 +115,12 @@ class DiscordDoubleServer implements DiscordDouble {
   apiUrl = '';
   readonly token: string;
   readonly applicationId: string;
+  readonly clientSecret: string;
   readonly botUser: ApiUser;
   readonly requests: RecordedRequest[] = [];
+  readonly activityLaunches: { userId: string; channelId: string; interactionId: string }[] = [];
+  /** OAuth2 codes handed out and not yet exchanged: code → who and which scopes. */
+  private readonly oauthCodes = new Map<string, { userId: string; scopes: readonly string[] }>();
   readonly violations: string[] = [];
 
   private readonly ids = new SnowflakeSource();
@@ -153,6 +159,7 @@ class DiscordDoubleServer implements DiscordDouble {
   constructor(options: DiscordDoubleOptions) {
     this.token = options.token ?? DefaultToken;
     this.applicationId = options.applicationId ?? DefaultApplicationId;
+    this.clientSecret = options.clientSecret ?? DefaultClientSecret;
     this.deadlineMs = options.interactionDeadlineMs ?? 3000;
     this.minimal = options.minimalPayloads ?? false;
     this.recommendedShards = options.shards ?? 1;
@@ -550,6 +557,35 @@ class DiscordDoubleServer implements DiscordDouble {
     });
   }
 
+  authorizeActivity(userId: string, scopes: readonly string[] = ['identify']): string {
+    const code = randomBytes(15).toString('base64url');
+    this.oauthCodes.set(code, { userId, scopes });
+    return code;
+  }
+
+  /**
+   * Discord's token exchange for the authorization-code grant: a form-encoded body with the client's
+   * id and secret (or HTTP Basic, which this double does not take), `grant_type` and `code`. A code works
+   * once; errors use OAuth2's shape ({ error, error_description }), not the REST API's.
+   */
+  private exchangeOAuthCode(body: Json): Json {
+    const form = (body ?? {}) as Record<string, unknown>;
+    if (form.client_id !== this.applicationId || form.client_secret !== this.clientSecret) {
+      throw new RestError(401, { error: 'invalid_client' });
+    }
+    if (form.grant_type !== 'authorization_code') throw new RestError(400, { error: 'unsupported_grant_type' });
+    const grant = typeof form.code === 'string' ? this.oauthCodes.get(form.code) : undefined;
+    if (grant === undefined) throw new RestError(400, { error: 'invalid_grant', error_description: 'Invalid "code" in request.' });
+    this.oauthCodes.delete(form.code as string);
+    return {
+      access_token: randomBytes(20).toString('base64url'),
+      token_type: 'Bearer',
+      expires_in: 604_800,
+      refresh_token: randomBytes(20).toString('base64url'),
+      scope: grant.scopes.join(' '),
+    };
+  }
+
   private violate(message: string): void {
     this.violations.push(message);
   }
@@ -636,6 +672,7 @@ class DiscordDoubleServer implements DiscordDouble {
         session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 },
       })),
       route('GET', '/gateway', false, () => ({ url: `ws://127.0.0.1:${this.port}` })),
+      route('POST', '/oauth2/token', false, (_, { json }) => this.exchangeOAuthCode(json)),
       route('GET', '/users/@me', true, () => ({ ...this.botUser, verified: true, mfa_enabled: false, flags: 0 })),
       route('GET', '/applications/@me', true, () => application),
       route('GET', '/oauth2/applications/@me', true, () => application),
@@ -915,6 +952,10 @@ class DiscordDoubleServer implements DiscordDouble {
           if (issues.length > 0) throw Errors.invalidFormBody(invalidFormBody(issues.map((issue) => ({ ...issue, path: `data.${issue.path}` }))));
           break;
         }
+        case CallbackType.LaunchActivity:
+          // Discord opens the Activity for the user; nothing is posted, and with_response names the instance.
+          this.activityLaunches.push({ userId: record.place.ctx.user.id, channelId, interactionId: record.id });
+          break;
         case CallbackType.Modal: {
           const issues = checkModal(callback.data);
           if (issues.length > 0) throw Errors.invalidFormBody(invalidFormBody(issues.map((issue) => ({ ...issue, path: `data.${issue.path}` }))));
@@ -936,7 +977,11 @@ class DiscordDoubleServer implements DiscordDouble {
               }
             : {}),
         },
-        resource: { type: callback.type, ...(message ? { message: this.toApi(message) } : {}) },
+        resource: {
+          type: callback.type,
+          ...(message ? { message: this.toApi(message) } : {}),
+          ...(callback.type === CallbackType.LaunchActivity ? { activity_instance: { id: `i-${record.id}` } } : {}),
+        },
       };
     });
   }
@@ -946,9 +991,9 @@ class DiscordDoubleServer implements DiscordDouble {
       record.type === InteractionType.Autocomplete
         ? [CallbackType.AutocompleteResult]
         : record.type === InteractionType.ApplicationCommand
-          ? [CallbackType.ChannelMessage, CallbackType.DeferredChannelMessage, CallbackType.Modal]
+          ? [CallbackType.ChannelMessage, CallbackType.DeferredChannelMessage, CallbackType.Modal, CallbackType.LaunchActivity]
           : record.type === InteractionType.MessageComponent
-            ? [CallbackType.ChannelMessage, CallbackType.DeferredChannelMessage, CallbackType.DeferredUpdate, CallbackType.UpdateMessage, CallbackType.Modal]
+            ? [CallbackType.ChannelMessage, CallbackType.DeferredChannelMessage, CallbackType.DeferredUpdate, CallbackType.UpdateMessage, CallbackType.Modal, CallbackType.LaunchActivity]
             : record.sourceMessageId === undefined
               ? [CallbackType.ChannelMessage, CallbackType.DeferredChannelMessage]
               : [CallbackType.ChannelMessage, CallbackType.DeferredChannelMessage, CallbackType.DeferredUpdate, CallbackType.UpdateMessage];

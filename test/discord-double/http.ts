@@ -72,6 +72,8 @@ export async function readBody(request: IncomingMessage): Promise<ParsedBody> {
   if (raw.length === 0) return { json: undefined, files: [] };
   if (contentType.startsWith('application/json')) return { json: parseJson(raw.toString('utf8')), files: [] };
   if (contentType.startsWith('multipart/form-data')) return readMultipart(raw, contentType);
+  // OAuth2's token endpoint takes a form, as RFC 6749 says.
+  if (contentType.startsWith('application/x-www-form-urlencoded')) return { json: Object.fromEntries(new URLSearchParams(raw.toString('utf8'))), files: [] };
   throw new RestError(400, { message: `Unsupported content type ${contentType}`, code: 50035, errors: {} });
 }
 

@@ -35,6 +35,7 @@ export const CallbackType = {
   UpdateMessage: 7,
   AutocompleteResult: 8,
   Modal: 9,
+  LaunchActivity: 12,
 } as const;
 
 const DefaultSettleTimeoutMs = 5000;

@@ -54,6 +54,8 @@ export interface DiscordDoubleOptions {
   applicationId?: string;
   /** The token the bot must present; anything else gets 401 (REST) or close 4004 (gateway). */
   token?: string;
+  /** The application's OAuth2 client secret, which `POST /oauth2/token` requires. */
+  clientSecret?: string;
   /** Sent as GUILD_CREATE after READY. Defaults to one guild with a #general channel. */
   guilds?: GuildFixture[];
   /** Like Discord: a first callback later than this answers 404 Unknown interaction (10062). */
@@ -196,7 +198,16 @@ export interface DiscordDouble {
   apiUrl: string;
   token: string;
   applicationId: string;
+  /** The OAuth2 client secret the token endpoint checks. */
+  clientSecret: string;
   botUser: ApiUser;
+  /**
+   * What the Embedded App SDK's `authorize()` gives an Activity after the user agrees: a one-time OAuth2
+   * code for `POST /oauth2/token`.
+   */
+  authorizeActivity(userId: string, scopes?: readonly string[]): string;
+  /** Activities the app launched with LAUNCH_ACTIVITY (callback type 12), oldest first. */
+  readonly activityLaunches: readonly { userId: string; channelId: string; interactionId: string }[];
   /** Resolves once a client has identified and been sent READY and every GUILD_CREATE (default wait 30 s). */
   ready(timeoutMs?: number): Promise<void>;
   commands(guildId?: string): ApiCommand[];

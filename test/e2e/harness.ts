@@ -82,6 +82,8 @@ export function doubleEnv(double: DiscordDouble, settings: Readonly<Record<strin
     DISCORD_CLIENT_ID: double.applicationId,
     DISCORD_API_URL: double.apiUrl,
     LOG_LEVEL: 'info',
+    // Several bots run at once: each web server takes whatever port is free.
+    WEB_PORT: '0',
     ...settings,
   };
 }

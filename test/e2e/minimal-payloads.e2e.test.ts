@@ -142,7 +142,7 @@ describe('the bot with minimal Discord payloads', () => {
 
   it('keeps server-only commands out of DMs', () => {
     const dmOnly = scenario().double.commands().filter((command) => command.contexts?.includes(1));
-    expect(dmOnly.map((command) => command.name).sort()).toEqual(['ask', 'daily', 'explain', 'help', 'level', 'path', 'play', 'privacy', 'progress', 'quiz', 'review', 'stats']);
+    expect(dmOnly.map((command) => command.name).sort()).toEqual(['ask', 'daily', 'explain', 'help', 'level', 'path', 'play', 'playground', 'privacy', 'progress', 'quiz', 'review', 'stats']);
     expect(scenario().double.commands().every((command) => command.contexts?.includes(0) && command.integration_types?.join() === '0')).toBe(true);
   });
 

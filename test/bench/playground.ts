@@ -1,0 +1,105 @@
+/**
+ * The playground in headless Chromium (Debian's, through playwright-core), served by the real web server:
+ * bundle size (what the page loads before it can draw, raw and gzipped; the Activity SDK is a separate,
+ * lazily loaded chunk), first paint and time until the first chart, time from a probe to the redrawn
+ * belief (the Gaussian process refitted in the browser and every chart redrawn), and one redraw while the
+ * slider is dragged (60 frames a second needs under 16.7 ms). Medians of several runs.
+ *
+ *   npm run bench -- playground [--quick]
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { pino } from 'pino';
+import { ensureBuilt } from '../../scripts/build.mjs';
+import { loadTopicLibrary } from '../../src/content/library.js';
+import { openStorage } from '../../src/storage/index.js';
+import { startWebServer } from '../../src/web/server.js';
+import { DEFAULT_CLIENT_DIR } from '../../src/web/static-files.js';
+import { launchChromium } from '../support/browser.js';
+
+const quick = process.argv.includes('--quick');
+const RUNS = quick ? 3 : 7;
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+await ensureBuilt({ log: (line: string) => console.log(line) });
+
+// ---- Bundle size ----
+const html = readFileSync(join(DEFAULT_CLIENT_DIR, 'index.html'), 'utf8');
+const loaded = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((match) => match[1]!);
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+let raw = 0;
+let gzipped = 0;
+for (const asset of loaded) {
+  const body = readFileSync(join(DEFAULT_CLIENT_DIR, asset));
+  raw += body.length;
+  gzipped += gzipSync(body).length;
+}
+const allAssets = readdirSync(join(DEFAULT_CLIENT_DIR, 'assets'));
+const lazy = allAssets.filter((file) => !loaded.includes(`/assets/${file}`)).map((file) => statSync(join(DEFAULT_CLIENT_DIR, 'assets', file)).size);
+console.log(`playground page loads ${loaded.length} files: ${kib(raw)} (${kib(gzipped)} gzipped)`);
+console.log(`other chunks (replay page, Activity SDK, loaded only when needed): ${kib(lazy.reduce((a, b) => a + b, 0))}`);
+
+// ---- In the browser ----
+const dir = mkdtempSync(join(tmpdir(), 'tuning-fork-bench-web-'));
+const storage = await openStorage({ databasePath: join(dir, 'bench.db') });
+const server = await startWebServer({
+  settings: { port: 0, baseUrl: undefined, clientSecret: undefined },
+  services: { storage, topics: loadTopicLibrary(), logger: pino({ level: 'silent' }), now: () => new Date() },
+});
+if (!server) throw new Error('the web server did not start');
+const browser = await launchChromium();
+try {
+  const firstPaint: number[] = [];
+  const firstChart: number[] = [];
+  const probeToBelief: number[] = [];
+  const dragRedraw: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
+    await page.goto(`${server.address}/?game=bake&seed=bench-${run}`);
+    await page.locator('#belief-chart svg').waitFor();
+    const paint = await page.evaluate<{ fcp: number; chart: number }>(`(() => {
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+      const chart = performance.now();
+      return { fcp: fcp ? fcp.startTime : NaN, chart };
+    })()`);
+    firstPaint.push(paint.fcp);
+    firstChart.push(paint.chart);
+    // Eight probes (bake's budget), by keyboard; each one refits the GP on every probe so far.
+    await page.locator('#field-minutes').focus();
+    for (let probe = 0; probe < 8; probe++) {
+      for (let step = 0; step < 5; step++) await page.keyboard.press(probe % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
+      await page.keyboard.press('Enter');
+    }
+    await page.waitForFunction(`document.querySelectorAll('#probes li').length >= 1 && !document.querySelector('#status').textContent.startsWith('Training')`);
+    const measures = await page.evaluate<number[]>(`performance.getEntriesByName('probe-to-belief').map((entry) => entry.duration)`);
+    probeToBelief.push(...measures);
+    // Dragging: every input event redraws the belief (with its cursor line), the acquisition and the race.
+    const perRedraw = await page.evaluate<number>(`(() => {
+      const slider = document.getElementById('field-minutes');
+      const start = performance.now();
+      for (let i = 0; i < 60; i++) {
+        slider.value = String(5 + (i % 40) * 0.5);
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+      return (performance.now() - start) / 60;
+    })()`);
+    dragRedraw.push(perRedraw);
+    await page.close();
+  }
+  console.log(`first contentful paint              median ${median(firstPaint).toFixed(0).padStart(6)} ms   (${RUNS} page loads)`);
+  console.log(`until the first chart is drawn      median ${median(firstChart).toFixed(0).padStart(6)} ms`);
+  console.log(`probe → redrawn belief (1–8 probes) median ${median(probeToBelief).toFixed(1).padStart(6)} ms   max ${Math.max(...probeToBelief).toFixed(1)} ms (${probeToBelief.length} probes)`);
+  console.log(`one redraw while dragging (8 probes) median ${median(dragRedraw).toFixed(1).padStart(5)} ms   (60 fps needs < 16.7 ms)`);
+} finally {
+  await browser.close();
+  await server.close();
+  await storage.close();
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,61 @@
+/**
+ * The Bayesian belief drawn beside the probes: the project's own Gaussian process (the one the Bayesian
+ * strategy fits) read along one knob, the other knobs held where the controls stand, and the expected
+ * improvement that decides where Bayesian search would probe next.
+ */
+import { surrogateBeliefs } from '../../src/search/insight.js';
+import { Space } from '../../src/search/space.js';
+import type { Objective, Params, Trial } from '../../src/search/types.js';
+
+export interface BeliefSlice {
+  /** The knob the slice runs along. */
+  readonly axis: string;
+  /** Positions along the knob, in unit-cube coordinates 0–1 (log knobs are even in the log). */
+  readonly units: readonly number[];
+  /** The knob's value at each position. */
+  readonly values: readonly number[];
+  readonly mean: readonly number[];
+  readonly sd: readonly number[];
+  readonly expectedImprovement: readonly number[];
+  /** Position (unit) of the largest expected improvement: where Bayesian search leans next. */
+  readonly peak: number;
+}
+
+export const SLICE_POINTS = 121;
+
+/**
+ * The belief along `axis`, or undefined before any completed trial. `base` fixes the other knobs; the
+ * game's reading runs 0–100, which scales the model while one trial cannot show a spread.
+ */
+export function beliefSlice(objective: Objective, trials: readonly Trial[], axis: string, base: Params): BeliefSlice | undefined {
+  const space = Space.from(objective.space);
+  const names = Object.keys(objective.space);
+  const dimension = names.indexOf(axis);
+  if (dimension < 0) throw new RangeError(`No knob ${axis}`);
+  const anchor = space.toUnit({ ...space.fromUnit(names.map(() => 0.5)), ...base });
+  const units = Array.from({ length: SLICE_POINTS }, (_, i) => i / (SLICE_POINTS - 1));
+  const points = units.map((u) => anchor.map((value, d) => (d === dimension ? u : value)));
+  const beliefs = surrogateBeliefs({ space, direction: objective.direction, trials, points, valueSpread: 100 });
+  if (beliefs === undefined) return undefined;
+  let peak = 0;
+  beliefs.points.forEach((point, i) => {
+    if (point.logExpectedImprovement > (beliefs.points[peak]?.logExpectedImprovement ?? -Infinity)) peak = i;
+  });
+  return {
+    axis,
+    units,
+    values: points.map((point) => Number(space.fromUnit(point)[axis])),
+    mean: beliefs.points.map((p) => p.mean),
+    sd: beliefs.points.map((p) => (Number.isFinite(p.sd) ? p.sd : 100)),
+    expectedImprovement: beliefs.points.map((p) => p.expectedImprovement),
+    peak: units[peak] ?? 0,
+  };
+}
+
+/** Where a parameter value sits along its knob, 0–1, as the slice measures it. */
+export function unitOf(objective: Objective, axis: string, params: Params): number {
+  const space = Space.from(objective.space);
+  const names = Object.keys(objective.space);
+  const filled = { ...space.fromUnit(names.map(() => 0.5)), ...params };
+  return space.toUnit(filled)[names.indexOf(axis)] ?? 0;
+}

@@ -1,0 +1,148 @@
+/**
+ * The replay page: a finished game move by move. The server sends the game's own state; the reveal (every
+ * strategy's run on the same puzzle) is rebuilt here with the same pure engine Discord's reveal uses, and
+ * the belief after each move with the same Gaussian process.
+ */
+import './style.css';
+import type { BakeRevealExtras } from '../../src/games/bake.js';
+import { GAMES } from '../../src/games/index.js';
+import { reveal, type Reveal, type RevealRun } from '../../src/games/reveal.js';
+import type { GameId, GameState, MoveField } from '../../src/games/types.js';
+import type { Trial } from '../../src/search/types.js';
+import { beliefSlice, unitOf } from './belief.js';
+import { acquisitionChart, beliefChart, raceChart } from './charts.js';
+import { formatNumber } from './controls.js';
+import { READING_UNIT } from './readings.js';
+import { PARAM_OF_FIELD, describeParams } from './runs.js';
+
+interface ReplayData {
+  game: GameId;
+  mode: string;
+  finishedAt: string | null;
+  expiresAt: string;
+  state: GameState<unknown, unknown>;
+  raced: { strategy: string; trials: { params: Record<string, number | string | boolean>; value: number }[] } | null;
+}
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const scrub = $<HTMLInputElement>('scrub');
+const runSelect = $<HTMLSelectElement>('run');
+const axisSelect = $<HTMLSelectElement>('axis');
+
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+function trialsOf(run: RevealRun, count: number): Trial[] {
+  return run.trials.slice(0, count).map((t, index) => (t.value === null ? { index, params: t.params, state: 'failed' } : { index, params: t.params, state: 'complete', value: t.value }));
+}
+
+async function main(): Promise<void> {
+  const token = decodeURIComponent(location.pathname.split('/').pop() ?? '');
+  const response = await fetch(`/api/replay/${encodeURIComponent(token)}`);
+  const body = (await response.json()) as ReplayData | { error: string };
+  if ('error' in body) {
+    $('about').textContent = body.error;
+    return;
+  }
+  const rules = GAMES[body.game];
+  const objective = rules.objective(body.state.seed, body.state.difficulty);
+  $('title').textContent = `Replay: ${rules.title}, puzzle "${body.state.seed}"`;
+  $('about').textContent = 'Working out how each strategy would have played this same puzzle…';
+  await nextFrame();
+  const numbers: Reveal = reveal(body.state, body.raced ? { raced: body.raced } : {});
+  const runs: RevealRun[] = [numbers.player, ...numbers.strategies];
+  const runKey = (run: RevealRun) => run.name;
+  runSelect.replaceChildren(
+    ...runs.map((run) => {
+      const option = document.createElement('option');
+      option.value = run.name;
+      option.textContent = run.name === 'player' ? 'the player' : run.label;
+      return option;
+    }),
+  );
+  const fields = rules.moveFields(body.state.difficulty).filter((f): f is MoveField & { kind: 'number' } => f.kind === 'number');
+  const param = (f: MoveField) => PARAM_OF_FIELD[body.game]?.[f.name] ?? f.name;
+  axisSelect.replaceChildren(
+    ...fields.map((f) => {
+      const option = document.createElement('option');
+      option.value = param(f);
+      option.textContent = f.label;
+      return option;
+    }),
+  );
+  $('axis-label').hidden = fields.length < 2;
+  const budget = Math.max(...runs.map((run) => run.trials.length), 1);
+  scrub.max = String(budget);
+  scrub.value = String(numbers.player.trials.length);
+  const finished = body.finishedAt ? new Date(body.finishedAt).toUTCString() : 'recently';
+  $('about').textContent = `Finished ${finished}. ${numbers.player.trials.length} moves by the player, best ${numbers.player.best ?? 'none'}; this link works until ${new Date(body.expiresAt).toUTCString()}.`;
+
+  const draw = () => {
+    const moves = Number(scrub.value);
+    const run = runs.find((r) => runKey(r) === runSelect.value) ?? numbers.player;
+    const field = fields.find((f) => param(f) === axisSelect.value) ?? fields[0]!;
+    const axis = param(field);
+    const spec = objective.space[axis];
+    const valueAt = (u: number) => (spec && spec.kind !== 'categorical' ? (spec.log ? spec.low * (spec.high / spec.low) ** u : spec.low + u * (spec.high - spec.low)) : u);
+    const valueToUnit = (x: number) => (spec && spec.kind === 'float' && !spec.log ? (x - spec.low) / (spec.high - spec.low) : unitOf(objective, axis, { [axis]: x }));
+    const axisLabel = field.unit ? `${field.label} (${field.unit})` : field.label;
+    const shown = trialsOf(run, moves);
+    const base = shown.at(-1)?.params ?? {};
+    const slice = beliefSlice(objective, shown, axis, base);
+    const who = run.name === 'player' ? 'The player' : run.label;
+    const description = slice
+      ? `${who} after ${moves} of ${budget} moves: expected improvement peaks at ${formatNumber(valueAt(slice.peak))}.`
+      : `${who} before the first move: no belief yet.`;
+    const truth =
+      numbers.game === 'bake' && axis === 'bakeTime' ? (numbers.extras as BakeRevealExtras).trueCurve.map((p) => ({ unit: valueToUnit(p.x), value: p.y })) : undefined;
+    $('belief-chart').replaceChildren(
+      beliefChart({
+        slice,
+        probes: shown.map((t, i) => ({ unit: unitOf(objective, axis, t.params), value: t.value ?? null, run: run.name, label: String(i + 1) })),
+        axisLabel,
+        formatValue: formatNumber,
+        valueAt,
+        yLabel: READING_UNIT[body.game] ?? 'reading',
+        yRange: [0, 100],
+        description: truth ? `${description} The dotted line is the hidden truth.` : description,
+        ...(truth ? { truth } : {}),
+      }),
+    );
+    $('acquisition-chart').replaceChildren(acquisitionChart(slice, axisLabel, formatNumber, valueAt));
+    $('belief-summary').textContent = description;
+    $('move').textContent = `Move ${moves} of ${budget}`;
+    scrub.setAttribute('aria-valuetext', `Move ${moves} of ${budget}`);
+    $('race-chart').replaceChildren(
+      raceChart(
+        runs.map((r) => ({ run: r.name, label: r.name === 'player' ? 'Player' : r.label, best: r.trials.slice(0, moves).map((t) => t.best) })),
+        budget,
+        READING_UNIT[body.game] ?? 'reading',
+        [0, 100],
+      ),
+    );
+    $('probes').replaceChildren(
+      ...run.trials.slice(0, moves).map((t) => {
+        const item = document.createElement('li');
+        item.textContent = `${describeParams(rules, body.state.difficulty, t.params)}: ${t.value ?? 'failed'}`;
+        return item;
+      }),
+    );
+    document.body.dataset.move = String(moves);
+  };
+  scrub.addEventListener('input', draw);
+  runSelect.addEventListener('change', draw);
+  axisSelect.addEventListener('change', draw);
+  $('previous').addEventListener('click', () => {
+    scrub.value = String(Math.max(0, Number(scrub.value) - 1));
+    draw();
+  });
+  $('next').addEventListener('click', () => {
+    scrub.value = String(Math.min(budget, Number(scrub.value) + 1));
+    draw();
+  });
+  $('replay').hidden = false;
+  draw();
+}
+
+void main().catch(() => {
+  $('about').textContent = 'This replay could not be shown. Check the link, or open the playground.';
+});

@@ -7,7 +7,7 @@ import { CommandRouter } from './command-layer/router.js';
 import type { AppServices, Channels, CommandModule } from './command-layer/types.js';
 import type { Config } from './config.js';
 import { loadTopicLibrary } from './content/library.js';
-import { loadQuestionBank } from './content/quizzes.js';
+import { lazyQuestionBank, loadQuestionBank } from './content/quizzes.js';
 import { dailyPuzzles, dailySecret } from './social/daily-puzzles.js';
 import { openStorage } from './storage/index.js';
 import { replayLinkKey, replayLinks } from './web/replay-links.js';
@@ -66,7 +66,9 @@ export async function createApp({ config, logger, channels, now = () => new Date
   );
   try {
     const topics = loadTopicLibrary();
-    const quizzes = loadQuestionBank(new Set(topics.all().map((topic) => topic.slug)));
+    const readQuizzes = () => loadQuestionBank(new Set(topics.all().map((topic) => topic.slug)));
+    // The console reads the questions once its prompt is up (main.ts); a bot reads them before connecting.
+    const quizzes = config.mode === 'console' ? lazyQuestionBank(readQuizzes) : readQuizzes();
     const commands = await loadCommands();
     const list: readonly CommandModule[] = [...commands.values()];
     const daily = dailyPuzzles(await dailySecret(config.dailySecret, storage.secrets));

@@ -10,10 +10,10 @@ import { ownsGuild, shardOfThisProcess, type ShardAssignment } from './discord/s
 import { runConsole } from './console/console.js';
 import { createLogger } from './logger.js';
 import { TopicLoadError } from './content/library.js';
+import { QuizLoadError } from './content/quizzes.js';
 import { DatabaseConnectError, MigrationError } from './storage/index.js';
 import { startConsoleJobs } from './console/daily.js';
 import { startScheduledJobs, type RunningJobs } from './command-layer/jobs.js';
-import { startWebServer } from './web/server.js';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 
@@ -43,20 +43,36 @@ try {
   });
 } catch (error) {
   // A broken topic file or database is the host's to fix: say what and where, without a stack trace.
-  if (!(error instanceof TopicLoadError || error instanceof MigrationError || error instanceof DatabaseConnectError)) throw error;
+  if (!(error instanceof TopicLoadError || error instanceof QuizLoadError || error instanceof MigrationError || error instanceof DatabaseConnectError)) throw error;
   process.stderr.write(`Tuning Fork cannot start:\n${error.message}\n`);
   process.exit(1);
 }
 
 // One playground per machine's shards: with several shard processes, the one running shard 0 serves it.
-const web =
-  shard === undefined || shard.ids.includes(0)
-    ? await startWebServer({
-        settings: config.web,
-        services: app.services,
-        ...(config.mode === 'discord' ? { discord: { clientId: config.discord.clientId, apiUrl: config.discord.apiUrl } } : {}),
-      })
-    : undefined;
+// Loaded only when started, and in the console only once the prompt is up, so the prompt comes first.
+let web: { close(): Promise<void> } | undefined;
+const webOptions = {
+  settings: config.web,
+  services: app.services,
+  ...(config.mode === 'discord' ? { discord: { clientId: config.discord.clientId, apiUrl: config.discord.apiUrl } } : {}),
+};
+async function startWeb(): Promise<void> {
+  if (shard !== undefined && !shard.ids.includes(0)) return;
+  const { startWebServer } = await import('./web/server.js');
+  web = await startWebServer(webOptions);
+}
+
+/** The console's questions are read once its prompt is up; a broken question file stops it as at start. */
+const questions = app.services.quizzes;
+function readQuestionsOrStop(): void {
+  try {
+    questions.all();
+  } catch (error) {
+    if (!(error instanceof QuizLoadError)) throw error;
+    process.stderr.write(`Tuning Fork cannot start:\n${error.message}\n`);
+    process.exit(1);
+  }
+}
 
 // A stray rejection is a bug to log, not a reason to drop every game in progress.
 process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
@@ -104,6 +120,7 @@ async function chooseShards(discord: DiscordSettings): Promise<ShardAssignment |
 
 if (config.mode === 'discord') {
   const { token, apiUrl } = config.discord;
+  await startWeb();
   // discord.js loads only here, so the console starts without it.
   const { startDiscordBot } = await import('./discord/bot.js');
   const { discordChannels } = await import('./discord/channels.js');
@@ -143,6 +160,11 @@ if (config.mode === 'discord') {
     ready: async () => {
       // The jobs start once the console can print: the daily post and closed rounds show up there.
       jobs = await startConsoleJobs(app.services, { guildId: invocation.guildId, channelId: invocation.channelId });
+      // After the prompt is drawn: the questions and the playground are not needed to type the first line.
+      setTimeout(() => {
+        readQuestionsOrStop();
+        void startWeb();
+      }, 0);
     },
   });
   jobs?.stop();

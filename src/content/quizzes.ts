@@ -110,6 +110,22 @@ function toQuestion(topic: string, q: z.infer<typeof questionSchema>): QuizQuest
   };
 }
 
+/**
+ * A bank read from its files on first use. The console's prompt need not wait for hundreds of questions
+ * to be parsed and checked; `load()` reads them when the caller chooses (a bad file throws QuizLoadError then).
+ */
+export function lazyQuestionBank(read: () => QuestionBank): QuestionBank & { load(): QuestionBank } {
+  let bank: QuestionBank | undefined;
+  const load = () => (bank ??= read());
+  return {
+    load,
+    all: () => load().all(),
+    get: (id) => load().get(id),
+    forTopic: (topic, level) => load().forTopic(topic, level),
+    topics: () => load().topics(),
+  };
+}
+
 /** Checks one file's text; `slug` is the file name without `.yaml`. Problems are returned, not thrown. */
 export function parseQuizFile(slug: string, source: string, topicSlugs: ReadonlySet<string>): { questions: QuizQuestion[]; problems: string[] } {
   let raw: unknown;

@@ -8,7 +8,8 @@ import type { Kysely, Selectable } from 'kysely';
 import { newGameId } from './ids.js';
 import { toJson } from './json.js';
 import type { Database, QuizRoundsTable } from './schema.js';
-import type { QuestionOfTheDayStore, QuizAnswerRecord, QuizRoundRecord, QuizRoundSnapshot, QuizRoundStore, ReviewCardRecord } from './types.js';
+import { insertAnswerWithCard } from './quiz-store.js';
+import type { QuestionOfTheDayStore, QuizRoundRecord, QuizRoundSnapshot, QuizRoundStore } from './types.js';
 
 const toRound = (row: Selectable<QuizRoundsTable>): QuizRoundRecord => ({
   id: row.id,
@@ -39,30 +40,6 @@ async function snapshot(db: Kysely<Database>, round: QuizRoundRecord): Promise<Q
     players: players.map((p) => ({ userId: p.user_id, name: p.name })),
     answers: answers.map((a) => ({ userId: a.user_id, questionIndex: Number(a.question_index), chosen: Number(a.chosen), right: Number(a.right) === 1 })),
   };
-}
-
-/** A quiz answer and the question's new review card, as /quiz records them, inside the caller's transaction. */
-async function insertAnswerWithCard(trx: Kysely<Database>, answer: QuizAnswerRecord, card: Omit<ReviewCardRecord, 'updatedAt'>): Promise<void> {
-  const at = answer.answeredAt.toISOString();
-  await trx
-    .insertInto('quiz_answers')
-    .values({
-      id: newGameId(16),
-      user_id: answer.userId,
-      question_id: answer.questionId,
-      chosen: answer.chosen,
-      right: answer.right ? 1 : 0,
-      mode: answer.mode,
-      set_id: answer.setId,
-      answered_at: at,
-    })
-    .execute();
-  const values = { card: toJson(card.card), due: card.due.toISOString(), updated_at: at };
-  await trx
-    .insertInto('review_cards')
-    .values({ user_id: card.userId, question_id: card.questionId, ...values })
-    .onConflict((conflict) => conflict.columns(['user_id', 'question_id']).doUpdateSet(values))
-    .execute();
 }
 
 export function createQuizRoundStore(db: Kysely<Database>): QuizRoundStore {

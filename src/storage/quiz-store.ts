@@ -37,6 +37,30 @@ const toAnswer = (row: Selectable<QuizAnswersTable>): QuizAnswerRecord => ({
   answeredAt: new Date(row.answered_at),
 });
 
+/** A quiz answer and the question's new review card, inside the caller's transaction (sets, rounds, the question of the day). */
+export async function insertAnswerWithCard(trx: Kysely<Database>, answer: QuizAnswerRecord, card: Omit<ReviewCardRecord, 'updatedAt'>): Promise<void> {
+  const at = answer.answeredAt.toISOString();
+  await trx
+    .insertInto('quiz_answers')
+    .values({
+      id: newGameId(16),
+      user_id: answer.userId,
+      question_id: answer.questionId,
+      chosen: answer.chosen,
+      right: answer.right ? 1 : 0,
+      mode: answer.mode,
+      set_id: answer.setId,
+      answered_at: at,
+    })
+    .execute();
+  const values = { card: toJson(card.card), due: card.due.toISOString(), updated_at: at };
+  await trx
+    .insertInto('review_cards')
+    .values({ user_id: card.userId, question_id: card.questionId, ...values })
+    .onConflict((conflict) => conflict.columns(['user_id', 'question_id']).doUpdateSet(values))
+    .execute();
+}
+
 export function createQuizStore(db: Kysely<Database>): QuizStore {
   return {
     async recordRead(userId, topic, level, at) {
@@ -104,25 +128,7 @@ export function createQuizStore(db: Kysely<Database>): QuizStore {
           if (!row) return undefined;
           moved = toSet(row);
         }
-        await trx
-          .insertInto('quiz_answers')
-          .values({
-            id: newGameId(16),
-            user_id: answer.userId,
-            question_id: answer.questionId,
-            chosen: answer.chosen,
-            right: answer.right ? 1 : 0,
-            mode: answer.mode,
-            set_id: answer.setId,
-            answered_at: at,
-          })
-          .execute();
-        const values = { card: toJson(card.card), due: card.due.toISOString(), updated_at: at };
-        await trx
-          .insertInto('review_cards')
-          .values({ user_id: card.userId, question_id: card.questionId, ...values })
-          .onConflict((conflict) => conflict.columns(['user_id', 'question_id']).doUpdateSet(values))
-          .execute();
+        await insertAnswerWithCard(trx, answer, card);
         return moved;
       });
     },

@@ -148,6 +148,7 @@ if (config.mode === 'discord') {
   const interactive = process.stdin.isTTY === true;
   const invocation = { user: { id: '1', name: userInfo().username || 'you' }, guildId: '1', channelId: '1', canManageGuild: true };
   let jobs: RunningJobs | undefined;
+  let afterPrompt: Promise<void> | undefined;
   await runConsole({
     router: app.router,
     input: process.stdin,
@@ -161,14 +162,16 @@ if (config.mode === 'discord') {
       // The jobs start once the console can print: the daily post and closed rounds show up there.
       jobs = await startConsoleJobs(app.services, { guildId: invocation.guildId, channelId: invocation.channelId });
       // After the prompt is drawn: the questions and the playground are not needed to type the first line.
-      setTimeout(() => {
+      afterPrompt = new Promise((resolve) => setTimeout(resolve, 0)).then(() => {
         readQuestionsOrStop();
-        void startWeb();
-      }, 0);
+        return startWeb();
+      });
     },
   });
   jobs?.stop();
   await settledWithin(jobs?.idle() ?? Promise.resolve(), SHUTDOWN_GRACE_MS);
+  // A console closed at once (piped input) may end before the playground has finished starting.
+  await afterPrompt?.catch((error: unknown) => logger.error({ err: error }, 'the playground could not start'));
   await web?.close();
   await app.close();
 }

@@ -1,7 +1,8 @@
 /** The group quiz round store on both databases: compare-and-set, first answer kept, the clock's query, privacy. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { QuizRoundAnswerRecord, Storage } from '../src/storage/index.js';
-import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from './support/databases.js';
+import { DATABASE_KINDS } from './support/databases.js';
+import { openTempStorage, type TempStorage } from './social/storage-fixture.js';
 
 const ANA = { userId: '100000000000000001', name: 'Ana' };
 const BO = { userId: '100000000000000002', name: 'Bo' };
@@ -10,18 +11,15 @@ const t0 = new Date('2026-12-01T10:00:00.000Z');
 const secs = (n: number) => new Date(t0.getTime() + n * 1000);
 
 describe.each(DATABASE_KINDS)('quiz round store on %s', (kind) => {
-  let database: TestDatabase;
+  let temp: TempStorage;
   let storage: Storage;
 
   beforeEach(async () => {
-    database = await createTestDatabase(kind);
-    storage = await database.open();
+    temp = await openTempStorage(kind);
+    storage = temp.storage;
   });
 
-  afterEach(async () => {
-    await storage.close();
-    await database.drop();
-  });
+  afterEach(() => temp.dispose());
 
   const newRound = (host = ANA) =>
     storage.quizRounds.create({ guildId: 'g1', channelId: 'c1', host, state: { step: 'lobby' }, columns: { phase: 'lobby', closesAt: null }, now: t0 });
@@ -95,18 +93,15 @@ describe.each(DATABASE_KINDS)('quiz round store on %s', (kind) => {
 });
 
 describe.each(DATABASE_KINDS)('question of the day store on %s', (kind) => {
-  let database: TestDatabase;
+  let temp: TempStorage;
   let storage: Storage;
 
   beforeEach(async () => {
-    database = await createTestDatabase(kind);
-    storage = await database.open();
+    temp = await openTempStorage(kind);
+    storage = temp.storage;
   });
 
-  afterEach(async () => {
-    await storage.close();
-    await database.drop();
-  });
+  afterEach(() => temp.dispose());
 
   it('keeps the setting per server, claims a day’s post once, and keeps a person’s first answer of the day', async () => {
     const store = storage.questionOfTheDay;

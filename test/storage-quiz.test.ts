@@ -1,7 +1,8 @@
 /** The quiz store on both databases: answers, review cards, quiz sets by compare-and-set, and privacy. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { QuizAnswerRecord, Storage } from '../src/storage/index.js';
-import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from './support/databases.js';
+import { DATABASE_KINDS } from './support/databases.js';
+import { openTempStorage, type TempStorage } from './social/storage-fixture.js';
 
 const ANA = '100000000000000001';
 const BO = '100000000000000002';
@@ -13,18 +14,15 @@ function answer(userId: string, questionId: string, right: boolean, at: Date, se
 }
 
 describe.each(DATABASE_KINDS)('quiz store on %s', (kind) => {
-  let database: TestDatabase;
+  let temp: TempStorage;
   let storage: Storage;
 
   beforeEach(async () => {
-    database = await createTestDatabase(kind);
-    storage = await database.open();
+    temp = await openTempStorage(kind);
+    storage = temp.storage;
   });
 
-  afterEach(async () => {
-    await storage.close();
-    await database.drop();
-  });
+  afterEach(() => temp.dispose());
 
   it('records answers and keeps one card per person and question, replaced by the latest', async () => {
     const quizzes = storage.quizzes;
@@ -108,7 +106,7 @@ describe.each(DATABASE_KINDS)('quiz store on %s', (kind) => {
     expect(report).toMatchObject({ quizAnswers: 2, reviewCards: 1, topicsRead: 1 });
     expect(await quizzes.reads(ANA)).toEqual([]);
     expect(await storage.privacy.about(ANA)).toMatchObject({ quizAnswers: { count: 0, first: null, last: null }, reviewCards: 0 });
-    expect(await database.query(`select count(*) as n from quiz_sets where owner_id = '${ANA}'`)).toEqual([{ n: kind === 'sqlite' ? 0 : '0' }]);
+    expect(await temp.query(`select count(*) as n from quiz_sets where owner_id = '${ANA}'`)).toEqual([{ n: kind === 'sqlite' ? 0 : '0' }]);
     expect(await quizzes.answers(BO, 10)).toHaveLength(1);
     expect(await quizzes.getCard(BO, 'hp-one')).toBeDefined();
   });

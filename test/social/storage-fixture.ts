@@ -6,6 +6,8 @@ export interface TempStorage {
   storage: Storage;
   /** Another storage on the same database, as a second bot process would open it. */
   openAgain(): Promise<Storage>;
+  /** Runs SQL straight on the database, outside the storage layer. */
+  query(sqlText: string): Promise<Record<string, unknown>[]>;
   dispose(): Promise<void>;
 }
 
@@ -15,6 +17,7 @@ export async function openTempStorage(kind: DatabaseKind = 'sqlite'): Promise<Te
   return {
     storage,
     openAgain: () => database.open(),
+    query: (sqlText) => database.query(sqlText),
     async dispose() {
       await storage.close();
       await database.drop();

@@ -14,7 +14,7 @@ import { questionIntent } from '../src/content/question-intent.js';
 import { CONFIDENT_COVERAGE, type SearchHit } from '../src/content/topic-search.js';
 import type { Topic } from '../src/content/topic.js';
 import { levelFor } from './views/level.js';
-import { topicMessage } from './views/topic.js';
+import { topicMessage, topicSlugList } from './views/topic.js';
 
 const data = new SlashCommandBuilder()
   .setName('ask')
@@ -48,10 +48,7 @@ const ask: CommandModule = {
     const level = await levelFor(app, request.user.id, undefined);
     const best = hits[0];
     if (!best) {
-      const topics = app.topics
-        .all()
-        .map((t) => `\`${t.slug}\``)
-        .join(', ');
+      const topics = topicSlugList(app.topics);
       return reply({
         ephemeral: true,
         embeds: [

@@ -14,7 +14,7 @@ import { newGameRecord } from '../src/play/service.js';
 import { dailyShareText } from '../src/play/share.js';
 import { gameBoard } from './views/game-board.js';
 import { viewOf } from './views/stored-game.js';
-import { GAME_CHOICES } from './views/game.js';
+import { requiredGameOption } from './views/game.js';
 import { dailyPostJob } from './daily/posting.js';
 import { UserError } from '../src/command-layer/errors.js';
 
@@ -23,13 +23,7 @@ const data = new SlashCommandBuilder()
   .setDescription("Play today's puzzle: the same for everyone, one attempt a day")
   .setContexts(...IN_SERVERS_AND_DMS)
   .setIntegrationTypes(...INSTALLED_TO)
-  .addStringOption((o) =>
-    o
-      .setName('game')
-      .setDescription('Which game')
-      .setRequired(true)
-      .addChoices(...GAME_CHOICES),
-  );
+  .addStringOption(requiredGameOption);
 
 /** The answer to a second /daily on the same day: the game where it stands, or why there is none. */
 function attemptedAlready(app: AppServices, game: GameId, existing: GameRecord | undefined): CommandResponse {

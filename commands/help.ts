@@ -3,6 +3,7 @@ import { SlashCommandBuilder } from '@discordjs/builders';
 import { IN_SERVERS_AND_DMS, INSTALLED_TO } from './views/contexts.js';
 import { clip, LIMITS } from '../src/command-layer/limits.js';
 import { reply, type CommandModule } from '../src/command-layer/types.js';
+import { topicSlugList } from './views/topic.js';
 
 const data = new SlashCommandBuilder()
   .setName('help')
@@ -20,10 +21,7 @@ const help: CommandModule = {
       .map((c) => `**/${c.name}**: ${c.description}`)
       .join('\n');
     // /explain's "did you mean" sends people here for the topics, so list them all (one field holds them).
-    const topics = app.topics
-      .all()
-      .map((t) => `\`${t.slug}\``)
-      .join(', ');
+    const topics = topicSlugList(app.topics);
     return reply({
       ephemeral: true,
       embeds: [

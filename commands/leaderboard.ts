@@ -11,7 +11,7 @@ import { reply, type CommandModule, type EmbedFieldView } from '../src/command-l
 import { GAME_IDS, GAMES, isGameId } from '../src/games/index.js';
 import { utcDay } from '../src/social/days.js';
 import { formatScore, isPeriod, PERIOD_NAMES, periodStart, rankingLine, type Period } from '../src/social/leaderboard.js';
-import { GAME_CHOICES } from './views/game.js';
+import { requiredGameOption } from './views/game.js';
 
 export const LEADERBOARD_SIZE = 10;
 const DEFAULT_PERIOD: Period = 'week';
@@ -21,13 +21,7 @@ const data = new SlashCommandBuilder()
   .setDescription("This server's best players at one game")
   .setContexts(...IN_SERVERS_ONLY)
   .setIntegrationTypes(...INSTALLED_TO)
-  .addStringOption((o) =>
-    o
-      .setName('game')
-      .setDescription('Which game')
-      .setRequired(true)
-      .addChoices(...GAME_CHOICES),
-  )
+  .addStringOption(requiredGameOption)
   .addStringOption((o) =>
     o
       .setName('period')

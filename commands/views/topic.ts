@@ -18,6 +18,14 @@ const LEVEL_COLOURS: Readonly<Record<Level, number>> = {
   5: 0x1d3557,
 };
 
+/** Every topic's slug, code-formatted and comma-separated: the list /help and an unanswered /ask offer. */
+export function topicSlugList(library: TopicLibrary): string {
+  return library
+    .all()
+    .map((t) => `\`${t.slug}\``)
+    .join(', ');
+}
+
 export function levelLabel(level: Level): string {
   return `Level ${level} of 5 · ${FOR_LEVEL[level]}`;
 }

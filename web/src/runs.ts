@@ -8,7 +8,7 @@ import type { AnyGameRules, GameId, GameState, MoveInput } from '../../src/games
 import { bestTrial, Study } from '../../src/search/study.js';
 import { createStrategy } from '../../src/search/strategies/index.js';
 import type { Objective, Params, Trial } from '../../src/search/types.js';
-import { readingOf } from './readings.js';
+import { formatNumber } from './controls.js';
 
 export type RunName = 'you' | 'grid' | 'random' | 'bayes';
 export const STRATEGY_RUNS: readonly Exclude<RunName, 'you'>[] = ['grid', 'random', 'bayes'];
@@ -16,9 +16,9 @@ export const RUN_LABELS: Readonly<Record<RunName, string>> = { you: 'You', grid:
 
 export interface Probe {
   readonly params: Params;
-  /** The reading in the game's unit (taste, accuracy %); null when the try failed. */
+  /** The reading in the game's unit (taste, accuracy %, grams); null when the try failed. */
   readonly value: number | null;
-  /** What the person reads: "14.5 minutes: taste 82, golden". */
+  /** What the person reads: "14.5 minutes: taste 82". */
   readonly text: string;
 }
 
@@ -69,6 +69,31 @@ export function describeParams(rules: AnyGameRules, difficulty: string, params: 
 /** Where a move field's name differs from the engine's parameter name. */
 export const PARAM_OF_FIELD: Partial<Record<GameId, Readonly<Record<string, string>>>> = { bake: { minutes: 'bakeTime' } };
 
+/** A reading in the game's own words: "taste 82", "gold 23.4 g", "held-out accuracy 87.5%". */
+export function readingText(rules: AnyGameRules, value: number | null): string {
+  if (value === null) return 'failed';
+  const { name, unit } = rules.readingScale;
+  return `${name} ${formatNumber(value)}${unit === undefined ? '' : unit === '%' ? unit : ` ${unit}`}`;
+}
+
+/** The reading's name and unit, for an axis: "gold (g)". */
+export function readingLabel(rules: AnyGameRules): string {
+  const { name, unit } = rules.readingScale;
+  return unit === undefined ? name : `${name} (${unit})`;
+}
+
+/**
+ * The span of a chart's reading axis: the game's own range, or from zero to a round number above every
+ * reading so far (grams vary by puzzle).
+ */
+export function readingRange(rules: AnyGameRules, values: readonly (number | null)[]): [number, number] {
+  if (rules.readingScale.range !== undefined) return [rules.readingScale.range[0], rules.readingScale.range[1]];
+  let high = 0;
+  for (const value of values) if (value !== null && value > high) high = value;
+  const magnitude = 10 ** Math.floor(Math.log10(Math.max(high, 1)));
+  return [0, Math.max(10, Math.ceil((high * 1.1) / magnitude) * magnitude)];
+}
+
 /**
  * The person's probe, made through the game's rules exactly as /play makes it. Throws the rules'
  * MoveError (with its message for the person) for a move they refuse, or once the game is over.
@@ -79,10 +104,10 @@ export function probe(puzzle: Puzzle, input: MoveInput): Probe {
   puzzle.state = state;
   const index = state.history.length - 1;
   const params = puzzle.rules.moveToParams(state, index);
-  const reading = readingOf(puzzle.game, feedback);
-  const made: Probe = { params, value: reading.value, text: `${describeParams(puzzle.rules, puzzle.difficulty, params)}: ${reading.text}` };
+  const value = puzzle.rules.reading({ move, feedback });
+  const made: Probe = { params, value, text: `${describeParams(puzzle.rules, puzzle.difficulty, params)}: ${readingText(puzzle.rules, value)}` };
   const you = puzzle.runs.you;
-  const trial: Trial = reading.value === null ? { index, params, state: 'failed' } : { index, params, state: 'complete', value: reading.value };
+  const trial: Trial = { index, params, state: 'complete', value };
   puzzle.runs.you = { ...you, probes: [...you.probes, made], trials: [...you.trials, trial] };
   return made;
 }
@@ -111,8 +136,7 @@ export function stepStrategy(puzzle: Puzzle, name: Exclude<RunName, 'you'>): Pro
   }
   if (value === null) study.fail(trial.index);
   else study.tell(trial.index, value);
-  const unit = puzzle.game === 'bake' ? `taste ${value}` : `${value}% held-out accuracy`;
-  const made: Probe = { params: trial.params, value, text: `${describeParams(puzzle.rules, puzzle.difficulty, trial.params)}: ${value === null ? 'failed' : unit}` };
+  const made: Probe = { params: trial.params, value, text: `${describeParams(puzzle.rules, puzzle.difficulty, trial.params)}: ${readingText(puzzle.rules, value)}` };
   puzzle.runs[name] = { ...run, probes: [...run.probes, made], trials: study.trials };
   return made;
 }

@@ -225,7 +225,7 @@ describe('Dig for Gold in the playground', { timeout: 120_000 }, () => {
 
     const second = await screenPointOf(page, '#field-map', { x: 75, y: 20 });
     await page.mouse.click(second.x, second.y);
-    await page.waitForFunction("document.querySelectorAll('#probes li').length === 2");
+    await page.locator('#probes li').nth(1).waitFor();
     const grams = gramsOf(seed, [{ x: 30, y: 70 }, { x: 75, y: 20 }]);
     expect(await page.locator('#probes li').nth(1).textContent()).toBe(digLine(75, 20, grams[1]!));
     expect(await page.locator('#belief-chart svg.mean image.heat').getAttribute('href')).not.toBe(meanAfterOne);
@@ -240,7 +240,8 @@ describe('Dig for Gold in the playground', { timeout: 120_000 }, () => {
   });
 
   it('digs from the keyboard: the map takes focus, arrows move the cursor, Enter digs; x and y can be typed', async () => {
-    const seed = 'gold-32';
+    // A seed whose mother lode none of these digs strikes, so the game goes on.
+    const seed = 'gold-37';
     const { page, errors } = await openPage(`/?game=dig&seed=${seed}`);
     await page.locator('#field-map svg').waitFor();
     await page.locator('#field-map').focus();
@@ -256,7 +257,7 @@ describe('Dig for Gold in the playground', { timeout: 120_000 }, () => {
     await page.keyboard.press('Shift+ArrowLeft');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press(' ');
-    await page.waitForFunction("document.querySelectorAll('#probes li').length === 2");
+    await page.locator('#probes li').nth(1).waitFor();
     const grams = gramsOf(seed, [{ x: 52, y: 60 }, { x: 42, y: 59 }]);
     expect(await page.locator('#probes li').nth(1).textContent()).toBe(digLine(42, 59, grams[1]!));
 
@@ -267,7 +268,7 @@ describe('Dig for Gold in the playground', { timeout: 120_000 }, () => {
     expect(await page.locator('#probes li').count()).toBe(2);
     await page.locator('#field-x').fill('15');
     await page.locator('#field-x').press('Enter');
-    await page.waitForFunction("document.querySelectorAll('#probes li').length === 3");
+    await page.locator('#probes li').nth(2).waitFor();
     expect(await page.locator('#probes li').nth(2).textContent()).toBe(digLine(15, 20, gramsOf(seed, [{ x: 52, y: 60 }, { x: 42, y: 59 }, { x: 15, y: 20 }])[2]!));
     expect(await page.locator('#field-map g.cursor').getAttribute('data-x')).toBe('15');
     expect(errors).toEqual([]);
@@ -349,6 +350,47 @@ describe('the replay page in Chromium', { timeout: 120_000 }, () => {
     await page.getByRole('button', { name: 'Next move' }).click();
     expect(await page.locator('#belief-summary').textContent()).toMatch(new RegExp(`^Bayesian .* after ${moves - 2} of 8 moves`));
     await page.screenshot({ path: screenshotPath('replay-scrubbed') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a finished dig as maps: the uncovered field with the digs so far, and the belief and acquisition after each move', async () => {
+    let state = dig.start({ seed: 'gold-35', difficulty: 'normal' });
+    for (const [x, y] of [[10, 10], [90, 20], [50, 50], [20, 80], [70, 75]] as const) if (state.status === 'playing') state = dig.play(state, { x, y }).state;
+    state = dig.giveUp(state);
+    const record = await storage.games.create({ game: 'dig', mode: 'solo', ownerId: '1', seed: 'gold-35', difficulty: 'normal', state: { game: state } });
+    await storage.games.update(record.id, record.version, { state: { game: state }, status: 'finished', score: 0 });
+    const { page, errors } = await openPage(`/replay/${server.links.sign(record.id, new Date())}`);
+    await page.locator('#map-chart svg.truth').waitFor({ timeout: 60_000 });
+    const moves = state.history.length;
+    expect(await page.locator('#move').textContent()).toBe(`Move ${moves} of 12`);
+    expect(await page.locator('#axis-label').isHidden()).toBe(true);
+    expect(await page.locator('#map-chart svg.truth image.heat').count()).toBe(1);
+    expect(await page.locator('#map-chart svg.truth polygon.lode').count()).toBe(1);
+    expect(await page.locator('#map-chart svg.truth g.dig').count()).toBe(moves);
+    expect(await page.locator('#field-summary').textContent()).toMatch(/richest spot \(the star\) is at x \d+ m, y \d+ m/);
+    expect(await page.locator('#belief-chart svg.mean image.heat').count()).toBe(1);
+    expect(await page.locator('#acquisition-chart svg.acquisition g.next').count()).toBe(1);
+    expect((await page.locator('#probes li').allTextContents())[0]).toBe(digLine(10, 10, gramsOf('gold-35', [{ x: 10, y: 10 }])[0]!));
+    await page.screenshot({ path: screenshotPath('replay-dig-end'), fullPage: true });
+    const meanAtEnd = await page.locator('#belief-chart svg.mean image.heat').getAttribute('href');
+
+    await page.locator('#scrub').focus();
+    await page.keyboard.press('ArrowLeft');
+    expect(await page.locator('#move').textContent()).toBe(`Move ${moves - 1} of 12`);
+    expect(await page.locator('#map-chart svg.truth g.dig').count()).toBe(moves - 1);
+    expect(await page.locator('#belief-chart svg.mean image.heat').getAttribute('href')).not.toBe(meanAtEnd);
+    await page.keyboard.press('Home');
+    expect(await page.locator('#belief-chart svg.mean image.heat').count()).toBe(0);
+    expect(await page.locator('#belief-summary').textContent()).toBe('The player before the first move: no belief yet.');
+
+    await page.locator('#run').selectOption('bayes');
+    await page.locator('#scrub').focus();
+    await page.keyboard.press('End');
+    expect(await page.locator('#move').textContent()).toBe('Move 12 of 12');
+    expect(await page.locator('#map-chart svg.truth g.dig').count()).toBe(12);
+    expect(await page.locator('#belief-summary').textContent()).toMatch(/^Bayesian optimisation after 12 of 12 moves: expected improvement peaks at x \d+ m, y \d+ m/);
+    await page.screenshot({ path: screenshotPath('replay-dig-bayes'), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
   });

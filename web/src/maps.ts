@@ -45,7 +45,7 @@ export interface MapPictureOptions {
 }
 
 const MARGIN = { left: 42, top: 24, bottom: 38, right: 12 };
-const KEY_WIDTH = 52;
+const KEY_WIDTH = 64;
 
 /** The plotted square of a map picture of this size. */
 export function mapFrameOf(options: Pick<MapPictureOptions, 'size' | 'x' | 'y' | 'grid'>): MapFrame {

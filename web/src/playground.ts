@@ -176,7 +176,7 @@ function drawMaps(run: Run): void {
     const empty = (title: string, className: string) =>
       mapPicture({ ...common, size, title, description: `${title}: appears after the first dig.`, marks: [], className });
     $('belief-chart').replaceChildren(wrapMaps(empty('Belief: expected gold (mean)', 'mean'), empty('Uncertainty (sd)', 'sd')));
-    $('acquisition-chart').replaceChildren(empty('Acquisition: expected improvement', 'acquisition'));
+    $('acquisition-chart').replaceChildren(empty('Expected improvement', 'acquisition'));
     $('belief-summary').textContent = `${digsText} No belief before the first dig: dig once and the maps appear.`;
     return;
   }
@@ -193,7 +193,7 @@ function drawMaps(run: Run): void {
     ),
   );
   $('acquisition-chart').replaceChildren(
-    mapPicture({ ...common, size, title: 'Acquisition: expected improvement', description: nextText, grid: { xs: maps.xs, ys: maps.ys, values: maps.expectedImprovement }, marks, next, className: 'acquisition' }),
+    mapPicture({ ...common, size, title: 'Expected improvement', description: nextText, grid: { xs: maps.xs, ys: maps.ys, values: maps.expectedImprovement }, marks, next, className: 'acquisition' }),
   );
   $('belief-summary').textContent = `${digsText} ${meanText} ${nextText}`;
 }

@@ -139,7 +139,7 @@ async function main(): Promise<void> {
     if (maps === undefined) {
       const empty = (title: string, className: string) => mapPicture({ ...common, title, description: `${title}: none before the first move.`, marks: [], className });
       $('belief-chart').replaceChildren(wrapMaps(empty('Belief (mean)', 'mean'), empty('Uncertainty (sd)', 'sd')));
-      $('acquisition-chart').replaceChildren(empty('Acquisition: expected improvement', 'acquisition'));
+      $('acquisition-chart').replaceChildren(empty('Expected improvement', 'acquisition'));
       return `${who} before the first move: no belief yet.`;
     }
     const grid = (values: Float64Array): MapGrid => ({ xs: maps.xs, ys: maps.ys, values });
@@ -152,7 +152,7 @@ async function main(): Promise<void> {
       ),
     );
     $('acquisition-chart').replaceChildren(
-      mapPicture({ ...common, title: 'Acquisition: expected improvement', description: `After ${moves} moves, ${nextText}`, grid: grid(maps.expectedImprovement), marks, next: maps.peak, className: 'acquisition' }),
+      mapPicture({ ...common, title: 'Expected improvement', description: `After ${moves} moves, ${nextText}`, grid: grid(maps.expectedImprovement), marks, next: maps.peak, className: 'acquisition' }),
     );
     return `${who} after ${moves} of ${budget} moves: ${nextText}`;
   };

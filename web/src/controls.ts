@@ -4,6 +4,9 @@
  * shows its value as text.
  */
 import type { MoveField, MoveInput } from '../../src/games/types.js';
+import { formatNumber } from './format.js';
+
+export { formatNumber } from './format.js';
 
 const LOG_STEPS = 1000;
 
@@ -30,10 +33,6 @@ export function sliderValue(field: MoveField & { kind: 'number' }, position: num
   return Math.min(field.max, Math.max(field.min, value));
 }
 
-export function formatNumber(value: number): string {
-  if (value !== 0 && (Math.abs(value) < 0.01 || Math.abs(value) >= 10_000)) return value.toExponential(1);
-  return String(Number(value.toPrecision(3)));
-}
 
 /**
  * With `typedNumbers` each number is a plain number box (a map is the pointer's control, and a dig can be

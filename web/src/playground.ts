@@ -14,7 +14,8 @@ import { buildControls, formatNumber, type ControlSet } from './controls.js';
 import { fetchTopic, showTopic } from './explanation.js';
 import { mapAxesOf, moveCursor, pixelToField, snapToAxis, type FieldPoint, type MapAxis, type MapFrame } from './map-coordinates.js';
 import { mapFrameOf, mapPicture, placeCursor, wrapMaps, type MapMark } from './maps.js';
-import { bestSoFar, PARAM_OF_FIELD, probe, readingLabel, readingRange, RUN_LABELS, startPuzzle, stepStrategy, STRATEGY_RUNS, type Puzzle, type Run, type RunName } from './runs.js';
+import { readingLabel, readingRange } from './reading-words.js';
+import { bestSoFar, PARAM_OF_FIELD, probe, RUN_LABELS, startPuzzle, stepStrategy, STRATEGY_RUNS, type Puzzle, type Run, type RunName } from './runs.js';
 
 const PLAYGROUND_GAMES: readonly GameId[] = ['bake', 'dig', 'train'];
 const DEFAULT_MOVES: Partial<Record<GameId, MoveInput>> = {

@@ -16,7 +16,8 @@ import { acquisitionChart, beliefChart, raceChart } from './charts.js';
 import { formatNumber } from './controls.js';
 import { mapAxesOf, snapToAxis } from './map-coordinates.js';
 import { mapPicture, wrapMaps, type MapGrid, type MapMark } from './maps.js';
-import { PARAM_OF_FIELD, describeParams, readingLabel, readingRange, readingText } from './runs.js';
+import { readingLabel, readingRange, readingText } from './reading-words.js';
+import { PARAM_OF_FIELD, describeParams } from './runs.js';
 
 interface ReplayData {
   game: GameId;

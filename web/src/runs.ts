@@ -8,7 +8,7 @@ import type { AnyGameRules, GameId, GameState, MoveInput } from '../../src/games
 import { bestTrial, Study } from '../../src/search/study.js';
 import { createStrategy } from '../../src/search/strategies/index.js';
 import type { Objective, Params, Trial } from '../../src/search/types.js';
-import { formatNumber } from './controls.js';
+import { readingText } from './reading-words.js';
 
 export type RunName = 'you' | 'grid' | 'random' | 'bayes';
 export const STRATEGY_RUNS: readonly Exclude<RunName, 'you'>[] = ['grid', 'random', 'bayes'];
@@ -68,31 +68,6 @@ export function describeParams(rules: AnyGameRules, difficulty: string, params: 
 
 /** Where a move field's name differs from the engine's parameter name. */
 export const PARAM_OF_FIELD: Partial<Record<GameId, Readonly<Record<string, string>>>> = { bake: { minutes: 'bakeTime' } };
-
-/** A reading in the game's own words: "taste 82", "gold 23.4 g", "held-out accuracy 87.5%". */
-export function readingText(rules: AnyGameRules, value: number | null): string {
-  if (value === null) return 'failed';
-  const { name, unit } = rules.readingScale;
-  return `${name} ${formatNumber(value)}${unit === undefined ? '' : unit === '%' ? unit : ` ${unit}`}`;
-}
-
-/** The reading's name and unit, for an axis: "gold (g)". */
-export function readingLabel(rules: AnyGameRules): string {
-  const { name, unit } = rules.readingScale;
-  return unit === undefined ? name : `${name} (${unit})`;
-}
-
-/**
- * The span of a chart's reading axis: the game's own range, or from zero to a round number above every
- * reading so far (grams vary by puzzle).
- */
-export function readingRange(rules: AnyGameRules, values: readonly (number | null)[]): [number, number] {
-  if (rules.readingScale.range !== undefined) return [rules.readingScale.range[0], rules.readingScale.range[1]];
-  let high = 0;
-  for (const value of values) if (value !== null && value > high) high = value;
-  const magnitude = 10 ** Math.floor(Math.log10(Math.max(high, 1)));
-  return [0, Math.max(10, Math.ceil((high * 1.1) / magnitude) * magnitude)];
-}
 
 /**
  * The person's probe, made through the game's rules exactly as /play makes it. Throws the rules'

@@ -146,12 +146,12 @@ function pointOf(params: Params): FieldPoint {
   return { x: Number(params[map!.x.name]), y: Number(params[map!.y.name]) };
 }
 
-/** Where a run's grid of values is highest (or lowest), as a field point and the value there. */
-function extreme(maps: BeliefMaps, values: Float64Array, highest: boolean): { point: FieldPoint; value: number } {
+/** Where one of the belief's maps is highest, as a field point (a cell centre) and the value there. */
+function highestCell(maps: BeliefMaps, values: Float64Array): { point: FieldPoint; value: number } {
   let at = 0;
-  for (let i = 1; i < values.length; i++) if (highest ? (values[i] as number) > (values[at] as number) : (values[i] as number) < (values[at] as number)) at = i;
+  for (let i = 1; i < values.length; i++) if ((values[i] as number) > (values[at] as number)) at = i;
   const columns = maps.xs.length;
-  return { point: { x: Number((maps.xs[at % columns] as number).toFixed(1)), y: Number((maps.ys[Math.floor(at / columns)] as number).toFixed(1)) }, value: values[at] as number };
+  return { point: { x: maps.xs[at % columns] as number, y: maps.ys[Math.floor(at / columns)] as number }, value: values[at] as number };
 }
 
 function drawMaps(run: Run): void {
@@ -160,36 +160,36 @@ function drawMaps(run: Run): void {
   const who = RUN_LABELS[viewing];
   const marks: MapMark[] = run.probes.map((p, i) => ({ ...pointOf(p.params), run: viewing, label: String(i + 1) }));
   const maps = beliefMaps(puzzle.objective, run.trials, puzzle.rules.readingScale.spread, viewing === 'bayes' ? { strategyBudget: puzzle.budget } : {});
-  let best: Run['probes'][number] | undefined;
-  for (const p of run.probes) if (p.value !== null && (best?.value === undefined || best.value === null || p.value > best.value)) best = p;
+  const best = run.probes.reduce<{ value: number; params: Params } | undefined>((top, p) => (p.value !== null && (top === undefined || p.value > top.value) ? { value: p.value, params: p.params } : top), undefined);
   const digs = run.probes.length;
-  const digsText = digs === 0 ? `${who}: no digs yet.` : `${who}: ${digs} ${digs === 1 ? 'dig' : 'digs'}${best ? `, the best ${reading(best.value!)} at ${spotText(pointOf(best.params))}` : ''}.`;
+  const digsText = digs === 0 ? `${who}: no digs yet.` : `${who}: ${digs} ${digs === 1 ? 'dig' : 'digs'}${best ? `, the best ${reading(best.value)} at ${spotText(pointOf(best.params))}` : ''}.`;
   const common = { x: axes.x, y: axes.y };
   const fieldOptions = { ...common, size: FIELD_MAP_SIZE };
-  const field = mapPicture({ ...fieldOptions, title: 'The field: click to dig', description: `${digsText} The hidden gold is not shown until the game is over.`, marks, className: 'field' });
+  const field = mapPicture({ ...fieldOptions, title: 'The field: click to dig', description: `${digsText} What lies beneath stays hidden until the game is over.`, marks, className: 'field' });
   axes.svg = field;
   axes.frame = mapFrameOf(fieldOptions);
   fieldMap.replaceChildren(field);
   placeCursor(field, axes.frame, axes.cursor);
   const size = BELIEF_MAP_SIZE;
   const unit = puzzle.rules.readingScale.unit;
+  const meanTitle = `Belief: expected ${puzzle.rules.readingScale.name} (mean)`;
   if (maps === undefined) {
     const empty = (title: string, className: string) =>
       mapPicture({ ...common, size, title, description: `${title}: appears after the first dig.`, marks: [], className });
-    $('belief-chart').replaceChildren(wrapMaps(empty('Belief: expected gold (mean)', 'mean'), empty('Uncertainty (sd)', 'sd')));
+    $('belief-chart').replaceChildren(wrapMaps(empty(meanTitle, 'mean'), empty('Uncertainty (sd)', 'sd')));
     $('acquisition-chart').replaceChildren(empty('Expected improvement', 'acquisition'));
     $('belief-summary').textContent = `${digsText} No belief before the first dig: dig once and the maps appear.`;
     return;
   }
-  const top = extreme(maps, maps.mean, true);
-  const unsure = extreme(maps, maps.sd, true);
+  const top = highestCell(maps, maps.mean);
+  const unsure = highestCell(maps, maps.sd);
   const next = maps.peak;
   const meanText = `The belief is richest (${reading(top.value)}) near ${spotText(top.point)}.`;
   const sdText = `The belief is least sure (± ${reading(unsure.value)}) near ${spotText(unsure.point)}, and surest beside the digs.`;
   const nextText = `Expected improvement peaks at ${spotText(next)}: Bayes would dig here next.`;
   $('belief-chart').replaceChildren(
     wrapMaps(
-      mapPicture({ ...common, size, title: 'Belief: expected gold (mean)', description: meanText, grid: { xs: maps.xs, ys: maps.ys, values: maps.mean }, ...(unit ? { gridUnit: unit } : {}), marks, className: 'mean' }),
+      mapPicture({ ...common, size, title: meanTitle, description: meanText, grid: { xs: maps.xs, ys: maps.ys, values: maps.mean }, ...(unit ? { gridUnit: unit } : {}), marks, className: 'mean' }),
       mapPicture({ ...common, size, title: 'Uncertainty (sd)', description: sdText, grid: { xs: maps.xs, ys: maps.ys, values: maps.sd }, ...(unit ? { gridUnit: unit } : {}), marks, className: 'sd' }),
     ),
   );

@@ -102,8 +102,10 @@ function colourKey(svg: SVGSVGElement, frame: MapFrame, range: readonly [number,
   const left = frame.left + frame.width + 12;
   svg.append(svgElement('rect', { x: left, y: frame.top, width: 12, height: frame.height, fill: `url(#${id})`, stroke: INK, 'stroke-width': 0.5 }));
   const suffix = unit ? ` ${unit}` : '';
-  svg.append(svgText(left + 15, frame.top + 10, `${formatNumber(range[1])}${suffix}`, { 'font-size': 10, class: 'key-high' }));
-  svg.append(svgText(left + 15, frame.top + frame.height, `${formatNumber(range[0])}${suffix}`, { 'font-size': 10, class: 'key-low' }));
+  // Expected improvement far from every promising spot underflows to 1e-273 and the like: that is 0 to a reader.
+  const label = (value: number) => formatNumber(Math.abs(value) < (range[1] - range[0]) / 1000 ? 0 : value);
+  svg.append(svgText(left + 15, frame.top + 10, `${label(range[1])}${suffix}`, { 'font-size': 10, class: 'key-high' }));
+  svg.append(svgText(left + 15, frame.top + frame.height, `${label(range[0])}${suffix}`, { 'font-size': 10, class: 'key-low' }));
 }
 
 function mapAxes(svg: SVGSVGElement, frame: MapFrame, x: MapPictureOptions['x'], y: MapPictureOptions['y']): void {
@@ -158,12 +160,14 @@ function drawMarks(svg: SVGSVGElement, frame: MapFrame, marks: readonly MapMark[
 function drawNext(svg: SVGSVGElement, frame: MapFrame, next: FieldPoint): void {
   const { px, py } = fieldToPixel(frame, next);
   const colour = seriesStyle('bayes').colour;
+  // Near the east edge the word goes on the ring's west side, so it stays inside the map.
+  const east = px > frame.left + frame.width * 0.8;
   svg.append(
     svgElement('g', { class: 'next', 'data-x': next.x, 'data-y': next.y }, [
       svgElement('circle', { cx: px, cy: py, r: 10, fill: 'none', stroke: '#ffffff', 'stroke-width': 5 }),
       svgElement('circle', { cx: px, cy: py, r: 10, fill: 'none', stroke: colour, 'stroke-width': 2.5 }),
       svgElement('circle', { cx: px, cy: py, r: 2.5, fill: colour }),
-      svgText(px + 13, py + 4, 'next', { 'font-size': 11, 'font-weight': 700, fill: colour, stroke: '#ffffff', 'stroke-width': 3, 'paint-order': 'stroke' }),
+      svgText(east ? px - 13 : px + 13, py + 4, 'next', { 'text-anchor': east ? 'end' : 'start', 'font-size': 11, 'font-weight': 700, fill: colour, stroke: '#ffffff', 'stroke-width': 3, 'paint-order': 'stroke' }),
     ]),
   );
 }

@@ -245,6 +245,7 @@ export const bake: GameRules<BakeState, BakeMove, BakeFeedback, BakeRevealExtras
   winsAt: (seed, difficulty, params) => tasteBake(seed, difficulty, Number(params.bakeTime)).word === 'perfect',
 
   reading: (turn) => turn.feedback.taste,
+  readingScale: { name: 'taste', range: [0, 100], spread: 100 },
 
   hiddenAnswer: (seed) => `the best bake time was ${bestBakeTime(seed)} minutes`,
 

@@ -11,7 +11,7 @@ import { replay } from '../search/replay.js';
 import { defaultInitialPoints } from '../search/strategies/bayes.js';
 import type { Trial } from '../search/types.js';
 import type { DigState } from './dig.js';
-import { DIG_REVEAL_STRATEGIES, DIG_MAX_METRES, DIG_MIN_METRES, DIG_SPACE, digObjective, digReading, goldField, goldPeak, trueGold, type GoldPeak } from './dig.js';
+import { DIG_GRAMS_SPREAD, DIG_REVEAL_STRATEGIES, DIG_MAX_METRES, DIG_MIN_METRES, DIG_SPACE, digObjective, digReading, goldField, goldPeak, trueGold, type GoldPeak } from './dig.js';
 
 export { DIG_REVEAL_STRATEGIES } from './dig.js';
 
@@ -20,9 +20,6 @@ export const DIG_MAP_CELLS = 40;
 
 /** Cells per side of the animation's maps: coarser, as twelve frames are drawn and the eye follows the change. */
 export const DIG_ANIMATION_CELLS = 30;
-
-/** How widely grams spread on a typical map, for a belief after a single dig (the model cannot measure it). */
-const GRAMS_SPREAD = 20;
 
 export interface DigSpot {
   readonly x: number;
@@ -121,7 +118,7 @@ export function digBelief(digs: readonly DigSpot[], options: { cells?: number; s
     direction: 'maximize',
     trials: asTrials(digs),
     cells: options.cells ?? DIG_MAP_CELLS,
-    valueSpread: GRAMS_SPREAD,
+    valueSpread: DIG_GRAMS_SPREAD,
     ...(options.strategyBudget === undefined ? {} : { strategyBudget: options.strategyBudget }),
   });
   if (map === undefined) return undefined;

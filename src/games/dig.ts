@@ -24,6 +24,8 @@ export const DIG_MAX_METRES = 100;
 /** Digs are at whole metres: easy to type, and a spot is named the same way by player and optimiser. */
 export const DIG_STEP_METRES = 1;
 export const DIG_BUDGET = 12;
+/** How widely grams spread on a typical map, for a belief after a single dig (the model cannot measure it). */
+export const DIG_GRAMS_SPREAD = 20;
 /** Who the reveal replays beside the player, in the order the small maps show them. */
 export const DIG_REVEAL_STRATEGIES = ['grid', 'random', 'quasi-random', 'bayes'] as const;
 
@@ -359,6 +361,7 @@ export const dig: GameRules<DigState, DigMove, DigFeedback, DigRevealExtras> = {
   },
 
   reading: digReading,
+  readingScale: { name: 'gold', unit: 'g', spread: DIG_GRAMS_SPREAD },
 
   hiddenAnswer(seed, difficulty) {
     const peak = goldPeak(seed, difficulty);

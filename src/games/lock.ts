@@ -368,6 +368,8 @@ export const lock: GameRules<LockState, LockMove, LockFeedback, LockRevealExtras
   },
 
   reading: (turn) => turn.feedback.clicks,
+  // Three or four dials by difficulty: the range is the puzzle's, so none is fixed here.
+  readingScale: { name: 'clicks', spread: 3 },
 
   hiddenAnswer: (seed, difficulty) => `the combination was ${secretCombination(seed, dialsFor(difficulty)).join(' ')}`,
 

@@ -278,6 +278,7 @@ export const train: GameRules<TrainState, TrainMove, TrainFeedback, TrainRevealE
   winsAt: () => false,
 
   reading: (turn) => turn.feedback.accuracy,
+  readingScale: { name: 'held-out accuracy', unit: '%', range: [0, 100], spread: 100 },
 
   hiddenAnswer: () => 'the data split was fixed by the seed; the best settings are whatever reached the highest held-out accuracy',
 

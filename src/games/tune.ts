@@ -230,6 +230,7 @@ export const tune: GameRules<TuneState, TuneMove, TuneFeedback, TuneRevealExtras
     allInTune(hiddenDetuning(seed, difficulty).map((cents, i) => cents + Number(params[`peg${GUITAR_STRINGS[i]?.name}`]))),
 
   reading: (turn) => turn.feedback.score,
+  readingScale: { name: 'chord score', range: [0, 100], spread: 100 },
 
   hiddenAnswer(seed, difficulty) {
     const off = hiddenDetuning(seed, difficulty).map((cents, i) => `${GUITAR_STRINGS[i]?.name} ${cents > 0 ? '+' : ''}${cents}¢`);

@@ -83,6 +83,16 @@ export type MoveField =
       readonly choices: readonly { readonly value: string; readonly label: string }[];
     };
 
+/** A reading's name and unit ("taste", or "gold" in "g"), and where readings fall when the game knows. */
+export interface ReadingScale {
+  readonly name: string;
+  readonly unit?: string;
+  /** Every reading lies in this range (taste 0–100); absent when it varies by puzzle. */
+  readonly range?: readonly [number, number];
+  /** How widely readings spread on a typical puzzle: a belief's scale after one move, before spread can be measured. */
+  readonly spread: number;
+}
+
 /** Raw move input from a front end: field name → text typed or value picked. */
 export type MoveInput = Readonly<Record<string, string | number | undefined>>;
 
@@ -120,6 +130,8 @@ export interface GameRules<State extends GameState<Move, Feedback, string>, Move
   winsAt(seed: string, difficulty: string, params: Params): boolean;
   /** The number a turn scored, in the game's own unit (taste, clicks, chord score, accuracy %). */
   reading(turn: Turn<Move, Feedback>): number;
+  /** What that number is called and measured in, for front ends that show any game's readings. */
+  readonly readingScale: ReadingScale;
   /** The puzzle's hidden answer in the learner's words, from the seed alone (the daily post's "yesterday"). */
   hiddenAnswer(seed: string, difficulty: string): string;
   /** The strategies the reveal replays this puzzle with: registry names, or a strategy of the game's own. */

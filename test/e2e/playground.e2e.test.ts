@@ -1,7 +1,7 @@
 /**
  * End to end, the playground through the real bot and the Discord double, with the bot's own web server
- * (WEB_PORT, WEB_BASE_URL, DISCORD_CLIENT_SECRET set): a bake game ends with an "Open the replay" link
- * button whose page, in headless Chromium, scrubs back and forth; /playground launches the Activity
+ * (WEB_PORT, WEB_BASE_URL, DISCORD_CLIENT_SECRET set): a bake game and a Dig for Gold game each end with
+ * an "Open the replay" link button whose page, in headless Chromium, scrubs back and forth (dig's as maps); /playground launches the Activity
  * (callback type 12) or links to the page; the Activity's sign-in goes through the bot's POST /api/token
  * to the double's OAuth2 endpoint.
  */
@@ -10,7 +10,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredMessage } from '../discord-double/types.js';
 import { launchChromium, screenshotPath } from '../support/browser.js';
-import { components, control, revealOf } from './board.js';
+import { components, control, revealOf, waitFor } from './board.js';
 import { useScenario } from './scenario.js';
 
 /** A port free right now, for a bot whose links must name its address before it starts. */
@@ -80,6 +80,64 @@ describe('the replay of a game played on Discord', { timeout: 120_000 }, () => {
     expect(await page.locator('#move').textContent()).toBe('Move 1 of 8');
     expect(await page.locator('#belief-chart g.probe').count()).toBe(1);
     expect(await page.locator('#belief-chart path.mean').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('links a Dig for Gold reveal to a replay of maps: the uncovered field, the belief after each move, scrubbed', async () => {
+    await scenario().bot.waitForOutput(`Playground: http://localhost:${port}/`);
+    const cy = scenario().as('200000000000000014');
+    const board = (await (await scenario().double.slash('play', { subcommand: 'dig', options: { seed: 'e2e-dig-replay' } }, cy)).settled())!;
+    const spots = [['20', '20'], ['80', '30'], ['45', '75']] as const;
+    for (const [x, y] of spots) {
+      const current = scenario().double.message(board.id)!;
+      if (!components(current).some((c) => c.label === 'Dig…')) break;
+      // Three digs, well inside the bot's per-user rate limit (20 at once, 2 a second).
+      const opened = await scenario().double.click(board.id, control(current, 'Dig…').custom_id, cy);
+      const modal = await opened.response();
+      expect(modal.type).toBe(9);
+      await (await scenario().double.submitModal(modal.data.custom_id, { x, y }, { ...cy, messageId: board.id })).response();
+    }
+    let current = scenario().double.message(board.id)!;
+    if (components(current).some((c) => c.label === 'Give up')) {
+      await (await scenario().double.click(board.id, control(current, 'Give up').custom_id, cy)).settled();
+      current = scenario().double.message(board.id)!;
+      await (await scenario().double.click(board.id, control(current, 'Yes, give up').custom_id, cy)).settled();
+    }
+    // The reveal's own maps, not the board's small map of digs, mark the reveal's arrival.
+    const revealed = await waitFor(
+      () => {
+        const message = scenario().double.message(board.id);
+        return message?.attachments.some((a) => a.filename === 'dig-reveal.png') ? message : undefined;
+      },
+      'the dig reveal',
+      90_000,
+    );
+    const links = (revealed.components as { components: LinkButton[] }[]).flatMap((row) => row.components).filter((c) => c.style === 5);
+    expect(links.map((link) => link.label)).toEqual(['Open the replay']);
+    expect(scenario().double.violations).toEqual([]);
+
+    const page = await browser.newPage({ viewport: { width: 1200, height: 1100 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(links[0]!.url);
+    await page.locator('#map-chart svg.truth').waitFor({ timeout: 60_000 });
+    const moves = Number((await page.locator('#move').textContent())?.match(/Move (\d+) of 12/)?.[1]);
+    expect(moves).toBeGreaterThan(0);
+    expect(moves).toBeLessThanOrEqual(spots.length);
+    expect(await page.locator('#map-chart svg.truth g.dig').count()).toBe(moves);
+    expect(await page.locator('#map-chart svg.truth polygon.lode').count()).toBe(1);
+    expect(await page.locator('#probes li').first().textContent()).toMatch(/^x \(metres east\) 20, y \(metres north\) 20: gold \d+(\.\d)? g$/);
+    await page.screenshot({ path: screenshotPath('replay-dig-from-discord'), fullPage: true });
+    await page.locator('#scrub').focus();
+    await page.keyboard.press('Home');
+    expect(await page.locator('#move').textContent()).toBe('Move 0 of 12');
+    expect(await page.locator('#belief-chart svg.mean image.heat').count()).toBe(0);
+    await page.keyboard.press('ArrowRight');
+    expect(await page.locator('#move').textContent()).toBe('Move 1 of 12');
+    expect(await page.locator('#map-chart svg.truth g.dig').count()).toBe(1);
+    expect(await page.locator('#belief-chart svg.mean image.heat').count()).toBe(1);
+    expect(await page.locator('#acquisition-chart svg g.next').count()).toBe(1);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,7 +1,8 @@
 /**
  * The playground and the replay page in headless Chromium, served by the real web server (dist/web as the
  * global setup built it) on a real SQLite file: drag the slider and see the probe and the belief change,
- * let Bayes play five steps, train a network in the browser, tab through the controls, scrub a replay.
+ * let Bayes play five steps, train a network in the browser, tab through the controls, scrub a replay;
+ * in Dig for Gold, click the map (and dig from the keyboard) and see the belief maps change.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,8 +12,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTopicLibrary } from '../../src/content/library.js';
 import { bake } from '../../src/games/bake.js';
+import { digStrategyRuns } from '../../src/games/dig-reveal.js';
+import { dig } from '../../src/games/dig.js';
+import { GAMES } from '../../src/games/index.js';
 import { openStorage, type Storage } from '../../src/storage/index.js';
 import { startWebServer, type WebServer } from '../../src/web/server.js';
+import { fieldToPixel, type MapFrame } from '../../web/src/map-coordinates.js';
 import { launchChromium, screenshotPath } from '../support/browser.js';
 
 let dir: string;
@@ -66,6 +71,41 @@ async function dragSlider(page: Page, selector: string, fraction: number): Promi
 
 const meanPath = (page: Page) => page.locator('#belief-chart path.mean').getAttribute('d');
 
+/** Where on the screen a field point of a map picture is, read from the picture's own plotted square. */
+async function screenPointOf(page: Page, selector: string, point: { x: number; y: number }): Promise<{ x: number; y: number }> {
+  const svg = page.locator(`${selector} svg`);
+  const box = await svg.boundingBox();
+  if (!box) throw new Error(`${selector} is not visible`);
+  const viewBox = (await svg.getAttribute('viewBox'))!.split(' ').map(Number);
+  const plot = svg.locator('rect.plot');
+  const attribute = async (name: string) => Number(await plot.getAttribute(name));
+  const frame: MapFrame = {
+    left: await attribute('x'),
+    top: await attribute('y'),
+    width: await attribute('width'),
+    height: await attribute('height'),
+    x: { min: 0, max: 100, step: 1 },
+    y: { min: 0, max: 100, step: 1 },
+  };
+  const { px, py } = fieldToPixel(frame, point);
+  return { x: box.x + (px * box.width) / viewBox[2]!, y: box.y + (py * box.height) / viewBox[3]! };
+}
+
+/** The list line the playground shows for a dig, with the grams the game's own rules find there. */
+function digLine(x: number, y: number, grams: number): string {
+  return `x (metres east) ${x}, y (metres north) ${y}: gold ${String(Number(grams.toPrecision(3)))} g`;
+}
+
+/** The grams the rules give for these digs, in order, on a fresh game with this seed. */
+function gramsOf(seed: string, spots: readonly { x: number; y: number }[]): number[] {
+  let state = dig.start({ seed });
+  return spots.map((spot) => {
+    const played = dig.play(state, spot);
+    state = played.state;
+    return GAMES.dig.reading({ move: spot, feedback: played.feedback });
+  });
+}
+
 describe('the playground in Chromium', { timeout: 120_000 }, () => {
   it('draws a probe where the slider is let go, and the belief and acquisition move with every probe', async () => {
     const { page, errors } = await openPage('/?game=bake&seed=maple-42');
@@ -75,7 +115,7 @@ describe('the playground in Chromium', { timeout: 120_000 }, () => {
 
     await dragSlider(page, '#field-minutes', 0.3);
     await page.locator('#probes li').first().waitFor();
-    expect(await page.locator('#probes li').first().textContent()).toMatch(/^\d+(\.5)? minutes: taste \d+, \w+$/);
+    expect(await page.locator('#probes li').first().textContent()).toMatch(/^\d+(\.5)? minutes: taste \d+$/);
     expect(await page.locator('#belief-chart g.probe').count()).toBe(1);
     const afterOne = await meanPath(page);
     const acquisitionOne = await page.locator('#acquisition-chart path.acquisition').getAttribute('d');
@@ -119,7 +159,7 @@ describe('the playground in Chromium', { timeout: 120_000 }, () => {
     expect(await page.getByLabel('Batch size').inputValue()).toBe('32');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.locator('#probes li').first().waitFor({ timeout: 60_000 });
-    expect(await page.locator('#probes li').first().textContent()).toMatch(/% held-out accuracy/);
+    expect(await page.locator('#probes li').first().textContent()).toMatch(/: held-out accuracy \d+(\.\d+)?%$/);
     await page.locator('#axis').selectOption('epochs');
     expect(await page.locator('#belief-chart svg title').textContent()).toBe('Belief along Epochs');
     await page.locator('#explanation h3').waitFor();
@@ -160,6 +200,128 @@ describe('the playground in Chromium', { timeout: 120_000 }, () => {
   });
 });
 
+describe('Dig for Gold in the playground', { timeout: 120_000 }, () => {
+  it('digs where the map is clicked, with the grams the rules give, and redraws the belief maps after every dig', async () => {
+    const seed = 'gold-31';
+    const { page, errors } = await openPage(`/?game=dig&seed=${seed}`);
+    await page.locator('#field-map svg').waitFor();
+    expect(await page.locator('#belief-chart svg.mean image.heat').count()).toBe(0);
+    expect(await page.locator('#belief-summary').textContent()).toMatch(/no digs yet/);
+
+    const target = await screenPointOf(page, '#field-map', { x: 30, y: 70 });
+    await page.mouse.move(target.x, target.y, { steps: 4 });
+    expect(await page.locator('#map-cursor').textContent()).toMatch(/^Cursor at x 30 m, y 70 m\./);
+    expect(await page.locator('#field-map g.cursor').getAttribute('data-x')).toBe('30');
+    await page.screenshot({ path: screenshotPath('playground-dig-hover') });
+    await page.mouse.click(target.x, target.y);
+    await page.locator('#probes li').first().waitFor();
+    const [first] = gramsOf(seed, [{ x: 30, y: 70 }]);
+    expect(await page.locator('#probes li').first().textContent()).toBe(digLine(30, 70, first!));
+    expect(await page.locator('#field-map g.dig').count()).toBe(1);
+    expect(await page.locator('#belief-chart svg.mean image.heat').count()).toBe(1);
+    const meanAfterOne = await page.locator('#belief-chart svg.mean image.heat').getAttribute('href');
+    expect(await page.locator('#acquisition-chart svg').getAttribute('data-next')).toMatch(/^\d+(\.\d+)?,\d+(\.\d+)?$/);
+    expect(await page.locator('#acquisition-chart svg desc').textContent()).toMatch(/Bayes would dig here next/);
+
+    const second = await screenPointOf(page, '#field-map', { x: 75, y: 20 });
+    await page.mouse.click(second.x, second.y);
+    await page.locator('#probes li').nth(1).waitFor();
+    const grams = gramsOf(seed, [{ x: 30, y: 70 }, { x: 75, y: 20 }]);
+    expect(await page.locator('#probes li').nth(1).textContent()).toBe(digLine(75, 20, grams[1]!));
+    expect(await page.locator('#belief-chart svg.mean image.heat').getAttribute('href')).not.toBe(meanAfterOne);
+    expect(await page.locator('#belief-chart svg.mean').getAttribute('data-digs')).toBe('2');
+    expect(await page.locator('#belief-summary').textContent()).toMatch(/^You: 2 digs, the best .* g at x \d+ m, y \d+ m\. .*Bayes would dig here next\.$/);
+    expect(await page.locator('#status').textContent()).toMatch(/^Probe 2: .* 10 left\.$|You won!/);
+    const measured = await page.evaluate<number>("performance.getEntriesByName('probe-to-belief').length");
+    expect(measured).toBe(2);
+    await page.screenshot({ path: screenshotPath('playground-dig-two-digs'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('digs from the keyboard: the map takes focus, arrows move the cursor, Enter digs; x and y can be typed', async () => {
+    // A seed whose mother lode none of these digs strikes, so the game goes on.
+    const seed = 'gold-37';
+    const { page, errors } = await openPage(`/?game=dig&seed=${seed}`);
+    await page.locator('#field-map svg').waitFor();
+    await page.locator('#field-map').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Shift+ArrowUp');
+    expect(await page.locator('#map-cursor').textContent()).toMatch(/^Cursor at x 52 m, y 60 m\./);
+    expect(await page.locator('#field-x').inputValue()).toBe('52');
+    expect(await page.locator('#field-y').inputValue()).toBe('60');
+    await page.keyboard.press('Enter');
+    await page.locator('#probes li').first().waitFor();
+    expect(await page.locator('#probes li').first().textContent()).toBe(digLine(52, 60, gramsOf(seed, [{ x: 52, y: 60 }])[0]!));
+    await page.keyboard.press('Shift+ArrowLeft');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press(' ');
+    await page.locator('#probes li').nth(1).waitFor();
+    const grams = gramsOf(seed, [{ x: 52, y: 60 }, { x: 42, y: 59 }]);
+    expect(await page.locator('#probes li').nth(1).textContent()).toBe(digLine(42, 59, grams[1]!));
+
+    await page.locator('#field-x').fill('150');
+    await page.locator('#field-y').fill('20');
+    await page.getByRole('button', { name: 'Dig', exact: true }).click();
+    expect(await page.locator('#status').textContent()).toBe('x (metres east) must be a whole number of metres from 0 to 100 (got 150).');
+    expect(await page.locator('#probes li').count()).toBe(2);
+    await page.locator('#field-x').fill('15');
+    await page.locator('#field-x').press('Enter');
+    await page.locator('#probes li').nth(2).waitFor();
+    expect(await page.locator('#probes li').nth(2).textContent()).toBe(digLine(15, 20, gramsOf(seed, [{ x: 52, y: 60 }, { x: 42, y: 59 }, { x: 15, y: 20 }])[2]!));
+    expect(await page.locator('#field-map g.cursor').getAttribute('data-x')).toBe('15');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('lets Bayes play five digs, the very digs its reveal shows, with its belief maps, and races on dig', async () => {
+    const seed = 'gold-33';
+    const { page, errors } = await openPage(`/?game=dig&seed=${seed}`);
+    await page.locator('#field-map svg').waitFor();
+    for (let step = 1; step <= 5; step++) {
+      await page.getByRole('button', { name: 'Let Bayes play' }).click();
+      await page.getByText(`Bayesian search (${step}/12)`).waitFor();
+    }
+    const bayes = digStrategyRuns(seed, 'normal', 12).find((run) => run.name === 'bayes')!;
+    expect(await page.locator('#probes li').allTextContents()).toEqual(bayes.digs.slice(0, 5).map((d) => digLine(d.x, d.y, d.grams)));
+    expect(await page.locator('#field-map g.dig').count()).toBe(5);
+    expect(await page.locator('#acquisition-chart svg').getAttribute('data-digs')).toBe('5');
+    expect(await page.locator('#belief-summary').textContent()).toMatch(/^Bayesian search: 5 digs, the best/);
+    await page.screenshot({ path: screenshotPath('playground-dig-bayes-five'), fullPage: true });
+
+    await page.getByRole('button', { name: 'Race them all' }).click();
+    await page.getByText('The race is run').waitFor({ timeout: 90_000 });
+    for (const run of ['grid', 'random', 'bayes']) expect(await page.locator(`#race-chart path.race-${run}`).count()).toBe(1);
+    await page.getByLabel('Grid search (12/12)').check();
+    expect(await page.locator('#field-map g.dig').count()).toBe(12);
+    expect(await page.locator('#belief-summary').textContent()).toMatch(/^Grid search: 12 digs/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('reaches every dig control by Tab, each with a label', async () => {
+    const { page, errors } = await openPage('/?game=dig&seed=gold-34');
+    await page.locator('#field-map svg').waitFor();
+    const reached: { id: string; label: string }[] = [];
+    for (let i = 0; i < 16; i++) {
+      await page.keyboard.press('Tab');
+      reached.push(
+        await page.evaluate<{ id: string; label: string }>(`(() => {
+          const el = document.activeElement;
+          const label = (el.labels && el.labels[0] ? el.labels[0].textContent : null) ?? el.getAttribute('aria-label') ?? el.textContent ?? '';
+          return { id: el.id || el.getAttribute('data-strategy') || el.tagName, label: label.trim() };
+        })()`),
+      );
+    }
+    const ids = reached.map((r) => r.id);
+    for (const id of ['game', 'seed', 'new-puzzle', 'level', 'field-map', 'field-x', 'field-y', 'probe', 'grid', 'random', 'bayes', 'race']) expect(ids).toContain(id);
+    for (const { id, label } of reached) expect(label, `${id} has no label`).not.toBe('');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('the replay page in Chromium', { timeout: 120_000 }, () => {
   it('shows a finished game move by move and scrubs back and forth', async () => {
     let state = bake.start({ seed: 'cedar-5', difficulty: 'normal' });
@@ -188,6 +350,47 @@ describe('the replay page in Chromium', { timeout: 120_000 }, () => {
     await page.getByRole('button', { name: 'Next move' }).click();
     expect(await page.locator('#belief-summary').textContent()).toMatch(new RegExp(`^Bayesian .* after ${moves - 2} of 8 moves`));
     await page.screenshot({ path: screenshotPath('replay-scrubbed') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a finished dig as maps: the uncovered field with the digs so far, and the belief and acquisition after each move', async () => {
+    let state = dig.start({ seed: 'gold-35', difficulty: 'normal' });
+    for (const [x, y] of [[10, 10], [90, 20], [50, 50], [20, 80], [70, 75]] as const) if (state.status === 'playing') state = dig.play(state, { x, y }).state;
+    state = dig.giveUp(state);
+    const record = await storage.games.create({ game: 'dig', mode: 'solo', ownerId: '1', seed: 'gold-35', difficulty: 'normal', state: { game: state } });
+    await storage.games.update(record.id, record.version, { state: { game: state }, status: 'finished', score: 0 });
+    const { page, errors } = await openPage(`/replay/${server.links.sign(record.id, new Date())}`);
+    await page.locator('#map-chart svg.truth').waitFor({ timeout: 60_000 });
+    const moves = state.history.length;
+    expect(await page.locator('#move').textContent()).toBe(`Move ${moves} of 12`);
+    expect(await page.locator('#axis-label').isHidden()).toBe(true);
+    expect(await page.locator('#map-chart svg.truth image.heat').count()).toBe(1);
+    expect(await page.locator('#map-chart svg.truth polygon.lode').count()).toBe(1);
+    expect(await page.locator('#map-chart svg.truth g.dig').count()).toBe(moves);
+    expect(await page.locator('#field-summary').textContent()).toMatch(/richest spot \(the star\) is at x \d+ m, y \d+ m/);
+    expect(await page.locator('#belief-chart svg.mean image.heat').count()).toBe(1);
+    expect(await page.locator('#acquisition-chart svg.acquisition g.next').count()).toBe(1);
+    expect((await page.locator('#probes li').allTextContents())[0]).toBe(digLine(10, 10, gramsOf('gold-35', [{ x: 10, y: 10 }])[0]!));
+    await page.screenshot({ path: screenshotPath('replay-dig-end'), fullPage: true });
+    const meanAtEnd = await page.locator('#belief-chart svg.mean image.heat').getAttribute('href');
+
+    await page.locator('#scrub').focus();
+    await page.keyboard.press('ArrowLeft');
+    expect(await page.locator('#move').textContent()).toBe(`Move ${moves - 1} of 12`);
+    expect(await page.locator('#map-chart svg.truth g.dig').count()).toBe(moves - 1);
+    expect(await page.locator('#belief-chart svg.mean image.heat').getAttribute('href')).not.toBe(meanAtEnd);
+    await page.keyboard.press('Home');
+    expect(await page.locator('#belief-chart svg.mean image.heat').count()).toBe(0);
+    expect(await page.locator('#belief-summary').textContent()).toBe('The player before the first move: no belief yet.');
+
+    await page.locator('#run').selectOption('bayes');
+    await page.locator('#scrub').focus();
+    await page.keyboard.press('End');
+    expect(await page.locator('#move').textContent()).toBe('Move 12 of 12');
+    expect(await page.locator('#map-chart svg.truth g.dig').count()).toBe(12);
+    expect(await page.locator('#belief-summary').textContent()).toMatch(/^Bayesian optimisation after 12 of 12 moves: expected improvement peaks at x \d+ m, y \d+ m/);
+    await page.screenshot({ path: screenshotPath('replay-dig-bayes'), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
   });

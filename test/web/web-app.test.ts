@@ -9,6 +9,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTopicLibrary } from '../../src/content/library.js';
 import { bake } from '../../src/games/bake.js';
+import { dig } from '../../src/games/dig.js';
 import { openStorage, type Storage } from '../../src/storage/index.js';
 import { replayLinks, REPLAY_LINK_DAYS } from '../../src/web/replay-links.js';
 import { createWebApp } from '../../src/web/web-app.js';
@@ -127,6 +128,24 @@ describe('replays', () => {
     expect(body.state.history.length).toBeGreaterThan(0);
     expect(new Date(body.expiresAt).getTime()).toBe(Math.floor((NOW.getTime() + REPLAY_LINK_DAYS * DAY_MS) / 1000) * 1000);
     expect(JSON.stringify(body)).not.toMatch(/100000000000000001|900000000000000001/);
+  });
+
+  it('gives a finished Dig for Gold game, raced against Bayes, to its replay: every dig and the optimiser’s run', async () => {
+    let state = dig.start({ seed: 'gold-web', difficulty: 'normal' });
+    for (const [x, y] of [[10, 90], [55, 40], [80, 5]] as const) if (state.status === 'playing') state = dig.play(state, { x, y }).state;
+    state = dig.giveUp(state);
+    const race = { opponent: 'bayes', trials: [{ params: { x: 50, y: 50 }, value: 12.3 }] };
+    const base = { ownerId: '100000000000000001', guildId: '900000000000000001', channelId: '900000000000000002', difficulty: 'normal' } as const;
+    const record = await storage.games.create({ ...base, game: 'dig', mode: 'race', seed: 'gold-web', state: { game: state, race } });
+    await storage.games.update(record.id, record.version, { state: { game: state, race }, status: 'finished', score: 0 });
+    const response = await app().request(`/api/replay/${links.sign(record.id, NOW)}`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { game: string; state: typeof state; raced: { strategy: string; trials: unknown[] } | null };
+    expect(body.game).toBe('dig');
+    expect(body.state.history.map((turn) => turn.move)).toEqual(state.history.map((turn) => turn.move));
+    expect(body.state.history.map((turn) => turn.feedback.grams)).toEqual(state.history.map((turn) => turn.feedback.grams));
+    expect(body.state.status).toBe('gave-up');
+    expect(body.raced).toEqual({ strategy: 'bayes', trials: race.trials });
   });
 
   it('refuses a forged, altered, malformed or expired link, and games that are unfinished or daily', async () => {

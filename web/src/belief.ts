@@ -3,6 +3,7 @@
  * strategy fits) read along one knob, the other knobs held where the controls stand, and the expected
  * improvement that decides where Bayesian search would probe next.
  */
+import { beliefMap } from '../../src/search/belief-map.js';
 import { surrogateBeliefs } from '../../src/search/insight.js';
 import { Space } from '../../src/search/space.js';
 import type { Objective, Params, Trial } from '../../src/search/types.js';
@@ -24,10 +25,10 @@ export interface BeliefSlice {
 export const SLICE_POINTS = 121;
 
 /**
- * The belief along `axis`, or undefined before any completed trial. `base` fixes the other knobs; the
- * game's reading runs 0–100, which scales the model while one trial cannot show a spread.
+ * The belief along `axis`, or undefined before any completed trial. `base` fixes the other knobs; `spread`
+ * (the game's reading scale's) scales the model while one trial cannot show a spread.
  */
-export function beliefSlice(objective: Objective, trials: readonly Trial[], axis: string, base: Params): BeliefSlice | undefined {
+export function beliefSlice(objective: Objective, trials: readonly Trial[], axis: string, base: Params, spread: number): BeliefSlice | undefined {
   const space = Space.from(objective.space);
   const names = Object.keys(objective.space);
   const dimension = names.indexOf(axis);
@@ -35,7 +36,7 @@ export function beliefSlice(objective: Objective, trials: readonly Trial[], axis
   const anchor = space.toUnit({ ...space.fromUnit(names.map(() => 0.5)), ...base });
   const units = Array.from({ length: SLICE_POINTS }, (_, i) => i / (SLICE_POINTS - 1));
   const points = units.map((u) => anchor.map((value, d) => (d === dimension ? u : value)));
-  const beliefs = surrogateBeliefs({ space, direction: objective.direction, trials, points, valueSpread: 100 });
+  const beliefs = surrogateBeliefs({ space, direction: objective.direction, trials, points, valueSpread: spread });
   if (beliefs === undefined) return undefined;
   let peak = 0;
   beliefs.points.forEach((point, i) => {
@@ -46,7 +47,7 @@ export function beliefSlice(objective: Objective, trials: readonly Trial[], axis
     units,
     values: points.map((point) => Number(space.fromUnit(point)[axis])),
     mean: beliefs.points.map((p) => p.mean),
-    sd: beliefs.points.map((p) => (Number.isFinite(p.sd) ? p.sd : 100)),
+    sd: beliefs.points.map((p) => (Number.isFinite(p.sd) ? p.sd : spread)),
     expectedImprovement: beliefs.points.map((p) => p.expectedImprovement),
     peak: units[peak] ?? 0,
   };
@@ -58,4 +59,48 @@ export function unitOf(objective: Objective, axis: string, params: Params): numb
   const names = Object.keys(objective.space);
   const filled = { ...space.fromUnit(names.map(() => 0.5)), ...params };
   return space.toUnit(filled)[names.indexOf(axis)] ?? 0;
+}
+
+/** Cells along each side of the belief maps of a 2-D game: 2.5 m cells on Dig for Gold, as its reveal draws. */
+export const MAP_CELLS = 40;
+
+/** The belief over a 2-D game's whole field, as maps: rows from the lowest y up, as src/search/belief-map.ts reads it. */
+export interface BeliefMaps {
+  readonly xs: readonly number[];
+  readonly ys: readonly number[];
+  readonly mean: Float64Array;
+  /** The uncertainty (sd); where it is unbounded far from every trial, the widest finite value instead. */
+  readonly sd: Float64Array;
+  readonly expectedImprovement: Float64Array;
+  /** The cell centre where expected improvement peaks: where Bayesian search would probe next. */
+  readonly peak: { readonly x: number; readonly y: number };
+}
+
+/**
+ * The belief over the field, or undefined before any completed trial, from the same belief map Discord's
+ * reveal draws. `strategyBudget` is set when the trials are Bayesian search's own, to read the model it had.
+ */
+export function beliefMaps(objective: Objective, trials: readonly Trial[], spread: number, options: { cells?: number; strategyBudget?: number } = {}): BeliefMaps | undefined {
+  const map = beliefMap({
+    space: objective.space,
+    direction: objective.direction,
+    trials,
+    cells: options.cells ?? MAP_CELLS,
+    valueSpread: spread,
+    ...(options.strategyBudget === undefined ? {} : { strategyBudget: options.strategyBudget }),
+  });
+  if (map === undefined) return undefined;
+  let widest = 0;
+  for (const sd of map.sd) if (Number.isFinite(sd)) widest = Math.max(widest, sd);
+  let peak = 0;
+  for (let i = 1; i < map.expectedImprovement.length; i++) if ((map.expectedImprovement[i] as number) > (map.expectedImprovement[peak] as number)) peak = i;
+  const columns = map.xs.length;
+  return {
+    xs: map.xs,
+    ys: map.ys,
+    mean: map.mean,
+    sd: map.sd.map((sd) => (Number.isFinite(sd) ? sd : widest)),
+    expectedImprovement: map.expectedImprovement,
+    peak: { x: map.xs[peak % columns] as number, y: map.ys[Math.floor(peak / columns)] as number },
+  };
 }

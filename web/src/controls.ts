@@ -4,6 +4,9 @@
  * shows its value as text.
  */
 import type { MoveField, MoveInput } from '../../src/games/types.js';
+import { formatNumber } from './format.js';
+
+export { formatNumber } from './format.js';
 
 const LOG_STEPS = 1000;
 
@@ -12,8 +15,10 @@ export interface ControlSet {
   read(): MoveInput;
   /** Set the controls to a move (after a strategy's probe, say). */
   readonly fields: readonly MoveField[];
-  /** Each number field's slider, by field name. */
+  /** Each number field's slider, by field name (none when the numbers are typed). */
   readonly sliders: ReadonlyMap<string, HTMLInputElement>;
+  /** Each number field's typed input, by field name (with `typedNumbers`), for a map to fill in. */
+  readonly numberInputs: ReadonlyMap<string, HTMLInputElement>;
 }
 
 function isWhole(field: MoveField & { kind: 'number' }): boolean {
@@ -28,15 +33,18 @@ export function sliderValue(field: MoveField & { kind: 'number' }, position: num
   return Math.min(field.max, Math.max(field.min, value));
 }
 
-export function formatNumber(value: number): string {
-  if (value !== 0 && (Math.abs(value) < 0.01 || Math.abs(value) >= 10_000)) return value.toExponential(1);
-  return String(Number(value.toPrecision(3)));
-}
 
-export function buildControls(form: HTMLFormElement, fields: readonly MoveField[], defaults: MoveInput, onInput: () => void): ControlSet {
+/**
+ * With `typedNumbers` each number is a plain number box (a map is the pointer's control, and a dig can be
+ * typed); what is typed goes to the rules as text, so they name the allowed range for anything else.
+ */
+export function buildControls(form: HTMLFormElement, fields: readonly MoveField[], defaults: MoveInput, onInput: () => void, typedNumbers = false): ControlSet {
   form.replaceChildren();
+  // The rules check a typed move and say what is allowed, in the status line, rather than the browser's bubble.
+  form.noValidate = typedNumbers;
   const readers: (() => [string, string | number])[] = [];
   const sliders = new Map<string, HTMLInputElement>();
+  const numberInputs = new Map<string, HTMLInputElement>();
   for (const field of fields) {
     const label = document.createElement('label');
     const id = `field-${field.name}`;
@@ -44,7 +52,20 @@ export function buildControls(form: HTMLFormElement, fields: readonly MoveField[
     const name = document.createElement('span');
     name.textContent = field.kind === 'number' && field.unit ? `${field.label} (${field.unit})` : field.label;
     label.append(name);
-    if (field.kind === 'number') {
+    if (field.kind === 'number' && typedNumbers) {
+      const input = document.createElement('input');
+      input.type = 'number';
+      input.id = id;
+      input.name = field.name;
+      input.min = String(field.min);
+      input.max = String(field.max);
+      input.step = field.step === undefined ? 'any' : String(field.step);
+      input.value = String(defaults[field.name] ?? (field.min + field.max) / 2);
+      input.addEventListener('input', onInput);
+      label.append(input, document.createElement('span'));
+      readers.push(() => [field.name, input.value]);
+      numberInputs.set(field.name, input);
+    } else if (field.kind === 'number') {
       const whole = field.logScale ? field.min % 1 === 0 && field.max % 1 === 0 && field.max >= 10 : isWhole(field);
       const slider = document.createElement('input');
       slider.type = 'range';
@@ -105,5 +126,5 @@ export function buildControls(form: HTMLFormElement, fields: readonly MoveField[
   submit.type = 'submit';
   submit.id = 'probe';
   form.append(submit);
-  return { read: () => Object.fromEntries(readers.map((reader) => reader())), fields, sliders };
+  return { read: () => Object.fromEntries(readers.map((reader) => reader())), fields, sliders, numberInputs };
 }

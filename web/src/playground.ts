@@ -8,20 +8,26 @@ import { MoveError } from '../../src/games/types.js';
 import type { GameId, MoveField, MoveInput } from '../../src/games/types.js';
 import type { Params } from '../../src/search/types.js';
 import { startActivity } from './activity.js';
-import { beliefSlice, unitOf, type BeliefSlice } from './belief.js';
+import { beliefMaps, beliefSlice, unitOf, type BeliefMaps, type BeliefSlice } from './belief.js';
 import { acquisitionChart, beliefChart, raceChart, type PlottedProbe } from './charts.js';
 import { buildControls, formatNumber, type ControlSet } from './controls.js';
 import { fetchTopic, showTopic } from './explanation.js';
-import { READING_UNIT } from './readings.js';
-import { bestSoFar, PARAM_OF_FIELD, probe, RUN_LABELS, startPuzzle, stepStrategy, STRATEGY_RUNS, type Puzzle, type RunName } from './runs.js';
+import { mapAxesOf, moveCursor, pixelToField, snapToAxis, type FieldPoint, type MapAxis, type MapFrame } from './map-coordinates.js';
+import { mapFrameOf, mapPicture, placeCursor, wrapMaps, type MapMark } from './maps.js';
+import { readingLabel, readingRange } from './reading-words.js';
+import { bestSoFar, PARAM_OF_FIELD, probe, RUN_LABELS, startPuzzle, stepStrategy, STRATEGY_RUNS, type Puzzle, type Run, type RunName } from './runs.js';
 
-const PLAYGROUND_GAMES: readonly GameId[] = ['bake', 'train'];
+const PLAYGROUND_GAMES: readonly GameId[] = ['bake', 'dig', 'train'];
 const DEFAULT_MOVES: Partial<Record<GameId, MoveInput>> = {
   bake: { minutes: 15 },
+  dig: { x: 50, y: 50 },
   train: { learningRate: 0.1, epochs: 20, hiddenUnits: 16, batchSize: '32', weightDecay: 0.0001 },
 };
 const STRATEGY_TOPICS: Readonly<Record<RunName, string | undefined>> = { you: undefined, grid: 'grid-search', random: 'random-search', bayes: 'bayesian-optimisation' };
-const PROBE_WORDS: Partial<Record<GameId, string>> = { bake: 'Bake', train: 'Train' };
+const PROBE_WORDS: Partial<Record<GameId, string>> = { bake: 'Bake', dig: 'Dig', train: 'Train' };
+/** Picture sizes (their own coordinates; the page scales them): the field you click, and the belief maps. */
+const FIELD_MAP_SIZE = 440;
+const BELIEF_MAP_SIZE = 300;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const gameSelect = $<HTMLSelectElement>('game');
@@ -30,11 +36,15 @@ const levelSelect = $<HTMLSelectElement>('level');
 const axisSelect = $<HTMLSelectElement>('axis');
 const form = $<HTMLFormElement>('controls');
 const status = $<HTMLParagraphElement>('status');
+const fieldMap = $<HTMLDivElement>('field-map');
+const mapCursorText = $<HTMLParagraphElement>('map-cursor');
 
 let puzzle: Puzzle;
 let controls: ControlSet;
 let viewing: RunName = 'you';
 let busy = false;
+/** A 2-D game's map: its axes (the two move fields), the drawn field picture, and the cursor on it. */
+let map: { x: MapAxis; y: MapAxis; svg?: SVGSVGElement; frame?: MapFrame; cursor: FieldPoint } | undefined;
 
 function freshSeed(): string {
   const words = ['maple', 'oak', 'birch', 'cedar', 'willow', 'rowan', 'hazel', 'aspen'];
@@ -86,22 +96,12 @@ function describeBelief(slice: BeliefSlice | undefined, axisLabel: string): stri
 
 /** Redraws the belief, acquisition and race from the puzzle as it stands. */
 function draw(cursorUnit?: number): void {
-  const field = axisField();
-  const axis = paramName(field);
-  const axisLabel = field.unit ? `${field.label} (${field.unit})` : field.label;
   const run = puzzle.runs[viewing];
-  const base = currentParams();
-  const slice = beliefSlice(puzzle.objective, run.trials, axis, base);
-  const probes: PlottedProbe[] = run.probes.map((p, i) => ({ unit: unitOf(puzzle.objective, axis, p.params), value: p.value, run: viewing, label: String(i + 1) }));
-  const yLabel = READING_UNIT[puzzle.game] ?? 'reading';
-  const description = describeBelief(slice, axisLabel);
-  $('belief-chart').replaceChildren(
-    beliefChart({ slice, probes, axisLabel, formatValue: formatNumber, valueAt, yLabel, yRange: [0, 100], description, ...(cursorUnit === undefined ? {} : { cursor: cursorUnit }) }),
-  );
-  $('acquisition-chart').replaceChildren(acquisitionChart(slice, axisLabel, formatNumber, valueAt));
-  $('belief-summary').textContent = description;
+  if (map) drawMaps(run);
+  else drawSlice(run, cursorUnit);
   const lines = (['you', ...STRATEGY_RUNS] as const).map((name) => ({ run: name, label: RUN_LABELS[name], best: bestSoFar(puzzle, puzzle.runs[name]) }));
-  $('race-chart').replaceChildren(raceChart(lines, puzzle.budget, yLabel, [0, 100]));
+  const range = readingRange(puzzle.rules, lines.flatMap((line) => line.best));
+  $('race-chart').replaceChildren(raceChart(lines, puzzle.budget, readingLabel(puzzle.rules), range));
   const list = $('probes');
   list.replaceChildren(
     ...run.probes.map((p) => {
@@ -113,6 +113,149 @@ function draw(cursorUnit?: number): void {
   list.setAttribute('aria-label', `${RUN_LABELS[viewing]}'s probes`);
   document.body.dataset.probes = String(run.probes.length);
 }
+
+/** A game of knobs: the belief and the acquisition along one knob, the others where the controls stand. */
+function drawSlice(run: Run, cursorUnit?: number): void {
+  const field = axisField();
+  const axis = paramName(field);
+  const axisLabel = field.unit ? `${field.label} (${field.unit})` : field.label;
+  const base = currentParams();
+  const slice = beliefSlice(puzzle.objective, run.trials, axis, base, puzzle.rules.readingScale.spread);
+  const probes: PlottedProbe[] = run.probes.map((p, i) => ({ unit: unitOf(puzzle.objective, axis, p.params), value: p.value, run: viewing, label: String(i + 1) }));
+  const description = describeBelief(slice, axisLabel);
+  const yRange = readingRange(puzzle.rules, [...probes.map((p) => p.value), ...(slice?.mean ?? [])]);
+  $('belief-chart').replaceChildren(
+    beliefChart({ slice, probes, axisLabel, formatValue: formatNumber, valueAt, yLabel: readingLabel(puzzle.rules), yRange, description, ...(cursorUnit === undefined ? {} : { cursor: cursorUnit }) }),
+  );
+  $('acquisition-chart').replaceChildren(acquisitionChart(slice, axisLabel, formatNumber, valueAt));
+  $('belief-summary').textContent = description;
+}
+
+// ---- A 2-D game: the field is a map to click, the belief and the acquisition are maps ----------------------
+
+const withUnit = (value: number, unit: string) => `${formatNumber(value)}${unit ? ` ${unit}` : ''}`;
+
+/** "x 40 m, y 62 m". */
+function spotText(point: FieldPoint): string {
+  if (!map) return '';
+  // A cell centre is named by the nearest spot a move can take (whole metres).
+  return `x ${withUnit(snapToAxis(map.x, point.x), map.x.unit)}, y ${withUnit(snapToAxis(map.y, point.y), map.y.unit)}`;
+}
+
+function pointOf(params: Params): FieldPoint {
+  return { x: Number(params[map!.x.name]), y: Number(params[map!.y.name]) };
+}
+
+/** Where one of the belief's maps is highest, as a field point (a cell centre) and the value there. */
+function highestCell(maps: BeliefMaps, values: Float64Array): { point: FieldPoint; value: number } {
+  let at = 0;
+  for (let i = 1; i < values.length; i++) if ((values[i] as number) > (values[at] as number)) at = i;
+  const columns = maps.xs.length;
+  return { point: { x: maps.xs[at % columns] as number, y: maps.ys[Math.floor(at / columns)] as number }, value: values[at] as number };
+}
+
+function drawMaps(run: Run): void {
+  const axes = map!;
+  const reading = (value: number) => withUnit(value, puzzle.rules.readingScale.unit ?? '');
+  const who = RUN_LABELS[viewing];
+  const marks: MapMark[] = run.probes.map((p, i) => ({ ...pointOf(p.params), run: viewing, label: String(i + 1) }));
+  const maps = beliefMaps(puzzle.objective, run.trials, puzzle.rules.readingScale.spread, viewing === 'bayes' ? { strategyBudget: puzzle.budget } : {});
+  const best = run.probes.reduce<{ value: number; params: Params } | undefined>((top, p) => (p.value !== null && (top === undefined || p.value > top.value) ? { value: p.value, params: p.params } : top), undefined);
+  const digs = run.probes.length;
+  const digsText = digs === 0 ? `${who}: no digs yet.` : `${who}: ${digs} ${digs === 1 ? 'dig' : 'digs'}${best ? `, the best ${reading(best.value)} at ${spotText(pointOf(best.params))}` : ''}.`;
+  const common = { x: axes.x, y: axes.y };
+  const fieldOptions = { ...common, size: FIELD_MAP_SIZE };
+  const field = mapPicture({ ...fieldOptions, title: 'The field: click to dig', description: `${digsText} What lies beneath stays hidden until the game is over.`, marks, className: 'field' });
+  axes.svg = field;
+  axes.frame = mapFrameOf(fieldOptions);
+  fieldMap.replaceChildren(field);
+  placeCursor(field, axes.frame, axes.cursor);
+  const size = BELIEF_MAP_SIZE;
+  const unit = puzzle.rules.readingScale.unit;
+  const meanTitle = `Belief: expected ${puzzle.rules.readingScale.name} (mean)`;
+  if (maps === undefined) {
+    const empty = (title: string, className: string) =>
+      mapPicture({ ...common, size, title, description: `${title}: appears after the first dig.`, marks: [], className });
+    $('belief-chart').replaceChildren(wrapMaps(empty(meanTitle, 'mean'), empty('Uncertainty (sd)', 'sd')));
+    $('acquisition-chart').replaceChildren(empty('Expected improvement', 'acquisition'));
+    $('belief-summary').textContent = `${digsText} No belief before the first dig: dig once and the maps appear.`;
+    return;
+  }
+  const top = highestCell(maps, maps.mean);
+  const unsure = highestCell(maps, maps.sd);
+  const next = maps.peak;
+  const meanText = `The belief is richest (${reading(top.value)}) near ${spotText(top.point)}.`;
+  const sdText = `The belief is least sure (± ${reading(unsure.value)}) near ${spotText(unsure.point)}, and surest beside the digs.`;
+  const nextText = `Expected improvement peaks at ${spotText(next)}: Bayes would dig here next.`;
+  $('belief-chart').replaceChildren(
+    wrapMaps(
+      mapPicture({ ...common, size, title: meanTitle, description: meanText, grid: { xs: maps.xs, ys: maps.ys, values: maps.mean }, ...(unit ? { gridUnit: unit } : {}), marks, className: 'mean' }),
+      mapPicture({ ...common, size, title: 'Uncertainty (sd)', description: sdText, grid: { xs: maps.xs, ys: maps.ys, values: maps.sd }, ...(unit ? { gridUnit: unit } : {}), marks, className: 'sd' }),
+    ),
+  );
+  $('acquisition-chart').replaceChildren(
+    mapPicture({ ...common, size, title: 'Expected improvement', description: nextText, grid: { xs: maps.xs, ys: maps.ys, values: maps.expectedImprovement }, marks, next, className: 'acquisition' }),
+  );
+  $('belief-summary').textContent = `${digsText} ${meanText} ${nextText}`;
+}
+
+
+/** Moves the map's cursor (and the typed x and y with it) and says where it is. */
+function setCursor(point: FieldPoint, fillInputs: boolean): void {
+  if (!map) return;
+  map.cursor = point;
+  if (map.svg && map.frame) placeCursor(map.svg, map.frame, point);
+  if (fillInputs) {
+    const xInput = controls.numberInputs.get(map.x.name);
+    const yInput = controls.numberInputs.get(map.y.name);
+    if (xInput) xInput.value = String(point.x);
+    if (yInput) yInput.value = String(point.y);
+  }
+  const text = `Cursor at ${spotText(point)}. Enter or Space digs there; arrows move it (Shift for bigger steps).`;
+  mapCursorText.textContent = text;
+  fieldMap.setAttribute('aria-valuetext', text);
+}
+
+/** The field point under the pointer, or undefined off the plotted square. */
+function pointUnder(event: MouseEvent): FieldPoint | undefined {
+  if (!map?.svg || !map.frame) return undefined;
+  const box = map.svg.getBoundingClientRect();
+  if (box.width === 0 || box.height === 0) return undefined;
+  return pixelToField(map.frame, ((event.clientX - box.left) * FIELD_MAP_SIZE) / box.width, ((event.clientY - box.top) * FIELD_MAP_SIZE) / box.height);
+}
+
+/** The cursor where the typed x and y say, when both are numbers. */
+function cursorFromInputs(): void {
+  if (!map) return;
+  const x = Number(controls.numberInputs.get(map.x.name)?.value);
+  const y = Number(controls.numberInputs.get(map.y.name)?.value);
+  if (controls.numberInputs.get(map.x.name)?.value !== '' && controls.numberInputs.get(map.y.name)?.value !== '' && Number.isFinite(x) && Number.isFinite(y)) setCursor({ x, y }, false);
+}
+
+fieldMap.addEventListener('pointermove', (event) => {
+  const point = pointUnder(event);
+  if (point) setCursor(point, false);
+});
+fieldMap.addEventListener('click', (event) => {
+  const point = pointUnder(event);
+  if (!point) return;
+  setCursor(point, true);
+  void makeProbe();
+});
+fieldMap.addEventListener('keydown', (event) => {
+  if (!map?.frame) return;
+  if (event.key === 'Enter' || event.key === ' ') {
+    event.preventDefault();
+    setCursor(map.cursor, true);
+    void makeProbe();
+    return;
+  }
+  const moved = moveCursor(map.frame, map.cursor, event.key, event.shiftKey);
+  if (moved) {
+    event.preventDefault();
+    setCursor(moved, true);
+  }
+});
 
 function showRuns(): void {
   const target = $('view-runs');
@@ -161,7 +304,13 @@ function newPuzzle(): void {
   seedInput.value = puzzle.seed;
   viewing = 'you';
   $('blurb').textContent = `${puzzle.rules.title}: ${puzzle.rules.blurb}`;
-  controls = buildControls(form, puzzle.rules.moveFields(puzzle.difficulty), DEFAULT_MOVES[game] ?? {}, () => draw(cursor()));
+  const fields = puzzle.rules.moveFields(puzzle.difficulty);
+  const axes = mapAxesOf(fields);
+  map = axes && { ...axes, cursor: { x: Number(DEFAULT_MOVES[game]?.[axes.x.name] ?? axes.x.min), y: Number(DEFAULT_MOVES[game]?.[axes.y.name] ?? axes.y.min) } };
+  controls = buildControls(form, fields, DEFAULT_MOVES[game] ?? {}, () => (map ? cursorFromInputs() : draw(cursor())), map !== undefined);
+  fieldMap.hidden = map === undefined;
+  mapCursorText.hidden = map === undefined;
+  if (axes) fieldMap.setAttribute('aria-label', `The field, ${axes.x.label} across and ${axes.y.label} up: click, or move with the arrow keys and press Enter, to dig`);
   $('probe').textContent = PROBE_WORDS[game] ?? 'Probe';
   // A one-knob game probes where the slider is let go, as well as by the button or Enter.
   if (controls.fields.length === 1) {
@@ -178,10 +327,11 @@ function newPuzzle(): void {
         return option;
       }),
   );
-  $('axis-label').hidden = axisSelect.options.length < 2;
+  $('axis-label').hidden = map !== undefined || axisSelect.options.length < 2;
   say(`New puzzle "${puzzle.seed}". ${puzzle.budget} probes.`);
   showRuns();
   draw();
+  if (map) setCursor(map.cursor, false);
   saveToUrl();
   void explain();
 }

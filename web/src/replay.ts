@@ -5,14 +5,18 @@
  */
 import './style.css';
 import type { BakeRevealExtras } from '../../src/games/bake.js';
+import type { DigRevealExtras } from '../../src/games/dig.js';
+import { digFieldGrid } from '../../src/games/dig-reveal.js';
 import { GAMES } from '../../src/games/index.js';
 import { reveal, type Reveal, type RevealRun } from '../../src/games/reveal.js';
 import type { GameId, GameState, MoveField } from '../../src/games/types.js';
 import type { Trial } from '../../src/search/types.js';
-import { beliefSlice, unitOf } from './belief.js';
+import { beliefMaps, beliefSlice, unitOf } from './belief.js';
 import { acquisitionChart, beliefChart, raceChart } from './charts.js';
 import { formatNumber } from './controls.js';
-import { READING_UNIT } from './readings.js';
+import { mapAxesOf, snapToAxis } from './map-coordinates.js';
+import { mapPicture, wrapMaps, type MapGrid, type MapMark } from './maps.js';
+import { readingLabel, readingRange, readingText } from './reading-words.js';
 import { PARAM_OF_FIELD, describeParams } from './runs.js';
 
 interface ReplayData {
@@ -76,9 +80,16 @@ async function main(): Promise<void> {
   const finished = body.finishedAt ? new Date(body.finishedAt).toUTCString() : 'recently';
   $('about').textContent = `Finished ${finished}. ${numbers.player.trials.length} moves by the player, best ${numbers.player.best ?? 'none'}; this link works until ${new Date(body.expiresAt).toUTCString()}.`;
 
-  const draw = () => {
-    const moves = Number(scrub.value);
-    const run = runs.find((r) => runKey(r) === runSelect.value) ?? numbers.player;
+  const axes = mapAxesOf(rules.moveFields(body.state.difficulty));
+  const scale = rules.readingScale;
+  // The hidden field, shown as Discord's reveal shows it once the game is over (Dig for Gold's).
+  const truthMap: { grid: MapGrid; lode: { x: number; y: number } } | undefined =
+    numbers.game === 'dig' ? { grid: digFieldGrid(body.state.seed, body.state.difficulty), lode: (numbers.extras as DigRevealExtras).peak } : undefined;
+  $('field-section').hidden = truthMap === undefined;
+  if (axes) $('axis-label').hidden = true;
+
+  /** A game of knobs: the belief along one knob after the scrubbed move. */
+  const drawSlice = (run: RevealRun, moves: number, who: string): string => {
     const field = fields.find((f) => param(f) === axisSelect.value) ?? fields[0]!;
     const axis = param(field);
     const spec = objective.space[axis];
@@ -87,8 +98,7 @@ async function main(): Promise<void> {
     const axisLabel = field.unit ? `${field.label} (${field.unit})` : field.label;
     const shown = trialsOf(run, moves);
     const base = shown.at(-1)?.params ?? {};
-    const slice = beliefSlice(objective, shown, axis, base);
-    const who = run.name === 'player' ? 'The player' : run.label;
+    const slice = beliefSlice(objective, shown, axis, base, scale.spread);
     const description = slice
       ? `${who} after ${moves} of ${budget} moves: expected improvement peaks at ${formatNumber(valueAt(slice.peak))}.`
       : `${who} before the first move: no belief yet.`;
@@ -101,28 +111,67 @@ async function main(): Promise<void> {
         axisLabel,
         formatValue: formatNumber,
         valueAt,
-        yLabel: READING_UNIT[body.game] ?? 'reading',
-        yRange: [0, 100],
+        yLabel: readingLabel(rules),
+        yRange: readingRange(rules, [...shown.map((t) => t.value ?? null), ...(truth ?? []).map((p) => p.value)]),
         description: truth ? `${description} The dotted line is the hidden truth.` : description,
         ...(truth ? { truth } : {}),
       }),
     );
     $('acquisition-chart').replaceChildren(acquisitionChart(slice, axisLabel, formatNumber, valueAt));
+    return description;
+  };
+
+  /** A 2-D game: the run's digs on the uncovered field, and the belief and acquisition maps after the scrubbed move. */
+  const drawMaps = (run: RevealRun, moves: number, who: string, map: NonNullable<typeof axes>): string => {
+    const shown = trialsOf(run, moves);
+    const marks: MapMark[] = shown.map((t, i) => ({ x: Number(t.params[map.x.name]), y: Number(t.params[map.y.name]), run: run.name, label: String(i + 1) }));
+    const spot = (p: { x: number; y: number }) => `x ${formatNumber(snapToAxis(map.x, p.x))} ${map.x.unit}, y ${formatNumber(snapToAxis(map.y, p.y))} ${map.y.unit}`.replace(/ ,/g, ',').trim();
+    const common = { x: map.x, y: map.y, size: 300 };
+    if (truthMap) {
+      const lodeText = `The richest spot (the star) is at ${spot(truthMap.lode)}.`;
+      const text = `The hidden field with ${who.toLowerCase() === 'the player' ? "the player's" : `${who}'s`} first ${moves} ${moves === 1 ? 'move' : 'moves'}. ${lodeText}`;
+      $('map-chart').replaceChildren(
+        mapPicture({ ...common, size: 360, title: 'The hidden field', description: text, grid: truthMap.grid, ...(scale.unit ? { gridUnit: scale.unit } : {}), marks, lode: truthMap.lode, className: 'truth' }),
+      );
+      $('field-summary').textContent = text;
+    }
+    // Bayesian search's own moves are read with the model it had (see src/search/gp/restarts.ts).
+    const maps = beliefMaps(objective, shown, scale.spread, run.name === 'bayes' ? { strategyBudget: budget } : {});
+    if (maps === undefined) {
+      const empty = (title: string, className: string) => mapPicture({ ...common, title, description: `${title}: none before the first move.`, marks: [], className });
+      $('belief-chart').replaceChildren(wrapMaps(empty('Belief (mean)', 'mean'), empty('Uncertainty (sd)', 'sd')));
+      $('acquisition-chart').replaceChildren(empty('Expected improvement', 'acquisition'));
+      return `${who} before the first move: no belief yet.`;
+    }
+    const grid = (values: Float64Array): MapGrid => ({ xs: maps.xs, ys: maps.ys, values });
+    const unit = scale.unit ? { gridUnit: scale.unit } : {};
+    const nextText = `expected improvement peaks at ${spot(maps.peak)}, where Bayesian search would dig next.`;
+    $('belief-chart').replaceChildren(
+      wrapMaps(
+        mapPicture({ ...common, title: 'Belief (mean)', description: `What Bayesian search believed about the ${scale.name} after ${moves} moves.`, grid: grid(maps.mean), ...unit, marks, className: 'mean' }),
+        mapPicture({ ...common, title: 'Uncertainty (sd)', description: `How unsure that belief was after ${moves} moves: surest beside the moves.`, grid: grid(maps.sd), ...unit, marks, className: 'sd' }),
+      ),
+    );
+    $('acquisition-chart').replaceChildren(
+      mapPicture({ ...common, title: 'Expected improvement', description: `After ${moves} moves, ${nextText}`, grid: grid(maps.expectedImprovement), marks, next: maps.peak, className: 'acquisition' }),
+    );
+    return `${who} after ${moves} of ${budget} moves: ${nextText}`;
+  };
+
+  const draw = () => {
+    const moves = Number(scrub.value);
+    const run = runs.find((r) => runKey(r) === runSelect.value) ?? numbers.player;
+    const who = run.name === 'player' ? 'The player' : run.label;
+    const description = axes ? drawMaps(run, moves, who, axes) : drawSlice(run, moves, who);
     $('belief-summary').textContent = description;
     $('move').textContent = `Move ${moves} of ${budget}`;
     scrub.setAttribute('aria-valuetext', `Move ${moves} of ${budget}`);
-    $('race-chart').replaceChildren(
-      raceChart(
-        runs.map((r) => ({ run: r.name, label: r.name === 'player' ? 'Player' : r.label, best: r.trials.slice(0, moves).map((t) => t.best) })),
-        budget,
-        READING_UNIT[body.game] ?? 'reading',
-        [0, 100],
-      ),
-    );
+    const lines = runs.map((r) => ({ run: r.name, label: r.name === 'player' ? 'Player' : r.label, best: r.trials.slice(0, moves).map((t) => t.best) }));
+    $('race-chart').replaceChildren(raceChart(lines, budget, readingLabel(rules), readingRange(rules, lines.flatMap((line) => line.best))));
     $('probes').replaceChildren(
       ...run.trials.slice(0, moves).map((t) => {
         const item = document.createElement('li');
-        item.textContent = `${describeParams(rules, body.state.difficulty, t.params)}: ${t.value ?? 'failed'}`;
+        item.textContent = `${describeParams(rules, body.state.difficulty, t.params)}: ${readingText(rules, t.value)}`;
         return item;
       }),
     );

@@ -8,7 +8,7 @@ import type { AnyGameRules, GameId, GameState, MoveInput } from '../../src/games
 import { bestTrial, Study } from '../../src/search/study.js';
 import { createStrategy } from '../../src/search/strategies/index.js';
 import type { Objective, Params, Trial } from '../../src/search/types.js';
-import { readingOf } from './readings.js';
+import { readingText } from './reading-words.js';
 
 export type RunName = 'you' | 'grid' | 'random' | 'bayes';
 export const STRATEGY_RUNS: readonly Exclude<RunName, 'you'>[] = ['grid', 'random', 'bayes'];
@@ -16,9 +16,9 @@ export const RUN_LABELS: Readonly<Record<RunName, string>> = { you: 'You', grid:
 
 export interface Probe {
   readonly params: Params;
-  /** The reading in the game's unit (taste, accuracy %); null when the try failed. */
+  /** The reading in the game's unit (taste, accuracy %, grams); null when the try failed. */
   readonly value: number | null;
-  /** What the person reads: "14.5 minutes: taste 82, golden". */
+  /** What the person reads: "14.5 minutes: taste 82". */
   readonly text: string;
 }
 
@@ -79,10 +79,10 @@ export function probe(puzzle: Puzzle, input: MoveInput): Probe {
   puzzle.state = state;
   const index = state.history.length - 1;
   const params = puzzle.rules.moveToParams(state, index);
-  const reading = readingOf(puzzle.game, feedback);
-  const made: Probe = { params, value: reading.value, text: `${describeParams(puzzle.rules, puzzle.difficulty, params)}: ${reading.text}` };
+  const value = puzzle.rules.reading({ move, feedback });
+  const made: Probe = { params, value, text: `${describeParams(puzzle.rules, puzzle.difficulty, params)}: ${readingText(puzzle.rules, value)}` };
   const you = puzzle.runs.you;
-  const trial: Trial = reading.value === null ? { index, params, state: 'failed' } : { index, params, state: 'complete', value: reading.value };
+  const trial: Trial = { index, params, state: 'complete', value };
   puzzle.runs.you = { ...you, probes: [...you.probes, made], trials: [...you.trials, trial] };
   return made;
 }
@@ -111,8 +111,7 @@ export function stepStrategy(puzzle: Puzzle, name: Exclude<RunName, 'you'>): Pro
   }
   if (value === null) study.fail(trial.index);
   else study.tell(trial.index, value);
-  const unit = puzzle.game === 'bake' ? `taste ${value}` : `${value}% held-out accuracy`;
-  const made: Probe = { params: trial.params, value, text: `${describeParams(puzzle.rules, puzzle.difficulty, trial.params)}: ${value === null ? 'failed' : unit}` };
+  const made: Probe = { params: trial.params, value, text: `${describeParams(puzzle.rules, puzzle.difficulty, trial.params)}: ${readingText(puzzle.rules, value)}` };
   puzzle.runs[name] = { ...run, probes: [...run.probes, made], trials: study.trials };
   return made;
 }

@@ -1,0 +1,5 @@
+/** Numbers as the playground writes them: three significant digits, exponents only for the very small or large. */
+export function formatNumber(value: number): string {
+  if (value !== 0 && (Math.abs(value) < 0.01 || Math.abs(value) >= 10_000)) return value.toExponential(1);
+  return String(Number(value.toPrecision(3)));
+}

@@ -31,10 +31,10 @@ const BUILD_INFO_FILE = join(DIST_DIR, '.tsbuildinfo');
 /** A lock older than this belongs to a build that died; a real build takes well under a minute. */
 const STALE_LOCK_MS = 10 * 60_000;
 
-/** The browser bundle: its own sources, and the core it compiles for the browser. */
+/** The browser bundle: its own sources, and the core it compiles for the browser (the charts take their colours from src/pictures). */
 const WEB_DIR = join(PACKAGE_ROOT, 'web');
 const WEB_CONFIG = join(WEB_DIR, 'vite.config.mjs');
-const WEB_SOURCE_DIRS = ['web', 'src/search', 'src/games'];
+const WEB_SOURCE_DIRS = ['web', 'src/search', 'src/games', 'src/pictures'];
 const WEB_OUT_DIR = join(DIST_DIR, 'web');
 const WEB_STAMP_FILE = join(DIST_DIR, '.web-build-stamp.json');
 

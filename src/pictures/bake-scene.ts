@@ -6,7 +6,7 @@ import { bandPath, el, group, polylinePath, text, type Markup, type XY } from '.
 import { axes, bottom, clipPath, FONT, grow, marker, MUTED, numberedMarker, right, type Rect } from './chart-frame.js';
 import { placeLabels } from './label-placement.js';
 import { linearScale, niceDomain, niceLinearScale, type Scale } from './scale.js';
-import { seriesStyle } from './series-style.js';
+import { BELIEF_COLOUR, HIGHLIGHT_COLOUR, seriesStyle, TRUE_CURVE_COLOUR } from './series-style.js';
 
 export interface Point {
   readonly x: number;
@@ -31,9 +31,8 @@ export interface StrategyPoints {
   readonly points: readonly Point[];
 }
 
-export const TRUE_CURVE_COLOUR = '#7a7a7a';
-export const BELIEF_COLOUR = seriesStyle('bayes').colour;
-export const HIGHLIGHT_COLOUR = '#D55E00';
+// One palette with the web pages: the belief's colours live beside the series' (series-style.ts).
+export { BELIEF_COLOUR, HIGHLIGHT_COLOUR, TRUE_CURVE_COLOUR };
 /** The largest numbered disc's radius (two digits), for keeping discs apart. */
 const NUMBERED_RADIUS = 15;
 

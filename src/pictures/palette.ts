@@ -44,12 +44,30 @@ export function viridis(t: number): string {
   return hexColour(viridisRgb(t));
 }
 
-/** CIE L* (0 black … 100 white) of an sRGB colour: how light it looks, whatever its hue. */
-export function lightness([r, g, b]: Rgb): number {
+/** Relative luminance (0 black … 1 white) of an sRGB colour, as WCAG and CIE define it. */
+export function relativeLuminance([r, g, b]: Rgb): number {
   const linear = (c: number) => {
     const v = c / 255;
     return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
   };
-  const luminance = 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+  return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+}
+
+/** WCAG 2 contrast ratio of two colours, 1 … 21; graphics need 3, small text 4.5. */
+export function contrastRatio(a: Rgb, b: Rgb): number {
+  const [lighter, darker] = [relativeLuminance(a), relativeLuminance(b)].sort((x, y) => y - x) as [number, number];
+  return (lighter + 0.05) / (darker + 0.05);
+}
+
+/** '#rrggbb' (any case) as sRGB. */
+export function rgbOfHex(hex: string): Rgb {
+  const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!match) throw new RangeError(`Not a #rrggbb colour: ${hex}`);
+  return [parseInt(match[1]!, 16), parseInt(match[2]!, 16), parseInt(match[3]!, 16)];
+}
+
+/** CIE L* (0 black … 100 white) of an sRGB colour: how light it looks, whatever its hue. */
+export function lightness(rgb: Rgb): number {
+  const luminance = relativeLuminance(rgb);
   return luminance > 216 / 24389 ? 116 * Math.cbrt(luminance) - 16 : (24389 / 27) * luminance;
 }

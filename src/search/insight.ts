@@ -67,6 +67,20 @@ export interface Beliefs {
 
 /** The model's beliefs at each point, or undefined when no trial has completed yet (nothing to believe). */
 export function surrogateBeliefs(options: BeliefOptions): Beliefs | undefined {
+  return fitSurrogate(options)?.beliefsAt(options.points);
+}
+
+/** A fitted model, read at any points without refitting. */
+export interface Surrogate {
+  beliefsAt(points: BeliefOptions['points']): Beliefs;
+}
+
+/**
+ * The model surrogateBeliefs reads, fitted once: a picture redrawn many times over the same trials (a
+ * slider dragged across the playground's belief) reads it again and again, and the fit is most of the
+ * cost (30 trials: a few milliseconds each time, where 16.7 ms is a whole frame).
+ */
+export function fitSurrogate(options: Omit<BeliefOptions, 'points'>): Surrogate | undefined {
   const space = Space.from(options.space);
   const runs = options.strategyRuns;
   const trials =
@@ -79,45 +93,48 @@ export function surrogateBeliefs(options: BeliefOptions): Beliefs | undefined {
     noise: options.noise ?? 'fixed',
     ...(options.valueSpread === undefined ? {} : { unmeasuredSpread: options.valueSpread }),
   });
-
-  const d = space.dimension;
-  const count = options.points.length;
-  const unit = new Float64Array(count * d);
-  options.points.forEach((point, i) => {
-    if (Array.isArray(point)) {
-      if (point.length !== d) throw new RangeError(`Point ${i} has ${point.length} coordinates; the space has ${d}`);
-      unit.set(point as readonly number[], i * d);
-    } else {
-      unit.set(space.toUnit(point as Params), i * d);
-    }
-  });
-  const mean = new Float64Array(count);
-  const variance = new Float64Array(count);
-  model.predictStandardised(unit, count, mean, variance);
-
   let bestStandardised = Number.POSITIVE_INFINITY;
   for (const value of model.standardisedTargets) bestStandardised = Math.min(bestStandardised, value);
   const sign = directionSign(options.direction);
   const scale = model.improvementScale;
   const logScale = Math.log(scale);
-  const points: PointBelief[] = [];
-  for (let i = 0; i < count; i++) {
-    const m = mean[i] as number;
-    const sd = Math.sqrt(variance[i] as number);
-    // The warp is monotone, so the warped mean maps to the prediction's median and ±1 sd to a band;
-    // half the band's width is the spread reported.
-    const low = model.toObjectiveUnits(m - sd);
-    const high = model.toObjectiveUnits(m + sd);
-    points.push({
-      mean: sign * model.toObjectiveUnits(m),
-      sd: (high - low) / 2,
-      expectedImprovement: scale * expectedImprovement(m, sd, bestStandardised),
-      logExpectedImprovement: logScale + logExpectedImprovement(m, sd, bestStandardised),
-    });
-  }
+  const d = space.dimension;
+
   return {
-    best: sign * model.toObjectiveUnits(bestStandardised),
-    points,
-    lengthScales: Array.from(model.hyperparameters.lengthScales),
+    beliefsAt(requested) {
+      const count = requested.length;
+      const unit = new Float64Array(count * d);
+      requested.forEach((point, i) => {
+        if (Array.isArray(point)) {
+          if (point.length !== d) throw new RangeError(`Point ${i} has ${point.length} coordinates; the space has ${d}`);
+          unit.set(point as readonly number[], i * d);
+        } else {
+          unit.set(space.toUnit(point as Params), i * d);
+        }
+      });
+      const mean = new Float64Array(count);
+      const variance = new Float64Array(count);
+      model.predictStandardised(unit, count, mean, variance);
+      const points: PointBelief[] = [];
+      for (let i = 0; i < count; i++) {
+        const m = mean[i] as number;
+        const sd = Math.sqrt(variance[i] as number);
+        // The warp is monotone, so the warped mean maps to the prediction's median and ±1 sd to a band;
+        // half the band's width is the spread reported.
+        const low = model.toObjectiveUnits(m - sd);
+        const high = model.toObjectiveUnits(m + sd);
+        points.push({
+          mean: sign * model.toObjectiveUnits(m),
+          sd: (high - low) / 2,
+          expectedImprovement: scale * expectedImprovement(m, sd, bestStandardised),
+          logExpectedImprovement: logScale + logExpectedImprovement(m, sd, bestStandardised),
+        });
+      }
+      return {
+        best: sign * model.toObjectiveUnits(bestStandardised),
+        points,
+        lengthScales: Array.from(model.hyperparameters.lengthScales),
+      };
+    },
   };
 }

@@ -4,7 +4,7 @@
  * improvement that decides where Bayesian search would probe next.
  */
 import { beliefMap } from '../../src/search/belief-map.js';
-import { surrogateBeliefs } from '../../src/search/insight.js';
+import { fitSurrogate, type Surrogate } from '../../src/search/insight.js';
 import { Space } from '../../src/search/space.js';
 import type { Objective, Params, Trial } from '../../src/search/types.js';
 
@@ -25,6 +25,23 @@ export interface BeliefSlice {
 export const SLICE_POINTS = 121;
 
 /**
+ * The last fit and what it was fitted to. Dragging a slider redraws the belief over the same trials many
+ * times a second, and with 30 trials the fit alone is a good part of a frame. The runs (runs.ts) and the
+ * replay hand over a new trials array whenever a trial is added, never changing one in place, so the
+ * array itself says whether the fit still holds.
+ */
+let lastFit:
+  | { readonly objective: Objective; readonly trials: readonly Trial[]; readonly spread: number; readonly surrogate: Surrogate | undefined }
+  | undefined;
+
+function surrogateFor(objective: Objective, space: Space, trials: readonly Trial[], spread: number): Surrogate | undefined {
+  if (lastFit?.objective !== objective || lastFit.trials !== trials || lastFit.spread !== spread) {
+    lastFit = { objective, trials, spread, surrogate: fitSurrogate({ space, direction: objective.direction, trials, valueSpread: spread }) };
+  }
+  return lastFit.surrogate;
+}
+
+/**
  * The belief along `axis`, or undefined before any completed trial. `base` fixes the other knobs; `spread`
  * (the game's reading scale's) scales the model while one trial cannot show a spread.
  */
@@ -36,7 +53,7 @@ export function beliefSlice(objective: Objective, trials: readonly Trial[], axis
   const anchor = space.toUnit({ ...space.fromUnit(names.map(() => 0.5)), ...base });
   const units = Array.from({ length: SLICE_POINTS }, (_, i) => i / (SLICE_POINTS - 1));
   const points = units.map((u) => anchor.map((value, d) => (d === dimension ? u : value)));
-  const beliefs = surrogateBeliefs({ space, direction: objective.direction, trials, points, valueSpread: spread });
+  const beliefs = surrogateFor(objective, space, trials, spread)?.beliefsAt(points);
   if (beliefs === undefined) return undefined;
   let peak = 0;
   beliefs.points.forEach((point, i) => {

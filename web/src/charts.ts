@@ -1,32 +1,34 @@
 /** The playground's three pictures: the belief with the probes, the acquisition curve, the race. */
+import { BELIEF_COLOUR, HIGHLIGHT_COLOUR, PLAYER_SERIES, seriesStyle, TRUE_CURVE_COLOUR, type MarkerShape, type SeriesStyle } from '../../src/pictures/series-style.js';
 import type { BeliefSlice } from './belief.js';
 import { chartFrame, linearScale, niceTicks, pathOf, svgElement, svgText } from './svg.js';
 
-export const RUN_STYLES: Readonly<Record<string, { colour: string; dash: string; marker: 'circle' | 'square' | 'diamond' | 'triangle' }>> = {
-  you: { colour: '#0072b2', dash: '', marker: 'circle' },
-  grid: { colour: '#e69f00', dash: '6 3', marker: 'square' },
-  random: { colour: '#009e73', dash: '2 3', marker: 'diamond' },
-  bayes: { colour: '#cc79a7', dash: '10 3 2 3', marker: 'triangle' },
-  // Lighter extras for the replay's other strategies.
-  'quasi-random': { colour: '#56b4e9', dash: '4 2', marker: 'diamond' },
-  tpe: { colour: '#d55e00', dash: '8 2', marker: 'square' },
-  hyperband: { colour: '#000000', dash: '1 2', marker: 'circle' },
-  player: { colour: '#0072b2', dash: '', marker: 'circle' },
-};
+/**
+ * A run's look, from the one palette Discord's pictures use (src/pictures/series-style.ts): a strategy is
+ * the same colour, marker and dash in the reveal and here. The playground calls the person's run "you".
+ */
+export function runStyle(run: string): SeriesStyle {
+  return seriesStyle(run === 'you' ? PLAYER_SERIES : run);
+}
 
 const WIDTH = 600;
 const MARGIN = { left: 48, right: 12, top: 12, bottom: 34 };
 
-function marker(kind: string, x: number, y: number, colour: string, label?: string): SVGElement {
-  const common = { fill: colour, stroke: '#ffffff', 'stroke-width': 1.5 };
+function marker(kind: MarkerShape, x: number, y: number, colour: string, series: string, label?: string): SVGElement {
+  const common = { fill: colour, stroke: '#ffffff', 'stroke-width': 1.5, 'data-series': series };
+  const polygon = (points: readonly (readonly [number, number])[]) => svgElement('polygon', { points: points.map(([dx, dy]) => `${x + dx},${y + dy}`).join(' '), ...common });
   const shape =
     kind === 'square'
       ? svgElement('rect', { x: x - 5, y: y - 5, width: 10, height: 10, ...common })
       : kind === 'diamond'
-        ? svgElement('polygon', { points: `${x},${y - 7} ${x + 7},${y} ${x},${y + 7} ${x - 7},${y}`, ...common })
+        ? polygon([[0, -7], [7, 0], [0, 7], [-7, 0]])
         : kind === 'triangle'
-          ? svgElement('polygon', { points: `${x},${y - 7} ${x + 7},${y + 6} ${x - 7},${y + 6}`, ...common })
-          : svgElement('circle', { cx: x, cy: y, r: 6, ...common });
+          ? polygon([[0, -7], [7, 6], [-7, 6]])
+          : kind === 'triangle-down'
+            ? polygon([[0, 7], [7, -6], [-7, -6]])
+            : kind === 'cross'
+              ? polygon([[-6, -3], [-3, -6], [0, -3], [3, -6], [6, -3], [3, 0], [6, 3], [3, 6], [0, 3], [-3, 6], [-6, 3], [-3, 0]])
+              : svgElement('circle', { cx: x, cy: y, r: 6, ...common });
   if (label === undefined) return shape;
   return svgElement('g', { class: 'probe' }, [shape, svgText(x + 8, y - 8, label, { 'font-size': 11 })]);
 }
@@ -87,20 +89,21 @@ export function beliefChart(options: BeliefChartOptions): SVGSVGElement {
   if (slice) {
     const upper = slice.units.map((u, i) => [x(u), clampY((slice.mean[i] ?? 0) + 2 * (slice.sd[i] ?? 0))] as const);
     const lower = slice.units.map((u, i) => [x(u), clampY((slice.mean[i] ?? 0) - 2 * (slice.sd[i] ?? 0))] as const).reverse();
-    svg.append(svgElement('path', { d: `${pathOf([...upper, ...lower])}Z`, fill: '#56b4e9', 'fill-opacity': 0.3, stroke: 'none', class: 'band' }));
-    svg.append(svgElement('path', { d: pathOf(slice.units.map((u, i) => [x(u), clampY(slice.mean[i] ?? 0)])), fill: 'none', stroke: '#0072b2', 'stroke-width': 2, class: 'mean' }));
-    svg.append(svgElement('line', { x1: x(slice.peak), x2: x(slice.peak), y1: MARGIN.top, y2: HEIGHT - MARGIN.bottom, stroke: '#d55e00', 'stroke-dasharray': '4 3', class: 'next' }));
+    // As Discord's bake pictures draw it: a band in the belief's colour, the mean dashed, the next probe's line.
+    svg.append(svgElement('path', { d: `${pathOf([...upper, ...lower])}Z`, fill: BELIEF_COLOUR, 'fill-opacity': 0.18, stroke: 'none', class: 'band' }));
+    svg.append(svgElement('path', { d: pathOf(slice.units.map((u, i) => [x(u), clampY(slice.mean[i] ?? 0)])), fill: 'none', stroke: BELIEF_COLOUR, 'stroke-width': 2, 'stroke-dasharray': '8 5', class: 'mean' }));
+    svg.append(svgElement('line', { x1: x(slice.peak), x2: x(slice.peak), y1: MARGIN.top, y2: HEIGHT - MARGIN.bottom, stroke: HIGHLIGHT_COLOUR, 'stroke-dasharray': '4 3', class: 'next' }));
   }
   if (options.truth) {
-    svg.append(svgElement('path', { d: pathOf(options.truth.map((p) => [x(p.unit), clampY(p.value)])), fill: 'none', stroke: '#1b1b1b', 'stroke-width': 1.5, 'stroke-dasharray': '2 2', class: 'truth' }));
+    svg.append(svgElement('path', { d: pathOf(options.truth.map((p) => [x(p.unit), clampY(p.value)])), fill: 'none', stroke: TRUE_CURVE_COLOUR, 'stroke-width': 2, 'stroke-dasharray': '2 2', class: 'truth' }));
   }
   if (options.cursor !== undefined) {
     svg.append(svgElement('line', { x1: x(options.cursor), x2: x(options.cursor), y1: MARGIN.top, y2: HEIGHT - MARGIN.bottom, stroke: '#5a5a5a', class: 'cursor' }));
   }
   for (const probe of options.probes) {
     if (probe.value === null) continue;
-    const style = RUN_STYLES[probe.run] ?? RUN_STYLES.you!;
-    svg.append(marker(style.marker, x(probe.unit), clampY(probe.value), style.colour, probe.label));
+    const style = runStyle(probe.run);
+    svg.append(marker(style.marker, x(probe.unit), clampY(probe.value), style.colour, probe.run, probe.label));
   }
   return svg;
 }
@@ -116,7 +119,8 @@ export function acquisitionChart(slice: BeliefSlice | undefined, axisLabel: stri
   const y = axes(svg, height, { ticks, label: `${axisLabel} — where probing should help most` }, { low: 0, high: 1, label: 'EI' });
   if (slice) {
     const top = Math.max(...slice.expectedImprovement, 1e-12);
-    svg.append(svgElement('path', { d: pathOf(slice.units.map((u, i) => [x(u), y((slice.expectedImprovement[i] ?? 0) / top)])), fill: 'none', stroke: '#d55e00', 'stroke-width': 2, class: 'acquisition' }));
+    svg.append(svgElement('path', { d: pathOf(slice.units.map((u, i) => [x(u), y((slice.expectedImprovement[i] ?? 0) / top)])), fill: 'none', stroke: BELIEF_COLOUR, 'stroke-width': 2, class: 'acquisition' }));
+    svg.append(svgElement('line', { x1: x(slice.peak), x2: x(slice.peak), y1: MARGIN.top, y2: height - MARGIN.bottom, stroke: HIGHLIGHT_COLOUR, 'stroke-dasharray': '4 3', class: 'next' }));
   }
   return svg;
 }
@@ -127,6 +131,8 @@ export interface RaceLine {
   readonly best: readonly (number | null)[];
 }
 
+const LEGEND_CHARS = 19;
+
 export function raceChart(lines: readonly RaceLine[], budget: number, yLabel: string, yRange: readonly [number, number]): SVGSVGElement {
   const height = 220;
   const summary = lines
@@ -134,18 +140,24 @@ export function raceChart(lines: readonly RaceLine[], budget: number, yLabel: st
     .map((line) => `${line.label}: best ${line.best.at(-1) ?? 'none'} after ${line.best.length} tries`)
     .join('; ');
   const svg = chartFrame(WIDTH, height, 'Best so far, try by try', summary || 'No tries yet.');
-  const x = linearScale([1, Math.max(2, budget)], [MARGIN.left + 10, WIDTH - MARGIN.right - 90]);
+  const x = linearScale([1, Math.max(2, budget)], [MARGIN.left + 10, WIDTH - MARGIN.right - 145]);
   const ticks = Array.from({ length: budget }, (_, i) => ({ at: x(i + 1), text: String(i + 1) }));
   const y = axes(svg, height, { ticks, label: 'try' }, { low: yRange[0], high: yRange[1], label: yLabel });
   lines.forEach((line, row) => {
-    const style = RUN_STYLES[line.run] ?? RUN_STYLES.you!;
+    const style = runStyle(line.run);
     const points = line.best.flatMap((v, i) => (v === null ? [] : [[x(i + 1), y(v)] as const]));
     if (points.length === 0) return;
-    svg.append(svgElement('path', { d: pathOf(points), fill: 'none', stroke: style.colour, 'stroke-width': 2.5, 'stroke-dasharray': style.dash, class: `race-${line.run}` }));
-    for (const [px, py] of points) svg.append(marker(style.marker, px, py, style.colour));
-    const last = points.at(-1)!;
-    svg.append(svgText(WIDTH - MARGIN.right - 84, MARGIN.top + 14 + row * 16, line.label, { fill: style.colour, 'font-weight': 600 }));
-    void last;
+    const dash = { 'stroke-dasharray': style.dash || 'none' };
+    svg.append(svgElement('path', { d: pathOf(points), fill: 'none', stroke: style.colour, 'stroke-width': 2.5, ...dash, class: `race-${line.run}`, 'data-series': line.run }));
+    for (const [px, py] of points) svg.append(marker(style.marker, px, py, style.colour, line.run));
+    // The legend: the run's dash and marker beside its name, in ink (a coloured name would need 4.5:1).
+    const legendY = MARGIN.top + 10 + row * 18;
+    const legendX = WIDTH - MARGIN.right - 136;
+    svg.append(svgElement('line', { x1: legendX, x2: legendX + 22, y1: legendY, y2: legendY, stroke: style.colour, 'stroke-width': 2.5, ...dash, 'data-series': line.run }));
+    svg.append(marker(style.marker, legendX + 11, legendY, style.colour, line.run));
+    // Long names ("Tree-structured Parzen estimator") are shortened to fit; the description has them whole.
+    const name = line.label.length > LEGEND_CHARS ? `${line.label.slice(0, LEGEND_CHARS - 1).trimEnd()}…` : line.label;
+    svg.append(svgText(legendX + 28, legendY + 4, name, { 'font-size': 11 }));
   });
   return svg;
 }

@@ -2,7 +2,9 @@
  * Two bot processes on the same shard, as while a deploy overlaps the old process with the new one:
  * Discord sends each interaction to both, both handle it, and only the first answer counts (the other gets
  * 40060). On one PostgreSQL database the board's compare-and-set must keep that to one move, the board
- * must show it whichever process answered, and two people clicking at the same moment make one move.
+ * must show it whichever process answered, and two people clicking at the same moment make one move. A
+ * slash command that starts something (a game, a group round, a quiz set) starts it once: the stored row
+ * is unique per interaction, so the slower process finds the faster one's and answers with its board.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscordDouble } from '../discord-double/index.js';
@@ -107,5 +109,47 @@ describe('two processes receiving the same interactions', () => {
     const [row] = await database.query(`SELECT state FROM games WHERE message_id = '${board.id}'`);
     expect((JSON.parse(String(row?.state)) as { game: { history: unknown[] } }).game.history.length).toBe(1);
     await expectOnlyLateAnswers(since);
+  }, SLOW);
+});
+
+describe('two processes receiving the same slash command', () => {
+  /** Sends the command once (Discord delivers it to both processes) and waits until both have answered it. */
+  async function deliveredToBoth(name: string, options: Record<string, unknown>, who: InteractionCtx): Promise<StoredMessage> {
+    if (double.connectedSessions(0) < 2) await secondProcessOnTheSameShard();
+    const since = double.violations.length;
+    const interaction = await double.slash(name, options, who);
+    const answer = await interaction.settled();
+    if (!answer) throw new Error(`no answer to /${name}`);
+    // Only once the slower process has answered too has it also stored whatever it was going to store.
+    await expectOnlyLateAnswers(since);
+    // The player sees one answer, whichever process gave it.
+    expect(double.channelMessages(who.channelId).filter((m) => m.interactionId === interaction.id && !m.deleted)).toHaveLength(1);
+    return answer;
+  }
+
+  /** The stored id a board's buttons carry (`play:ask:<game>:…`, `quiz:answer:<set>:…`, `quiz:gjoin:<round>`). */
+  const idOnBoard = (board: StoredMessage, prefix: string) => control(board, (c) => c.custom_id.startsWith(prefix)).custom_id.split(':')[2];
+  const ids = async (sql: string) => (await database.query(sql)).map((row) => String(row.id));
+
+  it('starts one game for a bare /play bake, and the player sees its board', async () => {
+    const dee = as('400000000000000011');
+    // As Discord sends it with no option chosen: the subcommand alone, no options array. Each process would pick its own seed.
+    const board = await deliveredToBoth('play', { subcommand: 'bake' }, dee);
+    expect(await ids(`SELECT id FROM games WHERE owner_id = '${dee.user.id}'`)).toEqual([idOnBoard(board, 'play:ask:')]);
+  }, SLOW);
+
+  it('starts one group round, with one clock to close it', async () => {
+    const eve = as('400000000000000012');
+    const board = await deliveredToBoth('play', { subcommand: 'tune', options: { mode: 'group', minutes: 5 } }, eve);
+    expect(await ids(`SELECT id FROM games WHERE owner_id = '${eve.user.id}' AND mode = 'group' AND status = 'active'`)).toEqual([idOnBoard(board, 'play:')]);
+  }, SLOW);
+
+  it('starts one quiz set for /quiz, and one group quiz round for /quiz mode:group', async () => {
+    const fay = as('400000000000000013');
+    const set = await deliveredToBoth('quiz', { topic: 'learning-rate', level: 2 }, fay);
+    expect(await ids(`SELECT id FROM quiz_sets WHERE owner_id = '${fay.user.id}'`)).toEqual([idOnBoard(set, 'quiz:answer:')]);
+    const lobby = await deliveredToBoth('quiz', { mode: 'group', questions: 3 }, fay);
+    expect(await ids(`SELECT id FROM quiz_rounds WHERE host_id = '${fay.user.id}'`)).toEqual([idOnBoard(lobby, 'quiz:gjoin:')]);
+    for (const bot of bots) expect(bot.output()).not.toContain('could not answer an interaction');
   }, SLOW);
 });

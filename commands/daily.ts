@@ -55,14 +55,22 @@ const daily: CommandModule = {
     if (!isGameId(game)) throw new UserError(`Choose ${GAME_IDS.slice(0, -1).join(', ')} or ${GAME_IDS.at(-1)}.`);
     const day = utcDay(app.now());
     const key = app.daily.attemptKey(request.user.id, game, day);
+    const started = (record: GameRecord) => reply({ ...gameBoard(viewOf(record, app)), content: `Today's ${GAMES[game].title}: the same puzzle for everyone. One attempt.` });
+    // The day's attempt found claimed by this very interaction (a second bot process on the shard started
+    // it) is answered as the start was; claimed by another request, it is an attempt made already.
+    const claimedBefore = (existing: GameRecord | undefined) =>
+      existing && request.interactionId !== undefined && existing.createdByInteraction === request.interactionId ? started(existing) : attemptedAlready(app, game, existing);
     const [attempt] = await app.storage.dailyAttempts.find([key]);
-    if (attempt) return attemptedAlready(app, game, attempt.gameId === null ? undefined : await app.storage.games.get(attempt.gameId));
-    const { user: owner, guildId, channelId } = request;
-    const record = newGameRecord({ game, mode: 'daily', seed: app.daily.seed(game, day), difficulty: undefined, owner, guildId, channelId }, app.now());
+    if (attempt) return claimedBefore(attempt.gameId === null ? undefined : await app.storage.games.get(attempt.gameId));
+    const { user: owner, guildId, channelId, interactionId } = request;
+    const record = newGameRecord(
+      { game, mode: 'daily', seed: app.daily.seed(game, day), difficulty: undefined, owner, guildId, channelId, createdByInteraction: interactionId },
+      app.now(),
+    );
     // Between the look above and this claim another request may have claimed the day: then it resumes that game.
     const start = await app.storage.dailyAttempts.startOnce({ key, game, day }, record);
-    if (!start.started) return attemptedAlready(app, game, start.game);
-    return reply({ ...gameBoard(viewOf(start.game, app)), content: `Today's ${GAMES[game].title}: the same puzzle for everyone. One attempt.` });
+    if (!start.started) return claimedBefore(start.game);
+    return started(start.game);
   },
   scheduled: [dailyPostJob(), pruneAttemptMarks],
 };

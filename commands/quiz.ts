@@ -105,7 +105,7 @@ const fresh: ComponentHandler<{ topic: string | undefined; level: Level }> = {
   parse: (args) => parseTopicAndLevel(args, true),
   run(request, { topic, level }, app) {
     if (topic !== undefined && !app.topics.get(topic)) throw new UserError('That topic is no longer here. Try /quiz.');
-    return startQuiz(app, request.user, { topic, level });
+    return startQuiz(app, request, { topic, level });
   },
 };
 
@@ -132,7 +132,7 @@ const quiz: CommandModule = {
         seconds: typeof seconds === 'number' ? seconds : ANSWER_SECONDS.default,
       });
     }
-    return startQuiz(app, request.user, { topic: slug, level });
+    return startQuiz(app, request, { topic: slug, level });
   },
   autocomplete: (request, app) => app.topics.autocomplete(request.focused.value),
   components: { answer, next, explain, new: fresh, ...groupComponents, qotd: answerQuestionOfTheDay },

@@ -17,7 +17,7 @@ const data = new SlashCommandBuilder()
 const review: CommandModule = {
   data,
   async execute(request, app) {
-    return startReview(app, request.user, await levelFor(app, request.user.id, undefined));
+    return startReview(app, request, await levelFor(app, request.user.id, undefined));
   },
 };
 

@@ -96,6 +96,8 @@ describe.each(DATABASE_KINDS)('storage on %s', (kind) => {
 
       // Put the database back as it was before the migration: no table, no record of having run it or
       // anything after it (the migrator runs them in order), and what later migrations added undone.
+      await database.query('drop index games_created_by_interaction');
+      await database.query('alter table games drop column created_by_interaction');
       await database.query('drop table game_players');
       await database.query('alter table daily_posts drop column lease_until');
       await database.query('drop table daily_attempts');

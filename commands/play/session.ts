@@ -178,7 +178,7 @@ export interface NewGame {
   mode: GameMode;
   seed: string;
   difficulty: string | undefined;
-  request: { user: Person; guildId: string | null; channelId: string | null };
+  request: { user: Person; guildId: string | null; channelId: string | null; interactionId?: string };
   /** For group rounds: how long the round stays open. */
   minutes?: number;
 }
@@ -197,6 +197,8 @@ export async function startGame(app: AppServices, options: NewGame): Promise<Gam
         guildId: request.guildId,
         channelId: request.channelId,
         ...(options.minutes === undefined ? {} : { minutes: options.minutes }),
+        // A second bot process handling the same /play gets the first one's game, not a second game.
+        createdByInteraction: request.interactionId,
       },
       app.now(),
     );

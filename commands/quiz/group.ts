@@ -67,7 +67,11 @@ async function load(app: AppServices, roundId: string): Promise<LoadedRound> {
 }
 
 /** `/quiz mode:group`: a public lobby board in the channel, the host already joined. */
-export async function startGroupRound(app: AppServices, request: { user: Person; guildId: string | null; channelId: string | null }, start: RoundStart): Promise<CommandResponse> {
+export async function startGroupRound(
+  app: AppServices,
+  request: { user: Person; guildId: string | null; channelId: string | null; interactionId?: string },
+  start: RoundStart,
+): Promise<CommandResponse> {
   if (!request.guildId || !request.channelId) throw new UserError('Group quiz rounds are played in a server channel. Here, `/quiz` asks you alone.');
   if (start.topic !== undefined && app.quizzes.forTopic(start.topic).length === 0) {
     const title = app.topics.get(start.topic)?.title ?? start.topic;
@@ -95,6 +99,8 @@ export async function startGroupRound(app: AppServices, request: { user: Person;
     state,
     columns: columnsOf(state),
     now,
+    // A second bot process handling the same /quiz gets the first one's round (and its closing), not a second.
+    ...(request.interactionId !== undefined && { createdByInteraction: request.interactionId }),
   });
   return { kind: 'reply', message: board(app, toView(snapshot).view) };
 }

@@ -4,7 +4,7 @@
  * Group quiz rounds can reuse `recordQuizAnswer` for each person's answer (with a null set).
  */
 import { UserError } from '../../src/command-layer/errors.js';
-import type { AppServices, CommandResponse, Person } from '../../src/command-layer/types.js';
+import type { AppServices, CommandResponse, Invocation, Person } from '../../src/command-layer/types.js';
 import type { Level } from '../../src/content/levels.js';
 import type { QuizQuestion } from '../../src/content/quizzes.js';
 import { answerQuestion, newQuizSet, nextQuestion, pickQuestions, quizSetStateSchema, SET_SIZE, stageOf, type SetKind } from '../../src/learning/quiz-set.js';
@@ -50,8 +50,12 @@ export interface QuizStart {
   readonly level: Level;
 }
 
+/** Who starts a set, and through which Discord interaction: a second bot process handling it gets the same set. */
+export type SetStarter = Pick<Invocation, 'user' | 'interactionId'>;
+
 /** A new /quiz set for the person: on one topic, or picked from what they read and played, at their level. */
-export async function startQuiz(app: AppServices, user: Person, start: QuizStart): Promise<CommandResponse> {
+export async function startQuiz(app: AppServices, starter: SetStarter, start: QuizStart): Promise<CommandResponse> {
+  const { user } = starter;
   const now = app.now();
   if (start.topic !== undefined && app.quizzes.forTopic(start.topic).length === 0) {
     const title = app.topics.get(start.topic)?.title ?? start.topic;
@@ -69,11 +73,12 @@ export async function startQuiz(app: AppServices, user: Person, start: QuizStart
     preferredTopics,
     answered: new Set(answers.map((a) => a.questionId)),
   });
-  return openSet(app, user, 'quiz', questions, start.level, start.topic ?? null);
+  return openSet(app, starter, 'quiz', questions, start.level, start.topic ?? null);
 }
 
 /** A /review set: the person's questions due today, soonest first. */
-export async function startReview(app: AppServices, user: Person, level: Level): Promise<CommandResponse> {
+export async function startReview(app: AppServices, starter: SetStarter, level: Level): Promise<CommandResponse> {
+  const { user } = starter;
   const now = app.now();
   const due = await app.storage.quizzes.dueCards(user.id, endOfReviewDay(now), SET_SIZE * 4);
   const questions = due.map((card) => app.quizzes.get(card.questionId)).filter((q): q is QuizQuestion => q !== undefined).slice(0, SET_SIZE);
@@ -87,11 +92,17 @@ export async function startReview(app: AppServices, user: Person, level: Level):
         : 'Nothing to review yet: answer some questions with `/quiz` first, and the ones to practise come back here.',
     );
   }
-  return openSet(app, user, 'review', questions, level, null);
+  return openSet(app, starter, 'review', questions, level, null);
 }
 
-async function openSet(app: AppServices, user: Person, kind: SetKind, questions: readonly QuizQuestion[], level: Level, topic: string | null): Promise<CommandResponse> {
-  const record = await app.storage.quizzes.createSet({ ownerId: user.id, mode: kind, state: newQuizSet(kind, questions, level, topic), now: app.now() });
+async function openSet(app: AppServices, starter: SetStarter, kind: SetKind, questions: readonly QuizQuestion[], level: Level, topic: string | null): Promise<CommandResponse> {
+  const record = await app.storage.quizzes.createSet({
+    ownerId: starter.user.id,
+    mode: kind,
+    state: newQuizSet(kind, questions, level, topic),
+    now: app.now(),
+    ...(starter.interactionId !== undefined && { createdByInteraction: starter.interactionId }),
+  });
   return respond('reply', app, toView(record));
 }
 

@@ -184,5 +184,7 @@ function checkLimits(what: string, problems: string[]): void {
 }
 
 function invocationOf(input: Invocation): Invocation {
-  return { user: input.user, guildId: input.guildId, channelId: input.channelId, canManageGuild: input.canManageGuild };
+  const { user, guildId, channelId, canManageGuild, interactionId } = input;
+  // The interaction id goes along: what a command creates is stored once per interaction, however many processes handle it.
+  return { user, guildId, channelId, canManageGuild, ...(interactionId !== undefined && { interactionId }) };
 }

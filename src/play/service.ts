@@ -65,6 +65,8 @@ export interface NewGameOptions {
   readonly channelId: string | null;
   /** For group rounds: how long the round stays open. */
   readonly minutes?: number;
+  /** The Discord interaction starting the game: a second process handling it gets the same game. */
+  readonly createdByInteraction?: string | undefined;
 }
 
 /** A new game's stored form. Throws MoveError for a seed or difficulty the game refuses. */
@@ -79,6 +81,7 @@ export function newGameRecord(options: NewGameOptions, now: Date): NewGameRecord
     seed: game.seed,
     difficulty: game.difficulty,
     state: newSession(game, options.mode, { hostId: options.owner.id, now, ...(options.minutes === undefined ? {} : { minutes: options.minutes }) }),
+    ...(options.createdByInteraction !== undefined && { createdByInteraction: options.createdByInteraction }),
   };
 }
 

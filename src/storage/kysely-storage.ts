@@ -7,7 +7,7 @@ import { isLevel, type Level } from '../content/levels.js';
 import { createDailyAttemptStore } from './daily-attempt-store.js';
 import { createDailyPostStore } from './daily-post-store.js';
 import { createGameExpiryStore } from './game-expiry-store.js';
-import { insertGame, toGameRecord } from './game-rows.js';
+import { insertGameOnce, toGameRecord } from './game-rows.js';
 import { newGameId } from './ids.js';
 import { toJson } from './json.js';
 import { createPrivacyStore } from './privacy-store.js';
@@ -44,7 +44,7 @@ export function createKyselyStorage(db: Kysely<Database>, close: () => Promise<v
 
     games: {
       create(game: NewGameRecord): Promise<GameRecord> {
-        return insertGame(db, game, newGameId());
+        return insertGameOnce(db, game, newGameId());
       },
 
       async get(id: string): Promise<GameRecord | undefined> {

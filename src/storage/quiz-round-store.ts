@@ -44,9 +44,9 @@ async function snapshot(db: Kysely<Database>, round: QuizRoundRecord): Promise<Q
 
 export function createQuizRoundStore(db: Kysely<Database>): QuizRoundStore {
   return {
-    async create({ guildId, channelId, host, state, columns, now }) {
+    async create({ guildId, channelId, host, state, columns, now, createdByInteraction }) {
       const at = now.toISOString();
-      const row = await db.transaction().execute(async (trx) => {
+      const created = await db.transaction().execute(async (trx) => {
         const inserted = await trx
           .insertInto('quiz_rounds')
           .values({
@@ -61,13 +61,20 @@ export function createQuizRoundStore(db: Kysely<Database>): QuizRoundStore {
             version: 1,
             created_at: at,
             updated_at: at,
+            created_by_interaction: createdByInteraction ?? null,
           })
+          // As for games: one round per creating interaction; the insert that loses inserts nothing.
+          .onConflict((conflict) => conflict.column('created_by_interaction').doNothing())
           .returningAll()
-          .executeTakeFirstOrThrow();
+          .executeTakeFirst();
+        if (!inserted) return undefined;
         await trx.insertInto('quiz_round_players').values({ round_id: inserted.id, user_id: host.userId, name: host.name, joined_at: at }).execute();
         return inserted;
       });
-      return { round: toRound(row), players: [host], answers: [] };
+      if (created) return { round: toRound(created), players: [host], answers: [] };
+      // Only a repeated interaction gets here (a null key never conflicts); its round may have moved on since.
+      const first = await db.selectFrom('quiz_rounds').selectAll().where('created_by_interaction', '=', createdByInteraction ?? null).executeTakeFirstOrThrow();
+      return snapshot(db, toRound(first));
     },
 
     async get(id) {

@@ -86,13 +86,18 @@ export function createQuizStore(db: Kysely<Database>): QuizStore {
       });
     },
 
-    async createSet({ ownerId, mode, state, now }) {
+    async createSet({ ownerId, mode, state, now, createdByInteraction }) {
       const at = now.toISOString();
-      const row = await db
+      const values = { id: newGameId(), owner_id: ownerId, mode, state: toJson(state), version: 1, created_at: at, updated_at: at, created_by_interaction: createdByInteraction ?? null };
+      if (createdByInteraction === undefined) return toSet(await db.insertInto('quiz_sets').values(values).returningAll().executeTakeFirstOrThrow());
+      // As for games: the insert that loses on the interaction's unique key inserts nothing and reads the winner's set.
+      const inserted = await db
         .insertInto('quiz_sets')
-        .values({ id: newGameId(), owner_id: ownerId, mode, state: toJson(state), version: 1, created_at: at, updated_at: at })
+        .values(values)
+        .onConflict((conflict) => conflict.column('created_by_interaction').doNothing())
         .returningAll()
-        .executeTakeFirstOrThrow();
+        .executeTakeFirst();
+      const row = inserted ?? (await db.selectFrom('quiz_sets').selectAll().where('created_by_interaction', '=', createdByInteraction).executeTakeFirstOrThrow());
       return toSet(row);
     },
 

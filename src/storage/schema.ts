@@ -28,6 +28,8 @@ export interface GamesTable {
   created_at: string;
   updated_at: string;
   finished_at: string | null;
+  /** The Discord interaction that created the game; unique, so a second process handling it finds this row. */
+  created_by_interaction: string | null;
 }
 
 /** Someone other than the owner who made moves in a game (a group round). */
@@ -119,6 +121,8 @@ export interface QuizSetsTable {
   version: number;
   created_at: string;
   updated_at: string;
+  /** As for games: unique, null when made without an interaction. */
+  created_by_interaction: string | null;
 }
 
 /** A topic a person has read with /explain: the deepest level they read it at, and when they last did. */
@@ -142,6 +146,8 @@ export interface QuizRoundsTable {
   version: number;
   created_at: string;
   updated_at: string;
+  /** As for games: unique, null when made without an interaction. */
+  created_by_interaction: string | null;
 }
 
 export interface QuizRoundPlayersTable {

@@ -31,6 +31,8 @@ export interface GameRecord {
   readonly updatedAt: Date;
   /** Set when the status leaves 'active'. */
   readonly finishedAt: Date | null;
+  /** The Discord interaction that created the game; absent for games made without one (the terminal). */
+  readonly createdByInteraction?: string;
 }
 
 export interface NewGameRecord {
@@ -43,6 +45,11 @@ export interface NewGameRecord {
   readonly seed: string;
   readonly difficulty: string;
   readonly state: unknown;
+  /**
+   * The Discord interaction creating the game. Two bot processes on one shard both receive it; the
+   * store keeps one game per interaction, so the second process's create finds the first's game.
+   */
+  readonly createdByInteraction?: string;
 }
 
 export interface GameChange {
@@ -69,6 +76,10 @@ export interface PreferenceStore {
 }
 
 export interface GameStore {
+  /**
+   * Stores a new game. With `createdByInteraction`, at most one game per interaction: if that interaction
+   * already created one (in this process or another), creates nothing and resolves the one it created.
+   */
   create(game: NewGameRecord): Promise<GameRecord>;
   get(id: string): Promise<GameRecord | undefined>;
   /**
@@ -307,7 +318,10 @@ export interface DailyAttempt {
 export type DailyStart =
   /** This call claimed the attempt and created its game. */
   | { readonly started: true; readonly game: GameRecord }
-  /** The attempt was claimed before (perhaps a moment ago); `game` is undefined when it was forgotten. */
+  /**
+   * The attempt was claimed before (perhaps a moment ago); `game` is undefined when it was forgotten. Its
+   * `createdByInteraction` tells whether that was this very interaction, handled by another bot process.
+   */
   | { readonly started: false; readonly attempt: DailyAttempt; readonly game: GameRecord | undefined };
 
 /**
@@ -378,7 +392,14 @@ export interface QuizStore {
   recordRead(userId: string, topic: string, level: Level, at: Date): Promise<void>;
   /** The topics the person read, most recent first. */
   reads(userId: string): Promise<TopicRead[]>;
-  createSet(set: { readonly ownerId: string; readonly mode: QuizMode; readonly state: unknown; readonly now: Date }): Promise<QuizSetRecord>;
+  /** A new set; at most one per `createdByInteraction`, as for games: a second call resolves the first set. */
+  createSet(set: {
+    readonly ownerId: string;
+    readonly mode: QuizMode;
+    readonly state: unknown;
+    readonly now: Date;
+    readonly createdByInteraction?: string;
+  }): Promise<QuizSetRecord>;
   getSet(id: string): Promise<QuizSetRecord | undefined>;
   /** Compare-and-set on the version, as for games; undefined when missing or someone else changed it first. */
   updateSet(id: string, expectedVersion: number, state: unknown, now: Date): Promise<QuizSetRecord | undefined>;
@@ -444,7 +465,10 @@ export interface QuizRoundColumns {
 }
 
 export interface QuizRoundStore {
-  /** A new round with its host as the first to join. */
+  /**
+   * A new round with its host as the first to join; at most one per `createdByInteraction`, as for games:
+   * a second call creates nothing and resolves the first round as it is now.
+   */
   create(round: {
     readonly guildId: string;
     readonly channelId: string;
@@ -452,6 +476,7 @@ export interface QuizRoundStore {
     readonly state: unknown;
     readonly columns: QuizRoundColumns;
     readonly now: Date;
+    readonly createdByInteraction?: string;
   }): Promise<QuizRoundSnapshot>;
   get(id: string): Promise<QuizRoundSnapshot | undefined>;
   /** Adds a person; false if they had already joined. */

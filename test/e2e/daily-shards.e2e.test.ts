@@ -7,14 +7,14 @@
  * finishes the posting, taking the dead one's claims over when their lease runs out and finding the
  * posts it had already sent. Every server ends with exactly one post, counted in the double's channels.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscordDouble } from '../discord-double/index.js';
 import type { DiscordDouble } from '../discord-double/types.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { waitFor } from './board.js';
 import { clearOfUtcMidnight } from './clock.js';
-import { doubleEnv, REPO_ROOT, startScriptArguments } from './harness.js';
+import { doubleEnv } from './harness.js';
+import { startShardManager, type ShardManager } from './shard-manager.js';
 
 const SHARDS = 2;
 const SERVERS_PER_SHARD = 10;
@@ -27,14 +27,8 @@ const SLOW = 240_000;
 
 let double: DiscordDouble;
 let database: TestDatabase;
-let manager: ChildProcess;
-let output = '';
+let manager: ShardManager;
 let releasePosts: (() => void) | undefined;
-
-function shardPid(shard: number): number | undefined {
-  const lines = output.split('\n').filter((line) => line.includes('"shard process started"'));
-  return lines.map((line) => JSON.parse(line) as { shard: number; pid: number }).filter((entry) => entry.shard === shard).at(-1)?.pid;
-}
 
 const postsIn = (guild: string) => double.channelMessages(channelOf(guild)).length;
 
@@ -55,18 +49,12 @@ beforeAll(async () => {
   }
   releasePosts = double.holdPostAnswers((GUILDS[1] ?? []).map(channelOf));
   const env = doubleEnv(double, { ...database.env, DAILY_POST_LEASE_SECONDS: '2' });
-  manager = spawn(process.execPath, startScriptArguments(), { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  manager.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  manager.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  manager = startShardManager(env);
 }, SLOW);
 
 afterAll(async () => {
   releasePosts?.();
-  if (manager && manager.exitCode === null) {
-    const exited = new Promise((resolve) => manager.once('exit', resolve));
-    manager.kill('SIGTERM');
-    await exited;
-  }
+  await manager?.stop();
   await double?.close();
   await database?.drop();
 }, SLOW);
@@ -74,14 +62,14 @@ afterAll(async () => {
 describe('the daily post with two shard processes on one PostgreSQL database', () => {
   it('reaches every server exactly once while a shard process is killed mid-posting', async () => {
     // Shard 1's process has sent at least one post that Discord has not answered yet.
-    await waitFor(() => (GUILDS[1]?.some((id) => postsIn(id) > 0) ? true : undefined), `shard 1 to start posting:\n${output}`, SLOW);
-    const victim = shardPid(1);
+    await waitFor(() => (GUILDS[1]?.some((id) => postsIn(id) > 0) ? true : undefined), `shard 1 to start posting:\n${manager.output()}`, SLOW);
+    const victim = manager.shardPid(1);
     expect(victim).toBeTypeOf('number');
     process.kill(victim as number, 'SIGKILL');
     releasePosts?.();
     releasePosts = undefined;
 
-    await waitFor(() => (double.identifyCount(1) === 2 ? true : undefined), `shard 1 to be respawned:\n${output}`, SLOW);
+    await waitFor(() => (double.identifyCount(1) === 2 ? true : undefined), `shard 1 to be respawned:\n${manager.output()}`, SLOW);
     const posted = async () => Number((await database.query(`SELECT count(*) AS n FROM daily_posts WHERE status = 'posted'`))[0]?.n);
     await expect.poll(posted, { timeout: SLOW, interval: 200 }).toBe(ALL_GUILDS.length);
 
@@ -91,7 +79,7 @@ describe('the daily post with two shard processes on one PostgreSQL database', (
     const rows = await database.query('SELECT guild_id, message_id FROM daily_posts');
     for (const row of rows) expect(row.message_id).toBe(double.channelMessages(channelOf(String(row.guild_id)))[0]?.id);
     // The respawned process took over at least one claim of the dead one and found its post already sent.
-    expect(output).toContain('daily post found already sent by a process that stopped');
+    expect(manager.output()).toContain('daily post found already sent by a process that stopped');
     expect(double.identifyCount(0)).toBe(1);
     expect(double.violations).toEqual([]);
   }, SLOW);

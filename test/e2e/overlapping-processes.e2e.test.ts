@@ -2,13 +2,16 @@
  * Two bot processes on the same shard, as while a deploy overlaps the old process with the new one:
  * Discord sends each interaction to both, both handle it, and only the first answer counts (the other gets
  * 40060). On one PostgreSQL database the board's compare-and-set must keep that to one move, the board
- * must show it whichever process answered, and two people clicking at the same moment make one move.
+ * must show it whichever process answered, and two people clicking at the same moment make one move. A
+ * slash command that starts something (a game, a group round, a quiz set) starts it once: the stored row
+ * is unique per interaction, so the slower process finds the faster one's and answers with its board.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscordDouble } from '../discord-double/index.js';
 import type { DiscordDouble, InteractionCtx, StoredMessage } from '../discord-double/types.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { components, control, waitFor } from './board.js';
+import { clearOfUtcMidnight } from './clock.js';
 import { CHANNEL_ID, doubleEnv, GUILD_ID, runScript, startBot, type BotProcess } from './harness.js';
 
 const SLOW = 180_000;
@@ -107,5 +110,80 @@ describe('two processes receiving the same interactions', () => {
     const [row] = await database.query(`SELECT state FROM games WHERE message_id = '${board.id}'`);
     expect((JSON.parse(String(row?.state)) as { game: { history: unknown[] } }).game.history.length).toBe(1);
     await expectOnlyLateAnswers(since);
+  }, SLOW);
+});
+
+describe('two processes receiving the same slash command', () => {
+  /** What one process answered: the callback's message, as it sent it (the slower one's was refused with 40060). */
+  interface Answer {
+    content?: string;
+    components?: { components: { custom_id?: string }[] }[];
+  }
+
+  /**
+   * Sends the command once (Discord delivers it to both processes), waits until both have answered it, and
+   * resolves the board the player sees and both processes' answers, the refused one included.
+   */
+  async function deliveredToBoth(name: string, options: Record<string, unknown>, who: InteractionCtx): Promise<{ board: StoredMessage; answers: Answer[] }> {
+    if (double.connectedSessions(0) < 2) await secondProcessOnTheSameShard();
+    const since = double.violations.length;
+    const interaction = await double.slash(name, options, who);
+    const board = await interaction.settled();
+    if (!board) throw new Error(`no answer to /${name}`);
+    // Only once the slower process has answered too has it also stored whatever it was going to store.
+    await expectOnlyLateAnswers(since);
+    // The player sees one answer, whichever process gave it.
+    expect(double.channelMessages(who.channelId).filter((m) => m.interactionId === interaction.id && !m.deleted)).toHaveLength(1);
+    const callbacks = double.requests.filter((r) => r.method === 'POST' && r.route.startsWith(`/interactions/${interaction.id}/`) && r.route.endsWith('/callback'));
+    // Both processes answered; Discord took one and refused the other.
+    expect(callbacks).toHaveLength(2);
+    expect(callbacks.filter((r) => r.status === 400)).toHaveLength(1);
+    return { board, answers: callbacks.map((r) => (r.body as { data: Answer }).data) };
+  }
+
+  /** The stored id a board's buttons carry (`play:ask:<game>:…`, `quiz:answer:<set>:…`, `quiz:gjoin:<round>`). */
+  const idOnBoard = (board: StoredMessage, prefix: string) => control(board, (c) => c.custom_id.startsWith(prefix)).custom_id.split(':')[2];
+  /** The same, in an answer as a process sent it. */
+  const idInAnswer = (answer: Answer, prefix: string) =>
+    (answer.components ?? []).flatMap((row) => row.components).find((c) => c.custom_id?.startsWith(prefix) === true)?.custom_id?.split(':')[2];
+  const ids = async (sql: string) => (await database.query(sql)).map((row) => String(row.id));
+
+  /** One row in the database, shown on the player's board, and both processes answered with that same board. */
+  async function expectOneRowOnBothAnswers(sent: { board: StoredMessage; answers: Answer[] }, prefix: string, sql: string): Promise<void> {
+    const id = idOnBoard(sent.board, prefix);
+    expect(await ids(sql)).toEqual([id]);
+    expect(sent.answers.map((answer) => idInAnswer(answer, prefix))).toEqual([id, id]);
+  }
+
+  it('starts one game for a bare /play bake, and both processes answer with its board', async () => {
+    const dee = as('400000000000000011');
+    // As Discord sends it with no option chosen: the subcommand alone, no options array. Each process would pick its own seed.
+    const sent = await deliveredToBoth('play', { subcommand: 'bake' }, dee);
+    await expectOneRowOnBothAnswers(sent, 'play:ask:', `SELECT id FROM games WHERE owner_id = '${dee.user.id}'`);
+  }, SLOW);
+
+  it('starts one group round, with one clock to close it', async () => {
+    const eve = as('400000000000000012');
+    const sent = await deliveredToBoth('play', { subcommand: 'tune', options: { mode: 'group', minutes: 5 } }, eve);
+    await expectOneRowOnBothAnswers(sent, 'play:', `SELECT id FROM games WHERE owner_id = '${eve.user.id}' AND mode = 'group' AND status = 'active'`);
+  }, SLOW);
+
+  it('starts one quiz set for /quiz, and one group quiz round for /quiz mode:group', async () => {
+    const fay = as('400000000000000013');
+    const set = await deliveredToBoth('quiz', { topic: 'learning-rate', level: 2 }, fay);
+    await expectOneRowOnBothAnswers(set, 'quiz:answer:', `SELECT id FROM quiz_sets WHERE owner_id = '${fay.user.id}'`);
+    const lobby = await deliveredToBoth('quiz', { mode: 'group', questions: 3 }, fay);
+    await expectOneRowOnBothAnswers(lobby, 'quiz:gjoin:', `SELECT id FROM quiz_rounds WHERE host_id = '${fay.user.id}'`);
+    for (const bot of bots) expect(bot.output()).not.toContain('could not answer an interaction');
+  }, SLOW);
+
+  it('starts one daily game, and both processes answer it as a start (never as an attempt made already)', async () => {
+    // The day's attempt is keyed by the UTC day: both processes must see the same one.
+    await clearOfUtcMidnight();
+    const gus = as('400000000000000014');
+    const sent = await deliveredToBoth('daily', { game: 'bake' }, gus);
+    await expectOneRowOnBothAnswers(sent, 'play:ask:', `SELECT id FROM games WHERE owner_id = '${gus.user.id}'`);
+    expect(sent.answers.map((answer) => answer.content)).toEqual([expect.stringMatching(/^Today's Grandma's Bake/), expect.stringMatching(/^Today's Grandma's Bake/)]);
+    expect(Number((await database.query('SELECT count(*) AS n FROM daily_attempts'))[0]?.n)).toBe(1);
   }, SLOW);
 });

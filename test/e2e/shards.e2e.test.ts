@@ -4,13 +4,13 @@
  * server on each shard; one shard process is killed with SIGKILL mid-game, the manager respawns it, and
  * its game carries on from the board already shown, with no move lost.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscordDouble } from '../discord-double/index.js';
 import type { DiscordDouble, InteractionCtx, StoredMessage } from '../discord-double/types.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { control, waitFor } from './board.js';
-import { doubleEnv, REPO_ROOT, runScript, startScriptArguments } from './harness.js';
+import { doubleEnv, runScript } from './harness.js';
+import { startShardManager, type ShardManager } from './shard-manager.js';
 
 /** Guild ids on shard 0 and shard 1 of 2: a snowflake's shard comes from its timestamp bits (>> 22). */
 const guildOnShard = (shard: number) => String(((1_000_000_000_000n + BigInt(shard)) << 22n) | 7n);
@@ -20,16 +20,9 @@ const SLOW = 180_000;
 
 let double: DiscordDouble;
 let database: TestDatabase;
-let manager: ChildProcess;
-let output = '';
+let manager: ShardManager;
 
 const ctx = (guildId: string, userId: string): InteractionCtx => ({ user: double.user(userId), guildId, channelId: channelOf(guildId) });
-
-function shardPid(shard: number): number | undefined {
-  const lines = output.split('\n').filter((line) => line.includes('"shard process started"'));
-  const last = lines.map((line) => JSON.parse(line) as { shard: number; pid: number }).filter((entry) => entry.shard === shard).at(-1);
-  return last?.pid;
-}
 
 async function startBake(guildId: string, userId: string): Promise<StoredMessage> {
   const board = await (await double.slash('play', { subcommand: 'bake', options: { seed: `shard-${guildId}` } }, ctx(guildId, userId))).settled();
@@ -55,19 +48,12 @@ beforeAll(async () => {
   const env = doubleEnv(double, database.env);
   const registration = await runScript('src/discord/deploy-commands.ts', env);
   if (registration.code !== 0) throw new Error(`deploy-commands failed:\n${registration.output}`);
-  // As `npm start` runs it: the compiled bot, whose shard manager starts compiled children.
-  manager = spawn(process.execPath, startScriptArguments(), { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  manager.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  manager.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  await waitFor(() => (double.connectedShards().length === 2 ? true : undefined), `both shards to connect:\n${output}`, SLOW);
+  manager = startShardManager(env);
+  await waitFor(() => (double.connectedShards().length === 2 ? true : undefined), `both shards to connect:\n${manager.output()}`, SLOW);
 }, SLOW);
 
 afterAll(async () => {
-  if (manager && manager.exitCode === null) {
-    const exited = new Promise((resolve) => manager.once('exit', resolve));
-    manager.kill('SIGTERM');
-    await exited;
-  }
+  await manager?.stop();
   await double?.close();
   await database?.drop();
 }, SLOW);
@@ -81,11 +67,11 @@ describe('two shard processes on one PostgreSQL database', () => {
     second = await bake(second, '15', GUILDS[1], bo);
     expect(second.embeds[0].description).toContain('1. 15 min');
 
-    const victim = shardPid(1);
+    const victim = manager.shardPid(1);
     expect(victim).toBeTypeOf('number');
     process.kill(victim as number, 'SIGKILL');
-    await waitFor(() => (double.identifyCount(1) === 2 && double.connectedShards().length === 2 ? true : undefined), `shard 1 to be respawned:\n${output}`, SLOW);
-    expect(output).toContain('shard process died; respawning');
+    await waitFor(() => (double.identifyCount(1) === 2 && double.connectedShards().length === 2 ? true : undefined), `shard 1 to be respawned:\n${manager.output()}`, SLOW);
+    expect(manager.output()).toContain('shard process died; respawning');
 
     second = await bake(second, '16.5', GUILDS[1], bo);
     expect(second.embeds[0].description).toContain('1. 15 min');
@@ -98,9 +84,7 @@ describe('two shard processes on one PostgreSQL database', () => {
   }, SLOW);
 
   it('stops every shard process on SIGTERM', async () => {
-    const exited = new Promise<number | null>((resolve) => manager.once('exit', (code) => resolve(code)));
-    manager.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await manager.stop()).toBe(0);
     await waitFor(() => (double.connectedShards().length === 0 ? true : undefined), 'the shards to disconnect', 30_000);
   }, SLOW);
 });

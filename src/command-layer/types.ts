@@ -72,6 +72,12 @@ export interface FileView {
    * end that saves files may keep only the newest of each series. Letters, digits and dashes.
    */
   series?: string;
+  /**
+   * The message this answer edits already shows this very file (same name, same bytes): a front end may
+   * keep its copy instead of sending it again. The bytes stay, for a front end that finds no copy to keep.
+   * Only a command that knows what the edited message shows may say so; a new message ignores it.
+   */
+  unchanged?: boolean;
 }
 
 export interface MessageView {
@@ -133,6 +139,9 @@ export const reply = (message: MessageView): CommandResponse => ({ kind: 'reply'
 export const update = (message: MessageView): CommandResponse => ({ kind: 'update', message });
 export const showModal = (modal: ModalView): CommandResponse => ({ kind: 'modal', modal });
 export const privateNote = (content: string): CommandResponse => reply({ content, ephemeral: true });
+
+/** The files, marked as the very ones the edited message already shows (see `FileView.unchanged`). */
+export const unchangedFiles = (files: readonly FileView[]): FileView[] => files.map((file) => ({ ...file, unchanged: true }));
 
 // ---- What a command receives -----------------------------------------------------------------------
 

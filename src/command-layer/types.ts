@@ -73,9 +73,11 @@ export interface FileView {
    */
   series?: string;
   /**
-   * The message this answer edits already shows this very file (same name, same bytes): a front end may
-   * keep its copy instead of sending it again. The bytes stay, for a front end that finds no copy to keep.
-   * Only a command that knows what the edited message shows may say so; a new message ignores it.
+   * If the message this answer edits has a file by this name, it is this very file (same bytes): a front
+   * end may keep that copy instead of sending it again. The bytes stay, for a front end that finds no copy
+   * to keep. Only a command that knows what a file of this name on that message holds may say so (the
+   * click's version says the board has not changed, or the name belongs to one picture); a new message
+   * ignores it.
    */
   unchanged?: boolean;
 }

@@ -135,7 +135,7 @@ const askGiveUp: ComponentHandler<BoardRef & { draft: string | undefined }> = {
   async run(request, ref, app) {
     const game = await loadGame(app, ref.gameId);
     checkTurn(game, request, ref.version, boardMessage, { spendsMove: false });
-    return update(boardMessage(game, { ...decodeDraft(game, ref.draft), confirmGiveUp: true }));
+    return update(boardMessage(game, { ...decodeDraft(game, ref.draft), confirmGiveUp: true }, { pictureShown: true }));
   },
 };
 
@@ -144,7 +144,7 @@ const keepPlaying: ComponentHandler<BoardRef & { draft: string | undefined }> = 
   async run(request, ref, app) {
     const game = await loadGame(app, ref.gameId);
     checkTurn(game, request, ref.version, boardMessage, { spendsMove: false });
-    return update(boardMessage(game, decodeDraft(game, ref.draft)));
+    return update(boardMessage(game, decodeDraft(game, ref.draft), { pictureShown: true }));
   },
 };
 
@@ -182,7 +182,7 @@ function gameControl(action: string, control: BoardAction<unknown>): ComponentHa
       checkTurn(game, request, version, boardMessage);
       if (presenterOf(game.rules.id).actions?.[action] !== control) throw new UserError('That control belongs to another game’s board.');
       const answer = control.answer(game, parsed, request.values);
-      if ('selection' in answer) return update(boardMessage(game, { selection: answer.selection }));
+      if ('selection' in answer) return update(boardMessage(game, { selection: answer.selection }, { pictureShown: true }));
       return makeMove(app, game, request.user, { kind: 'move', input: answer.move }, gameHooks, request.messageId, request.interactionId);
     },
   };

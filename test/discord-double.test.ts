@@ -836,3 +836,137 @@ describe('Discord limit checks', () => {
     expect(accidentalPings('hi <@1>', { parse: ['users'] })).toEqual(['<@1>']);
   });
 });
+
+describe('Discord double: attachments on edits', () => {
+  const png = tinyPng();
+  const file = (name: string, description: string) => new AttachmentBuilder(png, { name, description });
+  /** Files uploaded with each request to the message's routes after `since`, by route. */
+  const uploadsSince = (double: DiscordDouble, since: number) =>
+    double.requests.slice(since).filter((request) => request.method !== 'GET' && request.uploads.length > 0).map((request) => request.uploads.map((u) => u.filename));
+
+  /** /tune answers with two pictures and five buttons, each editing the message a different way. */
+  async function setupPictureBot() {
+    const fixture = await setup(async (interaction) => {
+      if (interaction.isChatInputCommand()) {
+        const row = new ActionRowBuilder<ButtonBuilder>().addComponents(
+          ...['keep', 'omit', 'deferred', 'unknown', 'followup'].map((id) => new ButtonBuilder().setCustomId(`att:${id}`).setLabel(id).setStyle(ButtonStyle.Secondary)),
+        );
+        await interaction.reply({ content: 'two pictures', files: [file('a.png', 'first'), file('b.png', 'second')], components: [row] });
+        return;
+      }
+      if (!interaction.isButton()) return;
+      const a = interaction.message.attachments.find((attachment) => attachment.name === 'a.png');
+      switch (interaction.customId) {
+        case 'att:keep':
+          await interaction.update({ content: 'kept a, added c', attachments: a ? [{ id: a.id }] : [], files: [file('c.png', 'third')] });
+          break;
+        case 'att:omit':
+          await interaction.update({ content: 'text only' });
+          break;
+        case 'att:deferred':
+          await interaction.deferUpdate();
+          await interaction.editReply({ content: 'deferred, kept a', attachments: a ? [{ id: a.id }] : [] });
+          break;
+        case 'att:unknown':
+          await interaction.update({ content: 'keeps a stranger', attachments: [{ id: '1100000000000000999' }] });
+          break;
+        case 'att:followup': {
+          await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+          const followUp = await interaction.followUp({ content: 'a follow-up picture', files: [file('f.png', 'follow')], flags: MessageFlags.Ephemeral });
+          const kept = followUp.attachments.first();
+          await interaction.webhook.editMessage(followUp, { content: 'follow-up edited, f kept', attachments: kept ? [{ id: kept.id }] : [] });
+          await interaction.webhook.editMessage(followUp, { content: 'follow-up without pictures', attachments: [] });
+          break;
+        }
+      }
+    });
+    await register(fixture.double, fixture.client);
+    const ctx = ctxFor(fixture.double);
+    const reply = await (await fixture.double.slash('tune', { dial: 'bake time' }, ctx)).settled();
+    if (!reply) throw new Error('no reply');
+    return { ...fixture, ctx, reply };
+  }
+
+  it('type 7 UPDATE_MESSAGE keeps a listed attachment without an upload, drops the unlisted, adds new files', async () => {
+    const { double, handlerErrors, ctx, reply } = await setupPictureBot();
+    const [a, b] = reply.attachments;
+    expect([a?.filename, b?.filename]).toEqual(['a.png', 'b.png']);
+    const since = double.requests.length;
+    const click = await double.click(reply.id, 'att:keep', ctx);
+    expect((await click.response()).type).toBe(7);
+    const edited = double.message(reply.id);
+    expect(edited?.content).toBe('kept a, added c');
+    expect(edited?.attachments.map((x) => x.filename)).toEqual(['a.png', 'c.png']);
+    // The kept one is the very attachment the message had: same id, same bytes, same alt text.
+    expect(edited?.attachments[0]).toEqual(a);
+    expect(edited?.attachments[1]?.description).toBe('third');
+    expect(uploadsSince(double, since)).toEqual([['c.png']]);
+    expect(handlerErrors).toEqual([]);
+    expect(double.violations).toEqual([]);
+  });
+
+  it('an update that leaves `attachments` out keeps every attachment', async () => {
+    const { double, handlerErrors, ctx, reply } = await setupPictureBot();
+    await (await double.click(reply.id, 'att:omit', ctx)).response();
+    const edited = double.message(reply.id);
+    expect(edited?.content).toBe('text only');
+    expect(edited?.attachments).toEqual(reply.attachments);
+    expect(handlerErrors).toEqual([]);
+    expect(double.violations).toEqual([]);
+  });
+
+  it('PATCH of @original after a deferred update keeps only what it lists, uploading nothing', async () => {
+    const { double, handlerErrors, ctx, reply } = await setupPictureBot();
+    const since = double.requests.length;
+    await (await double.click(reply.id, 'att:deferred', ctx)).response();
+    await expect.poll(() => double.message(reply.id)?.content, POLL).toBe('deferred, kept a');
+    expect(double.message(reply.id)?.attachments).toEqual([reply.attachments[0]]);
+    const patch = double.requests.slice(since).find((request) => request.method === 'PATCH' && request.route.endsWith('/messages/@original'));
+    expect(patch?.status).toBe(200);
+    expect(patch?.uploads).toEqual([]);
+    expect(handlerErrors).toEqual([]);
+    expect(double.violations).toEqual([]);
+  });
+
+  it('PATCH of a follow-up keeps a listed attachment, and an empty list removes them all', async () => {
+    const { double, handlerErrors, ctx, reply } = await setupPictureBot();
+    await (await double.click(reply.id, 'att:followup', ctx)).response();
+    const followUp = () => double.channelMessages(DefaultChannelId).find((message) => message.content.startsWith('follow-up'));
+    await expect.poll(() => followUp()?.content, POLL).toBe('follow-up without pictures');
+    expect(followUp()?.attachments).toEqual([]);
+    const edits = double.requests.filter((request) => request.method === 'PATCH' && /\/webhooks\/\d+\/[^/]+\/messages\/\d+$/.test(request.route));
+    expect(edits.map((request) => [request.status, request.uploads.length])).toEqual([
+      [200, 0],
+      [200, 0],
+    ]);
+    expect(edits[0]?.body.attachments).toHaveLength(1);
+    expect(handlerErrors).toEqual([]);
+    expect(double.violations).toEqual([]);
+  });
+
+  it('refuses an attachment id that is not the message’s, changing nothing', async () => {
+    const { double, handlerErrors, ctx, reply } = await setupPictureBot();
+    await double.click(reply.id, 'att:unknown', ctx);
+    await expect.poll(() => handlerErrors.length, POLL).toBe(1);
+    const error = handlerErrors[0];
+    expect(error).toBeInstanceOf(DiscordAPIError);
+    expect((error as DiscordAPIError).code).toBe(50035);
+    expect(JSON.stringify((error as DiscordAPIError).rawError)).toContain('ATTACHMENT_NOT_FOUND');
+    expect(double.message(reply.id)?.content).toBe('two pictures');
+    expect(double.message(reply.id)?.attachments).toEqual(reply.attachments);
+    expect(double.violations.join('\n')).toMatch(/ATTACHMENT_NOT_FOUND|Attachment data not found/);
+  });
+
+  it('PATCH of a channel message with files and no `attachments` replaces what it had (API v10)', async () => {
+    const { double, client, handlerErrors, reply } = await setupPictureBot();
+    const since = double.requests.length;
+    await client.rest.patch(Routes.channelMessage(DefaultChannelId, reply.id), { body: { content: 'replaced' }, files: [{ name: 'd.png', data: png }] });
+    expect(double.message(reply.id)?.attachments.map((x) => x.filename)).toEqual(['d.png']);
+    expect(uploadsSince(double, since)).toEqual([['d.png']]);
+    // A list names what stays; an upload it leaves out is not attached either.
+    await client.rest.patch(Routes.channelMessage(DefaultChannelId, reply.id), { body: { attachments: [] }, files: [{ name: 'e.png', data: png }] });
+    expect(double.message(reply.id)?.attachments).toEqual([]);
+    expect(handlerErrors).toEqual([]);
+    expect(double.violations).toEqual([]);
+  });
+});

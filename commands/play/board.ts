@@ -5,7 +5,7 @@
  */
 import { encodeCustomId } from '../../src/command-layer/custom-id.js';
 import { clip, LIMITS } from '../../src/command-layer/limits.js';
-import type { ComponentView, EmbedFieldView, MessageView } from '../../src/command-layer/types.js';
+import { unchangedFiles, type ComponentView, type EmbedFieldView, type FileView, type MessageView } from '../../src/command-layer/types.js';
 import { dayOfDailySeed } from '../../src/social/daily-puzzles.js';
 import { dayNumber } from '../../src/social/days.js';
 import { counted, presenterOf, type AnyGamePresenter } from './games/index.js';
@@ -208,8 +208,25 @@ function controls(game: GameView, draft: Draft): ComponentView[][] {
   return rows;
 }
 
-export function boardMessage(game: GameView, draft: Draft = {}): MessageView {
+/** How the board is shown. */
+export interface BoardShown {
+  /**
+   * The message this board edits shows this very state's board (the click checked its version), so its
+   * picture is already there and stays as it is.
+   */
+  readonly pictureShown?: boolean;
+}
+
+/** The board's files: its picture first (the embed's image), then the others; kept as they are when shown. */
+function boardFiles(game: GameView, shown: BoardShown): { files: FileView[]; imageFile?: string } {
+  const picture = presenter(game).boardPicture?.(game, game.state);
+  const files = [...(picture ? [picture] : []), ...(presenter(game).boardFiles?.(game, game.state) ?? [])];
+  return { files: shown.pictureShown ? unchangedFiles(files) : files, ...(picture && { imageFile: picture.name }) };
+}
+
+export function boardMessage(game: GameView, draft: Draft = {}, shown: BoardShown = {}): MessageView {
   const playing = isOpen(game);
+  const { files, imageFile } = boardFiles(game, shown);
   const description = [[game.rules.blurb, rulesLine(game)].filter(Boolean).join(' '), historyText(game), statusLine(game)].filter(Boolean).join('\n\n');
   // A daily seed is never shown: playing it elsewhere would scout today's answer (and /play refuses it).
   const replayHint =
@@ -224,9 +241,10 @@ export function boardMessage(game: GameView, draft: Draft = {}): MessageView {
         color: COLOURS[game.state.status],
         fields: boardFields(game),
         footer: `Same puzzle for friends: ${replayHint} · game ${game.record.id}`,
+        ...(imageFile && { imageFile }),
       },
     ],
     rows: playing ? controls(game, draft) : [],
-    files: presenter(game).boardFiles?.(game, game.state) ?? [],
+    files,
   };
 }

@@ -5,6 +5,8 @@
 import type { AppServices, ScheduledJob } from '../../src/command-layer/types.js';
 import type { GameRecord } from '../../src/storage/index.js';
 import { playAction, readGame, UnreadableGameError } from '../../src/play/service.js';
+import { boardMessage } from './board.js';
+import { keepingBoardFiles } from './render.js';
 import { revealInBackground } from './reveal-pool.js';
 
 /** Rounds read per query; the job pages through all of them, however many are open. */
@@ -44,7 +46,9 @@ export async function closeExpiredRounds(app: AppServices): Promise<number> {
     const saved = played.game.record;
     if (saved.channelId && saved.messageId) {
       try {
-        await app.channels.edit(saved.channelId, saved.messageId, await revealInBackground(played.game));
+        // The board shows the round's last move, and closing on time adds none: its files stay.
+        const board = boardMessage(played.game);
+        await app.channels.edit(saved.channelId, saved.messageId, keepingBoardFiles(await revealInBackground(played.game), board));
       } catch (error) {
         app.logger.warn({ err: error, gameId: saved.id }, 'could not show a closed round’s reveal');
       }

@@ -26,10 +26,11 @@ function toView(record: QuizSetRecord): QuizSetView {
 
 /**
  * The set's screen as an answer. A picture not drawn yet (a search's dots can take seconds) is left out
- * of the first answer, which goes out at once, and added by editing it when drawn.
+ * of the first answer, which goes out at once, and added by editing it when drawn. `shownQuestionId` is
+ * the question on the message an update edits, when the click says which: its picture stays as it is.
  */
-function respond(kind: 'reply' | 'update', app: AppServices, set: QuizSetView): CommandResponse {
-  const message = quizSetMessage(app.topics, app.quizzes, set, { draw: false });
+function respond(kind: 'reply' | 'update', app: AppServices, set: QuizSetView, shownQuestionId?: string): CommandResponse {
+  const message = quizSetMessage(app.topics, app.quizzes, set, { draw: false, ...(kind === 'update' && shownQuestionId !== undefined && { shownQuestionId }) });
   if (!pictureToDraw(app.quizzes, set.state)) return { kind, message };
   return { kind, message, later: () => Promise.resolve(quizSetMessage(app.topics, app.quizzes, set, { draw: true })) };
 }
@@ -115,8 +116,8 @@ export async function loadOwnSet(app: AppServices, setId: string, user: Person):
 }
 
 /** The set as it is now, for a stale or doubled click. */
-async function current(app: AppServices, setId: string, user: Person): Promise<CommandResponse> {
-  return respond('update', app, await loadOwnSet(app, setId, user));
+async function current(app: AppServices, setId: string, user: Person, shownQuestionId?: string): Promise<CommandResponse> {
+  return respond('update', app, await loadOwnSet(app, setId, user), shownQuestionId);
 }
 
 /**
@@ -128,7 +129,7 @@ export async function answerInSet(app: AppServices, user: Person, ref: { setId: 
   const set = await loadOwnSet(app, ref.setId, user);
   const stage = stageOf(set.state);
   if (set.version !== ref.version || stage.kind !== 'asking' || set.state.questionIds[stage.index] !== ref.questionId) {
-    return respond('update', app, set);
+    return respond('update', app, set, ref.questionId);
   }
   const now = app.now();
   const { state, chosen, right } = answerQuestion(set.state, user.id, stage.index, ref.position);
@@ -139,8 +140,9 @@ export async function answerInSet(app: AppServices, user: Person, ref: { setId: 
     { userId: user.id, questionId: ref.questionId, card, due },
     { id: set.id, expectedVersion: set.version, state },
   );
-  if (!moved) return current(app, ref.setId, user);
-  return respond('update', app, toView(moved));
+  if (!moved) return current(app, ref.setId, user, ref.questionId);
+  // The answer's feedback shows the same question, so its picture stays on the message as it is.
+  return respond('update', app, toView(moved), ref.questionId);
 }
 
 /** Moves on from an answered question to the next, or to the score. */

@@ -79,7 +79,8 @@ function optionLines(round: RoundView, question: QuizQuestion, counts?: readonly
 function questionPictureFile(question: QuizQuestion): FileView | undefined {
   if (!question.picture) return undefined;
   const image = questionPicture(question.picture);
-  return { name: `question-${question.id}.png`, data: image.png, description: clip(image.altText, LIMITS.altText) };
+  // Named after its question, whose picture it always is: an edit of a board already showing it keeps it.
+  return { name: `question-${question.id}.png`, data: image.png, description: clip(image.altText, LIMITS.altText), unchanged: true };
 }
 
 function askingView(library: TopicLibrary, round: RoundView, question: QuizQuestion): MessageView {

@@ -23,6 +23,11 @@ const SCORE_COLOUR = 0xe9c46a;
  */
 export interface PictureMode {
   readonly draw: boolean;
+  /**
+   * The question the edited message shows, when the answer edits one. A question's picture depends on the
+   * question alone, so that question's picture is already there and stays without being sent again.
+   */
+  readonly shownQuestionId?: string;
 }
 
 /** What a set view needs: the set as stored, and who it belongs to (the answers are shuffled for them). */
@@ -47,7 +52,9 @@ function header(library: TopicLibrary, set: QuizSetView, question: QuizQuestion,
 function pictureFile(question: QuizQuestion, mode: PictureMode): FileView | undefined {
   if (!question.picture) return undefined;
   const image = mode.draw ? questionPicture(question.picture) : drawnPicture(question.picture);
-  return image && { name: `question-${question.id}.png`, data: image.png, description: clip(image.altText, LIMITS.altText) };
+  if (!image) return undefined;
+  const file: FileView = { name: `question-${question.id}.png`, data: image.png, description: clip(image.altText, LIMITS.altText) };
+  return mode.shownQuestionId === question.id ? { ...file, unchanged: true } : file;
 }
 
 /** The note shown while a picture is still being drawn. */

@@ -72,6 +72,14 @@ export interface FileView {
    * end that saves files may keep only the newest of each series. Letters, digits and dashes.
    */
   series?: string;
+  /**
+   * If the message this answer edits has a file by this name, it is this very file (same bytes): a front
+   * end may keep that copy instead of sending it again. The bytes stay, for a front end that finds no copy
+   * to keep. Only a command that knows what a file of this name on that message holds may say so (the
+   * click's version says the board has not changed, or the name belongs to one picture); a new message
+   * ignores it.
+   */
+  unchanged?: boolean;
 }
 
 export interface MessageView {
@@ -133,6 +141,9 @@ export const reply = (message: MessageView): CommandResponse => ({ kind: 'reply'
 export const update = (message: MessageView): CommandResponse => ({ kind: 'update', message });
 export const showModal = (modal: ModalView): CommandResponse => ({ kind: 'modal', modal });
 export const privateNote = (content: string): CommandResponse => reply({ content, ephemeral: true });
+
+/** The files, marked as the very ones the edited message already shows (see `FileView.unchanged`). */
+export const unchangedFiles = (files: readonly FileView[]): FileView[] => files.map((file) => ({ ...file, unchanged: true }));
 
 // ---- What a command receives -----------------------------------------------------------------------
 

@@ -35,6 +35,8 @@ export interface ConsoleOptions {
 }
 
 const EXIT_WORDS = new Set(['/quit', '/exit', 'quit', 'exit']);
+/** How many messages' saved files the console remembers for edits that keep them. */
+const REMEMBERED_MESSAGES = 200;
 
 /** What the person did next: typed a line, cancelled a question (Ctrl-C, Ctrl-D), or ended the input. */
 type Read = { kind: 'line'; text: string } | { kind: 'cancel' } | { kind: 'end' };
@@ -187,19 +189,30 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     return join(folder, `${String(++fileCounter).padStart(3, '0')}-${name}`);
   };
 
-  const saveFiles = (message: MessageView): string[] => {
+  /** Where each message's files were saved, by file name, so an edit that keeps a file does not write it again. */
+  const savedByMessage = new Map<string, Map<string, string>>();
+
+  const saveFiles = (message: MessageView, messageId: string): string[] => {
+    const before = savedByMessage.get(messageId);
+    savedByMessage.delete(messageId);
     if (!message.files?.length) return [];
     runFolder ??= claimRunFolder(options.filesDir, now());
     const folder = runFolder;
-    return message.files.map((file) => {
+    const paths = message.files.map((file) => {
+      const kept = file.unchanged ? before?.get(file.name) : undefined;
+      if (kept !== undefined) return kept;
       const path = pathFor(folder, file);
       writeFileSync(path, file.data);
       return path;
     });
+    savedByMessage.set(messageId, new Map(message.files.map((file, i) => [file.name, paths[i]!])));
+    // Only recent messages get edited; the oldest entry goes first (a Map keeps insertion order).
+    if (savedByMessage.size > REMEMBERED_MESSAGES) savedByMessage.delete(savedByMessage.keys().next().value!);
+    return paths;
   };
 
   const show = (message: MessageView, messageId: string) => {
-    const rendered = renderMessage(message, saveFiles(message), { style, names, now });
+    const rendered = renderMessage(message, saveFiles(message, messageId), { style, names, now });
     print(rendered.text);
     if (rendered.keys.size > 0) {
       keys = rendered.keys;

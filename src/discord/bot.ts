@@ -23,7 +23,7 @@ import {
 import type { Logger } from 'pino';
 import type { CommandRouter } from '../command-layer/router.js';
 import type { CommandResponse, ComponentRequest, Invocation } from '../command-layer/types.js';
-import { toDiscordModal, toMessageEdit, toNewMessage } from './payloads.js';
+import { shownAttachments, toDiscordModal, toMessageEdit, toNewMessage, type ShownAttachment } from './payloads.js';
 
 /** How long a handler may run before we acknowledge and finish later (Discord allows 3 s in all). */
 export const DEFER_AFTER_MS = 1500;
@@ -166,14 +166,20 @@ async function respond(interaction: Answerable, work: () => Promise<CommandRespo
   } finally {
     clearTimeout(timer);
   }
+  // What the message an update edits shows, so that files it already has can stay without an upload.
+  const shownBefore = shownAttachments(onMessage?.message);
+  /** What the answered message shows afterwards, for a later edit that keeps files of the first answer. */
+  let shownAfter: ShownAttachment[] = [];
   if (deferral) {
     await deferral;
-    await finishDeferred(interaction, onMessage !== undefined, response, logger);
+    shownAfter = await finishDeferred(interaction, onMessage !== undefined, response, shownBefore, logger);
   } else if (response.kind === 'modal') {
     if (interaction.isModalSubmit()) throw new Error('a modal cannot answer a modal');
     await interaction.showModal(toDiscordModal(response.modal));
   } else if (response.kind === 'update' && onMessage) {
-    await onMessage.update(toMessageEdit(response.message));
+    const edit = toMessageEdit(response.message, shownBefore);
+    if (response.later) shownAfter = shownAttachments((await onMessage.update({ ...edit, withResponse: true })).resource?.message);
+    else await onMessage.update(edit);
   } else if (response.kind === 'launch-activity' && !interaction.isModalSubmit()) {
     await interaction.launchActivity();
   } else {
@@ -181,24 +187,32 @@ async function respond(interaction: Answerable, work: () => Promise<CommandRespo
   }
   if (response.kind !== 'modal' && response.later) {
     // The interaction token lasts 15 minutes, long enough for any reveal.
-    await interaction.editReply(toMessageEdit(await response.later()));
+    await interaction.editReply(toMessageEdit(await response.later(), shownAfter));
   }
 }
 
-async function finishDeferred(interaction: Answerable, deferredUpdate: boolean, response: CommandResponse, logger: Logger): Promise<void> {
+/** Finishes an acknowledged interaction; resolves what the edited message shows, when it edited one. */
+async function finishDeferred(
+  interaction: Answerable,
+  deferredUpdate: boolean,
+  response: CommandResponse,
+  shownBefore: readonly ShownAttachment[],
+  logger: Logger,
+): Promise<ShownAttachment[]> {
   if (response.kind === 'modal') {
     // A modal must be the first answer; a handler that is slow to decide on one is a bug.
     logger.error({ interactionId: interaction.id }, 'modal answer came after deferral');
     await interaction.followUp({ content: 'Sorry, that took too long. Please try again.', flags: MessageFlags.Ephemeral });
-    return;
+    return [];
   }
   if (response.kind === 'update' || (!deferredUpdate && !response.message.ephemeral)) {
-    await interaction.editReply(toMessageEdit(response.message));
-    return;
+    // A deferred reply's placeholder shows nothing yet; a deferred update edits the component's message.
+    return shownAttachments(await interaction.editReply(toMessageEdit(response.message, deferredUpdate ? shownBefore : [])));
   }
   if (!deferredUpdate) {
     // The public "thinking…" placeholder cannot turn private; replace it with a private follow-up.
     await interaction.deleteReply();
   }
   await interaction.followUp(toNewMessage(response.message));
+  return [];
 }

@@ -1,7 +1,7 @@
 /** Posting outside an interaction (the daily post), through the discord.js client. */
 import { PermissionFlagsBits, type Client } from 'discord.js';
 import type { Channels } from '../command-layer/types.js';
-import { toMessageEdit, toNewMessage } from './payloads.js';
+import { shownAttachments, toMessageEdit, toNewMessage } from './payloads.js';
 
 const NEEDED = [
   PermissionFlagsBits.ViewChannel,
@@ -47,7 +47,10 @@ export function discordChannels(client: Client): Channels {
     async edit(channelId, messageId, message) {
       const channel = await client.channels.fetch(channelId);
       if (!channel?.isTextBased()) throw new Error(`cannot edit messages in channel ${channelId}`);
-      await channel.messages.edit(messageId, toMessageEdit(message));
+      // Keeping a file needs the attachment ids the message has: one read (often cached) instead of an upload.
+      const keepsFiles = message.files?.some((file) => file.unchanged === true) === true;
+      const shown = keepsFiles ? shownAttachments(await channel.messages.fetch(messageId).catch(() => null)) : [];
+      await channel.messages.edit(messageId, toMessageEdit(message, shown));
     },
   };
 }

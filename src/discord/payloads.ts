@@ -11,8 +11,9 @@ import {
   type InteractionEditReplyOptions,
   type InteractionReplyOptions,
   type InteractionUpdateOptions,
+  type Message,
 } from 'discord.js';
-import type { ButtonView, ComponentView, EmbedView, MessageView, ModalView } from '../command-layer/types.js';
+import type { ButtonView, ComponentView, EmbedView, FileView, MessageView, ModalView } from '../command-layer/types.js';
 
 const BUTTON_STYLES: Readonly<Record<NonNullable<ButtonView['style']>, ButtonStyle>> = {
   primary: ButtonStyle.Primary,
@@ -58,8 +59,30 @@ function rowsOf(message: MessageView): APIActionRowComponent<APIComponentInMessa
   return [...rows, { type: ComponentType.ActionRow, components: links }];
 }
 
-function filesOf(message: MessageView) {
-  return (message.files ?? []).map((f) => ({ attachment: f.data, name: f.name, description: f.description }));
+function uploadsOf(files: readonly FileView[]) {
+  return files.map((f) => ({ attachment: f.data, name: f.name, description: f.description }));
+}
+
+/** An attachment a message already has, as Discord describes it (discord.js's Attachment fits). */
+export interface ShownAttachment {
+  readonly id: string;
+  readonly name: string;
+  readonly size: number;
+  readonly description: string | null;
+}
+
+/** What a message shows as files, for an edit that keeps some of them. */
+export function shownAttachments(message: Pick<Message, 'attachments'> | null | undefined): ShownAttachment[] {
+  return message ? [...message.attachments.values()] : [];
+}
+
+/**
+ * The shown attachment that is this unchanged file: same name, size and alt text. Anything less sure (the
+ * message lost it, or shows another file by that name) sends the file again rather than keep a stale one.
+ */
+function keptCopyOf(file: FileView, shown: readonly ShownAttachment[]): ShownAttachment | undefined {
+  if (file.unchanged !== true) return undefined;
+  return shown.find((a) => a.name === file.name && a.size === file.data.length && (a.description ?? '') === file.description);
 }
 
 /** A new message: only what the view holds. Mentions never ping. */
@@ -68,20 +91,26 @@ export function toNewMessage(message: MessageView): InteractionReplyOptions {
     content: message.content,
     embeds: (message.embeds ?? []).map(toDiscordEmbed),
     components: rowsOf(message),
-    files: filesOf(message),
+    files: uploadsOf(message.files ?? []),
     allowedMentions: { parse: [] },
     ...(message.ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}),
   };
 }
 
-/** An edit replaces everything the message showed, old content and attachments included. */
-export function toMessageEdit(message: MessageView): InteractionEditReplyOptions & InteractionUpdateOptions {
+/**
+ * An edit replaces everything the message showed, old content and attachments included: `attachments`
+ * lists exactly what stays. A file the view marks unchanged that the message shows (`shown`) stays by its
+ * id, with no upload; every other file is uploaded, and any other attachment goes.
+ */
+export function toMessageEdit(message: MessageView, shown: readonly ShownAttachment[] = []): InteractionEditReplyOptions & InteractionUpdateOptions {
+  const files = message.files ?? [];
+  const kept = files.flatMap((file) => keptCopyOf(file, shown) ?? []);
   return {
     content: message.content ?? '',
     embeds: (message.embeds ?? []).map(toDiscordEmbed),
     components: rowsOf(message),
-    files: filesOf(message),
-    attachments: [],
+    files: uploadsOf(files.filter((file) => keptCopyOf(file, shown) === undefined)),
+    attachments: kept.map((attachment) => ({ id: attachment.id })),
     allowedMentions: { parse: [] },
   };
 }

@@ -51,8 +51,19 @@ interface Sample {
   start: number;
   answer: number;
   next: number;
-  /** The question carried a picture, sent again as an attachment with the feedback. */
+  /** The question carried a picture, which the feedback shows too. */
   picture: boolean;
+  /** Files uploaded with the answer's edit: none when the picture on screen is kept. */
+  answerUploads: number;
+}
+
+/** The question's picture on screen: it follows the first answer in an edit once drawn, and a learner answers after seeing it. */
+async function pictureShown(messageId: string): Promise<void> {
+  const until = performance.now() + 60_000;
+  while (double.message(messageId)?.attachments.length !== 1) {
+    if (performance.now() > until) throw new Error('the question picture never came');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
 }
 
 /** One learner: /quiz, answer the first question (right or wrong in turn), then Next. */
@@ -68,15 +79,19 @@ async function sample(index: number): Promise<Sample> {
   if (start.value.callback.type !== 4 || !message?.embeds[0]?.title?.includes('question 1 of')) throw new Error(`/quiz ${topic} ${level} answered wrongly`);
 
   const questionId = buttonId(message, 'A').split(':')[4]!;
+  const picture = bank.get(questionId)?.picture !== undefined;
+  if (picture) await pictureShown(message.id);
   const order = optionOrder(member.id, questionId);
   const letter = 'ABCD'[index % 2 === 0 ? order.indexOf(0) : order.findIndex((w) => w !== 0)]!;
+  const since = double.requests.length;
   const answer = await timed(async () => (await double.click(message.id, buttonId(message, letter), member.ctx)).response());
+  const answerUploads = double.requests.slice(since).reduce((sum, request) => sum + request.uploads.length, 0);
   if (answer.value.type !== 7 || !answer.value.data?.embeds?.[0]?.fields?.[0]?.name.match(/^(Right!|Not quite)/)) throw new Error(`answer on ${questionId} answered wrongly`);
 
   const answered = double.message(message.id)!;
   const next = await timed(async () => (await double.click(message.id, buttonId(answered, 'Next'), member.ctx)).response());
   if (next.value.type !== 7) throw new Error('Next did not update the quiz');
-  return { start: start.ms, answer: answer.ms, next: next.ms, picture: bank.get(questionId)?.picture !== undefined };
+  return { start: start.ms, answer: answer.ms, next: next.ms, picture, answerUploads };
 }
 
 const samples: Sample[] = [];
@@ -106,6 +121,11 @@ console.log();
 console.log(
   `One request at a time, each learner fresh, after ${WARM_UP} warm-up learners; ${quizTopics.length} quiz topic(s), ` +
     `${bank.all().length} questions, levels 1–5 in turn, right and wrong answers alternating.`,
+);
+const pictureAnswers = samples.filter((s) => s.picture);
+console.log(
+  `Files uploaded with the ${pictureAnswers.length} answers to picture questions: ${pictureAnswers.reduce((sum, s) => sum + s.answerUploads, 0)} ` +
+    '(the picture on screen is kept by its attachment id, not sent again).',
 );
 console.log(machineLoadNote());
 if (double.violations.length > 0) {

@@ -1,6 +1,6 @@
 /**
  * Files the console saves: a folder of their own per run (nothing from an earlier run is overwritten),
- * and one sound per tune game unless every strum is asked for.
+ * one sound per tune game unless every strum is asked for, and a picture an edit keeps saved only once.
  */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,5 +46,30 @@ describe('files saved by the console', { timeout: 60_000 }, () => {
     expect(run.files).toHaveLength(4);
     expect(run.files.map((f) => f.slice(0, 4))).toEqual(['001-', '002-', '003-', '004-']);
     for (const file of run.files) expect(file).toMatch(/^\d{3}-strum-[A-Za-z0-9]{10}\.wav$/);
+  });
+
+  it('saves a quiz picture once: the answer keeps the picture its question showed', async () => {
+    const driver = await startConsole({ interactive: false, filesDir, now: clock('2026-12-03T19:00:00Z') });
+    // Level 3 of this topic holds a question with a picture; the set's questions come from the fixed clock.
+    driver.type('/quiz topic:hyperparameters level:3\n');
+    let from = 0;
+    for (let i = 0; i < 5; i++) {
+      await driver.waitFor('[4] D', from);
+      from = driver.text().length;
+      driver.type('1\n');
+      await driver.waitFor('Explain this topic', from);
+      from = driver.text().length;
+      driver.type('1\n');
+    }
+    await driver.waitFor('Quiz done', from);
+    const printed = driver.text();
+    await driver.finish();
+    const paths = [...printed.matchAll(/file: (\S+)/g)].map((m) => m[1] ?? '');
+    // Shown with the question and again with its answer, from one saved file.
+    expect(paths).toHaveLength(2);
+    expect(new Set(paths).size).toBe(1);
+    const folder = paths[0]!.slice(0, paths[0]!.lastIndexOf('/'));
+    expect(readdirSync(folder)).toEqual([paths[0]!.slice(folder.length + 1)]);
+    expect(paths[0]).toMatch(/001-question-[a-z0-9-]+\.png$/);
   });
 });

@@ -595,7 +595,7 @@ class DiscordDoubleServer implements DiscordDouble {
     const method = request.method ?? 'GET';
     const prefix = '/api/v10';
     const route = url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) : url.pathname;
-    const recorded: RecordedRequest = { method, route: safeDecode(route), query: Object.fromEntries(url.searchParams), body: undefined, status: 0 };
+    const recorded: RecordedRequest = { method, route: safeDecode(route), query: Object.fromEntries(url.searchParams), body: undefined, uploads: [], status: 0 };
     this.requests.push(recorded);
     if (this.requests.length > MaxRecordedRequests) this.requests.shift();
     let status = 200;
@@ -603,6 +603,7 @@ class DiscordDoubleServer implements DiscordDouble {
     try {
       const parsed = await readBody(request);
       recorded.body = parsed.json;
+      recorded.uploads = parsed.files.map((file) => ({ field: file.field, filename: file.filename, size: file.data.length }));
       if (!url.pathname.startsWith(prefix)) {
         this.violate(`REST: ${method} ${url.pathname} is outside /api/v10`);
         throw Errors.notFound();

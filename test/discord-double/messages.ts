@@ -55,7 +55,7 @@ export class MessageStore {
       content: typeof payload.content === 'string' ? payload.content : '',
       embeds: Array.isArray(payload.embeds) ? payload.embeds : [],
       components: Array.isArray(payload.components) ? payload.components : [],
-      attachments: mergeAttachments([], payload.attachments, files, this.ids),
+      attachments: createAttachments(payload.attachments, files, this.ids),
       flags: (typeof payload.flags === 'number' ? payload.flags : 0) & SettableFlags,
       ...(payload.allowed_mentions === undefined ? {} : { allowed_mentions: payload.allowed_mentions }),
       ...(interactionId === undefined ? {} : { interactionId }),
@@ -67,8 +67,8 @@ export class MessageStore {
   }
 
   /**
-   * Applies an edit: fields left out stay as they are; `attachments` lists what survives, new uploads
-   * referenced by index. A placeholder stops loading once edited.
+   * Applies an edit: fields left out stay as they are; attachments as `editAttachments` says. A placeholder
+   * stops loading once edited.
    */
   edit(message: StoredMessage, body: Json, files: UploadedFile[]): StoredMessage {
     const payload = body ?? {};
@@ -77,7 +77,7 @@ export class MessageStore {
       content: 'content' in payload ? (typeof payload.content === 'string' ? payload.content : '') : message.content,
       embeds: 'embeds' in payload ? (Array.isArray(payload.embeds) ? payload.embeds : []) : message.embeds,
       components: 'components' in payload ? (Array.isArray(payload.components) ? payload.components : []) : message.components,
-      attachments: mergeAttachments(message.attachments, payload.attachments, files, this.ids),
+      attachments: editAttachments(message.attachments, payload, files, this.ids),
       // Ephemerality is fixed at creation; an edit can only change the other flags.
       flags:
         ((typeof payload.flags === 'number' ? payload.flags : message.flags) & SettableFlags & ~EphemeralFlag) |
@@ -117,36 +117,65 @@ function assertValid(issues: LimitIssue[]): void {
   throw Errors.invalidFormBody(invalidFormBody(issues));
 }
 
-function mergeAttachments(
-  existing: StoredAttachment[],
-  listed: unknown,
-  files: UploadedFile[],
-  ids: SnowflakeSource,
-): StoredAttachment[] {
-  const upload = (file: UploadedFile, description?: unknown, filename?: unknown): StoredAttachment => ({
-    id: ids.next(),
-    filename: typeof filename === 'string' ? filename : file.filename,
-    ...(typeof description === 'string' ? { description } : {}),
-    ...(file.contentType ? { contentType: file.contentType } : {}),
-    data: file.data,
-  });
-  if (!Array.isArray(listed)) return [...existing, ...files.map((file) => upload(file))];
+/**
+ * A new message's attachments: the uploads, with what `attachments` says about them (alt text, filename).
+ * A new message has nothing to keep, so an id that names no upload is refused.
+ */
+function createAttachments(listed: unknown, files: UploadedFile[], ids: SnowflakeSource): StoredAttachment[] {
+  if (!Array.isArray(listed)) return files.map((file) => upload(file, ids));
   const used = new Set<UploadedFile>();
   const result = listed.map((entry: Json, index: number) => {
-    const id = String(entry?.id);
-    const file = files.find((candidate) => candidate.field === `files[${id}]`);
-    if (file) {
-      used.add(file);
-      return upload(file, entry.description, entry.filename);
-    }
-    const kept = existing.find((attachment) => attachment.id === id);
-    if (kept) return typeof entry.description === 'string' ? { ...kept, description: entry.description } : kept;
-    throw Errors.invalidFormBody(
-      invalidFormBody([{ path: `attachments.${index}.id`, code: 'ATTACHMENT_NOT_FOUND', message: `Unknown attachment ${id}` }]),
-    );
+    const file = uploadFor(entry, files);
+    if (!file) throw attachmentNotFound(index);
+    used.add(file);
+    return upload(file, ids, entry);
   });
-  // Uploads the attachment list forgot to mention are still attached, as Discord does.
-  return [...result, ...files.filter((file) => !used.has(file)).map((file) => upload(file))];
+  // Uploads the list does not mention are still attached to a new message.
+  return [...result, ...files.filter((file) => !used.has(file)).map((file) => upload(file, ids))];
+}
+
+/**
+ * An edit's attachments, as Discord's "Editing Message Attachments" and Edit Message (API v10) describe them:
+ * - `attachments` left out: the message keeps what it has, unless files are uploaded, which then replace
+ *   them (v10: the list must name everything that stays, and without a list nothing old stays);
+ * - `attachments` given (null counts as empty): exactly what it lists stays, in its order: existing
+ *   attachments by their id, kept without a new upload, and uploads by their `files[n]` placeholder `n`.
+ *   An existing attachment it leaves out is removed, and so is an upload it leaves out;
+ * - an id that is neither an upload of this request nor an attachment of this message is refused
+ *   (400, Invalid Form Body, ATTACHMENT_NOT_FOUND at `attachments.<index>`).
+ */
+export function editAttachments(existing: StoredAttachment[], body: Json, files: UploadedFile[], ids: SnowflakeSource): StoredAttachment[] {
+  const payload = body ?? {};
+  if (payload.attachments === undefined) return files.length === 0 ? existing : files.map((file) => upload(file, ids));
+  const listed: Json[] = Array.isArray(payload.attachments) ? payload.attachments : [];
+  return listed.map((entry: Json, index: number) => {
+    const file = uploadFor(entry, files);
+    if (file) return upload(file, ids, entry);
+    const kept = existing.find((attachment) => attachment.id === String(entry?.id));
+    if (!kept) throw attachmentNotFound(index);
+    return typeof entry?.description === 'string' ? { ...kept, description: entry.description } : kept;
+  });
+}
+
+/** The upload a list entry names by its placeholder id (`files[n]` is entry `n`). */
+function uploadFor(entry: Json, files: UploadedFile[]): UploadedFile | undefined {
+  const id = entry?.id;
+  if (typeof id !== 'string' && typeof id !== 'number') return undefined;
+  return files.find((candidate) => candidate.field === `files[${String(id)}]`);
+}
+
+function upload(file: UploadedFile, ids: SnowflakeSource, entry?: Json): StoredAttachment {
+  return {
+    id: ids.next(),
+    filename: typeof entry?.filename === 'string' ? entry.filename : file.filename,
+    ...(typeof entry?.description === 'string' ? { description: entry.description } : {}),
+    ...(file.contentType ? { contentType: file.contentType } : {}),
+    data: file.data,
+  };
+}
+
+function attachmentNotFound(index: number) {
+  return Errors.invalidFormBody(invalidFormBody([{ path: `attachments.${index}`, code: 'ATTACHMENT_NOT_FOUND', message: 'Attachment data not found' }]));
 }
 
 /** Depth-first walk over rows, sections, containers and labels. */

@@ -131,6 +131,8 @@ export interface RecordedRequest {
   query: Record<string, string>;
   /** Parsed JSON (or payload_json of a multipart body); undefined when there was none. */
   body: Json;
+  /** The files the request uploaded (multipart `files[n]` parts): what an edit that keeps a file must not send. */
+  uploads: { field: string; filename: string; size: number }[];
   status: number;
 }
 

@@ -69,13 +69,17 @@ describe('Dig for Gold on Discord', () => {
       expect(board.embeds[0].description).toMatch(new RegExp(`\\(${x}, ${y}\\) → \\*\\*\\d+\\.\\d g\\*\\*`));
       const map = board.attachments.find((a) => a.filename === 'dig-map.png');
       if (board.embeds[0].description.includes('mother lode!')) break;
-      // The board's map of the digs so far, with alt text that counts them.
+      // The board's map of the digs so far is its embed's image, with alt text that counts them.
       expect(map, 'the board map').toBeDefined();
+      expect(board.embeds[0].image?.url).toBe(`attachment://${map!.filename}`);
       expect(PNG.sync.read(map!.data).width).toBeGreaterThan(0);
-      expect(map!.description).toMatch(/dig/);
+      expect(map!.description).toMatch(new RegExp(`${dug} digs? so far`));
     }
     expect(dug).toBeGreaterThan(0);
+    const lastMap = board.attachments.find((a) => a.filename === 'dig-map.png')!;
     const revealed = await revealOf(board.id);
+    // The reveal edits the board after the last dig: that dig's map stays as it was, not uploaded again.
+    expect(revealed.attachments.find((a) => a.filename === 'dig-map.png')).toEqual(lastMap);
     const names = revealed.attachments.map((a) => a.filename);
     expect(names).toEqual(expect.arrayContaining(['dig-reveal.png', 'dig-belief.png', 'dig-belief.gif']));
     const maps = revealed.attachments.find((a) => a.filename === 'dig-reveal.png')!;
@@ -97,6 +101,30 @@ describe('Dig for Gold on Discord', () => {
     expect(submitted.ephemeral).toBe(true);
     expect(answer?.content).toMatch(/x \(metres east\) must be a whole number of metres from 0 to 100/);
     expect(field(scenario().double.message(board.id)!, 'Left')).toBe('12 of 12 digs');
+    expect(scenario().double.message(board.id)!.attachments).toEqual(board.attachments);
+  }, 120_000);
+
+  it('keeps the board map without sending it again while no dig changes it: Give up asked, then Keep playing', async () => {
+    const eve = scenario().as('400000000000000005');
+    let board = (await (await scenario().double.slash('play', { subcommand: 'dig', options: { seed: 'e2e-dig-keep' } }, eve)).settled())!;
+    expect(board.embeds[0].image?.url).toBe('attachment://dig-map.png');
+    expect(board.attachments.map((a) => [a.filename, a.description])).toEqual([['dig-map.png', expect.stringMatching(/no digs yet/)]]);
+    expect((await (await digAt(board, '40', '60', eve)).response()).type).toBe(7);
+    board = scenario().double.message(board.id)!;
+    const map = board.attachments.find((a) => a.filename === 'dig-map.png')!;
+    expect(map.description).toMatch(/1 dig so far/);
+    const since = scenario().double.requests.length;
+    for (const [press, shows] of [['Give up', 'Really give up?'], ['Keep playing', 'Give up']] as const) {
+      const clicked = await scenario().double.click(board.id, control(board, press).custom_id, eve);
+      expect((await clicked.response()).type).toBe(7);
+      board = scenario().double.message(board.id)!;
+      expect(control(board, shows)).toBeDefined();
+      expect(board.attachments).toEqual([map]);
+      expect(board.embeds[0].image?.url).toBe('attachment://dig-map.png');
+    }
+    const answers = scenario().double.requests.slice(since).filter((r) => r.route.endsWith('/callback'));
+    expect(answers).toHaveLength(2);
+    expect(answers.flatMap((r) => r.uploads)).toEqual([]);
   }, 120_000);
 
   it('races the optimiser, whose thoughts are belief maps of its own digs', async () => {

@@ -88,4 +88,44 @@ describe('a group quiz round', () => {
     expect(lines.slice(1).map((line) => line.replace(/^\S+ \S+ /, ''))).toEqual(['— 1 of 2 right', '— 0 of 2 right']);
     expect(board.content ?? '').not.toMatch(/<@/);
   });
+
+  it('keeps a question’s picture on the board when the answer count changes, sending no file', { timeout: 180_000 }, async () => {
+    const double = scenario().double;
+    const [dee, eli] = ['310000000000000004', '310000000000000005'].map((id) => scenario().as(id));
+    // Level 3 of this topic has three questions, one of them with a picture: a round of three asks them all.
+    const started = await double.slash('quiz', { mode: 'group', topic: 'bayesian-updating', level: 3, questions: 3, seconds: 300 }, dee!);
+    let board = (await started.settled())!;
+    await (await double.click(board.id, control(board, 'Join').custom_id, eli!)).settled();
+    await (await double.click(board.id, control(board, 'Start').custom_id, dee!)).settled();
+    let checked = false;
+    for (let question = 1; question <= 3 && !checked; question++) {
+      board = double.message(board.id)!;
+      expect(board.embeds[0].title).toBe(`Group quiz · Bayesian updating · question ${question} of 3`);
+      const picture = board.attachments.find((a) => a.filename.startsWith('question-'));
+      await (await double.click(board.id, control(board, letterFor(board, true)).custom_id, dee!)).settled();
+      if (picture) {
+        const since = double.requests.length;
+        expect(board.embeds[0].image?.url).toBe(`attachment://${picture.filename}`);
+        // The board now counts Dee's answer: the same picture, not sent again.
+        board = await waitFor(() => {
+          const shown = double.message(board.id);
+          return shown?.embeds[0]?.fields?.[0]?.name === 'Answered: 1 of 2' ? shown : undefined;
+        }, 'the answer count on the board');
+        expect(board.attachments).toEqual([picture]);
+        const edits = double.requests.slice(since).filter((r) => r.method === 'PATCH' && r.route === `/channels/${board.channelId}/messages/${board.id}`);
+        expect(edits.length).toBeGreaterThan(0);
+        expect(edits.flatMap((r) => r.uploads)).toEqual([]);
+        checked = true;
+      } else {
+        await (await double.click(board.id, control(board, letterFor(board, true)).custom_id, eli!)).settled();
+        board = await waitFor(() => {
+          const shown = double.message(board.id);
+          return footer(shown).startsWith('Everyone answered') ? shown : undefined;
+        }, 'the question to close');
+        await (await double.click(board.id, control(board, question === 3 ? 'See the scoreboard' : 'Next question').custom_id, dee!)).settled();
+      }
+    }
+    expect(checked).toBe(true);
+    expect(double.violations).toEqual([]);
+  });
 });

@@ -62,7 +62,17 @@ describe('quizzes on Discord', () => {
         expect(message.attachments[0]?.description).toMatch(/numbered dots/);
         expect(message.embeds[0].image.url).toBe(`attachment://${message.attachments[0]?.filename}`);
       }
+      const shownPicture = question.picture ? message.attachments[0] : undefined;
+      const since = scenario().double.requests.length;
       message = await press(message, letterFor(userId, message, right), ann);
+      if (shownPicture) {
+        // The answer keeps the picture the question showed: the very attachment, and no file sent with the edit.
+        expect(message.attachments).toEqual([shownPicture]);
+        expect(message.embeds[0].image.url).toBe(`attachment://${shownPicture.filename}`);
+        const answers = scenario().double.requests.slice(since).filter((r) => /^\/(interactions|webhooks)\//.test(r.route));
+        expect(answers.map((r) => r.route)).toEqual([expect.stringMatching(/\/callback$/)]);
+        expect(answers.flatMap((r) => r.uploads)).toEqual([]);
+      }
       const fields = (message.embeds[0].fields as { name: string; value: string }[]).map((f) => `${f.name}: ${f.value}`).join('\n');
       expect(fields).toContain(question.options[0]!.why);
       expect(fields).toMatch(right ? /^Right!/ : /^Not quite: you chose/);

@@ -34,7 +34,7 @@ function runDigs(run: Pick<RevealRun, 'trials'>): DigSpot[] {
 
 const mapDigs = (digs: readonly DigSpot[]): MapDig[] => digs.map((d) => ({ x: d.x, y: d.y, reading: d.grams }));
 
-/** The board's map: the digs so far and nothing hidden, replacing the last one in a console. */
+/** The board's map, shown in its embed: the digs so far and nothing hidden, replacing the last one in a console. */
 function boardMapFile(game: GameView, state: DigState): FileView {
   const digs = state.history.map((turn) => ({ x: turn.move.x, y: turn.move.y, reading: turn.feedback.grams }));
   const map = digBoardMap({ digs });
@@ -137,7 +137,7 @@ export const digPresenter = presenterFor(dig, {
   turnText: ({ move, feedback }) => `${spot(move.x, move.y)} → **${grams(feedback.grams)}**${feedback.motherLode ? ' mother lode!' : ''}`,
   // The modal asks for x and y, the rules' two move fields.
   controls: ({ id, giveUp }) => [[{ type: 'button', customId: id('ask'), label: 'Dig…', style: 'primary' }, giveUp]],
-  boardFiles: (game, state) => [boardMapFile(game, state)],
+  boardPicture: boardMapFile,
 
   finishLine(difficulty) {
     return `a dig that **strikes the mother lode** (true gold within ${digRules(difficulty).winWithin} g of the richest spot's; a lucky reading alone does not count)`;

@@ -118,8 +118,10 @@ export interface GamePresenter<State extends GameState<Move, Feedback>, Move, Fe
   readonly selection?: SelectionText;
   /** The game's own controls by custom id action; Bake… style modal buttons ('ask') need none. */
   readonly actions?: Readonly<Record<string, BoardAction<unknown>>>;
-  /** Files the board carries (tune's strum). */
+  /** Files the board carries besides its picture (tune's strum). */
   boardFiles?(game: GameView, state: State): FileView[];
+  /** The board's picture (dig's map of the digs so far), shown as the board embed's image; its alt text is the file's. */
+  boardPicture?(game: GameView, state: State): FileView;
 
   // ---- The race against the optimiser.
   /** What winning takes, in bold where it matters; undefined when the game has no finish line. */

@@ -1,9 +1,10 @@
 /**
- * The playground (bake and train) and the replay page checked for accessibility in headless Chromium,
+ * The playground (bake, train and dig) and the replay page checked for accessibility in headless Chromium,
  * served by the real web server on a real SQLite file: every form control has an accessible name (as
  * Chromium's own accessibility tree computes it), every chart is an image with a title and a description,
  * the colours drawn for the data reach WCAG's 3:1 for graphics against the chart's background, and the
- * series in a chart differ in marker shape or dash, not in colour alone.
+ * series in a chart differ in marker shape or dash, not in colour alone. Dig for Gold's maps are images
+ * named by their title and description.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -101,8 +102,10 @@ const READ_CHARTS = `(() => {
     const cx = (Math.min(...xs) + Math.max(...xs)) / 2, cy = (Math.min(...ys) + Math.max(...ys)) / 2;
     return el.tagName + ' ' + xs.map((x, i) => Math.round(x - cx) + ',' + Math.round(ys[i] - cy)).join(' ');
   };
-  return [...document.querySelectorAll('.chart')].map((holder) => {
-    const svg = holder.querySelector('svg');
+  // Charts of lines and points; maps (Dig for Gold) are checked apart, and hidden or empty holders skipped.
+  const holders = [...document.querySelectorAll('.chart')].filter((holder) => holder.checkVisibility() && holder.querySelector(':scope > svg:not(.map)'));
+  return holders.map((holder) => {
+    const svg = holder.querySelector(':scope > svg');
     let background = 'rgba(0, 0, 0, 0)';
     for (let el = svg; el && background.endsWith(', 0)'); el = el.parentElement) background = getComputedStyle(el).backgroundColor;
     const inks = [];
@@ -166,6 +169,32 @@ async function expectAccessibleCharts(page: Page, expectedIds: readonly string[]
 
 const CHART_IDS = ['belief-chart', 'acquisition-chart', 'race-chart'];
 
+interface MapFacts {
+  readonly className: string;
+  readonly role: string | null;
+  readonly title: string;
+  readonly description: string;
+  readonly labelledBy: readonly string[];
+}
+
+/** Every map picture (Dig for Gold's field and belief maps) is an image named by its title and description. */
+async function expectLabelledMaps(page: Page, expectedCount: number): Promise<void> {
+  const maps = await page.evaluate<MapFacts[]>(`[...document.querySelectorAll('.chart svg.map')].filter((svg) => svg.checkVisibility()).map((svg) => ({
+    className: svg.getAttribute('class'),
+    role: svg.getAttribute('role'),
+    title: svg.querySelector('title')?.textContent ?? '',
+    description: svg.querySelector('desc')?.textContent ?? '',
+    labelledBy: (svg.getAttribute('aria-labelledby') ?? '').split(' ').filter(Boolean).map((id) => document.getElementById(id)?.textContent ?? ''),
+  }))`);
+  expect(maps).toHaveLength(expectedCount);
+  for (const map of maps) {
+    expect(map.role, `${map.className} role`).toBe('img');
+    expect(map.title.trim(), `${map.className} title`).not.toBe('');
+    expect(map.description.trim().length, `${map.className} description`).toBeGreaterThan(10);
+    expect(map.labelledBy, `${map.className} is labelled by its title and description`).toEqual([map.title, map.description]);
+  }
+}
+
 describe('accessibility of the pages, in Chromium', { timeout: 180_000 }, () => {
   it('the bake playground: named controls, charts with alt text, 3:1 colours, series apart without colour', async () => {
     const { page, errors } = await openPage('/?game=bake&seed=rowan-8');
@@ -197,6 +226,22 @@ describe('accessibility of the pages, in Chromium', { timeout: 180_000 }, () => 
     await expectNamedControls(page);
     expect(await page.getByRole('slider').count()).toBe(4);
     await expectAccessibleCharts(page, CHART_IDS);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the dig playground: the maps are named images, the race chart passes the same checks', async () => {
+    const { page, errors } = await openPage('/?game=dig&seed=gold-33');
+    await page.locator('#field-map svg').waitFor();
+    await page.getByRole('button', { name: 'Let Bayes play' }).click();
+    await page.getByText('Bayesian search (1/12)').waitFor();
+    await page.getByRole('button', { name: 'Race them all' }).click();
+    await page.getByText('The race is run').waitFor({ timeout: 90_000 });
+    await expectNamedControls(page);
+    // The field, the belief's mean and uncertainty, and the expected improvement.
+    await expectLabelledMaps(page, 4);
+    const charts = await expectAccessibleCharts(page, ['race-chart']);
+    expect(Object.keys(charts[0]!.looks).sort()).toEqual(['bayes', 'grid', 'random']);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -6,50 +6,14 @@
  * series in a chart differ in marker shape or dash, not in colour alone. Dig for Gold's maps are images
  * named by their title and description.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pino } from 'pino';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadTopicLibrary } from '../../src/content/library.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { bake } from '../../src/games/bake.js';
 import { contrastRatio, type Rgb } from '../../src/pictures/palette.js';
-import { openStorage, type Storage } from '../../src/storage/index.js';
-import { startWebServer, type WebServer } from '../../src/web/server.js';
-import { launchChromium, screenshotPath } from '../support/browser.js';
+import { screenshotPath } from '../support/browser.js';
+import { useWebAppInChromium } from '../support/web-app-in-chromium.js';
 
-let dir: string;
-let storage: Storage;
-let server: WebServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'tuning-fork-a11y-'));
-  storage = await openStorage({ databasePath: join(dir, 'web.db') });
-  const started = await startWebServer({
-    settings: { port: 0, baseUrl: undefined, clientSecret: undefined },
-    services: { storage, topics: loadTopicLibrary(), logger: pino({ level: 'silent' }), now: () => new Date() },
-  });
-  if (!started) throw new Error('the web server did not start');
-  server = started;
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await storage?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function openPage(path: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 1100 } });
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${server.address}${path}`);
-  return { page, errors };
-}
+const { openPage, replayPathOf } = useWebAppInChromium();
 
 interface AxNode {
   ignored: boolean;
@@ -249,9 +213,7 @@ describe('accessibility of the pages, in Chromium', { timeout: 180_000 }, () => 
   it('the replay: its scrubber and choices named, every strategy apart without colour', async () => {
     let state = bake.start({ seed: 'aspen-2', difficulty: 'normal' });
     for (const minutes of [9, 21, 15, 12, 18, 14, 16, 13]) if (state.status === 'playing') state = bake.play(state, { minutes }).state;
-    const record = await storage.games.create({ game: 'bake', mode: 'solo', ownerId: '1', seed: 'aspen-2', difficulty: 'normal', state: { game: state } });
-    await storage.games.update(record.id, record.version, { state: { game: state }, status: 'finished', score: 40 });
-    const { page, errors } = await openPage(`/replay/${server.links.sign(record.id, new Date())}`);
+    const { page, errors } = await openPage(await replayPathOf('bake', 'aspen-2', state, 40));
     await page.locator('#belief-chart svg').waitFor({ timeout: 60_000 });
     await expectNamedControls(page);
     const charts = await expectAccessibleCharts(page, CHART_IDS);

@@ -4,55 +4,33 @@
  * let Bayes play five steps, train a network in the browser, tab through the controls, scrub a replay;
  * in Dig for Gold, click the map (and dig from the keyboard) and see the belief maps change.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pino } from 'pino';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadTopicLibrary } from '../../src/content/library.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { bake } from '../../src/games/bake.js';
 import { digStrategyRuns } from '../../src/games/dig-reveal.js';
 import { dig } from '../../src/games/dig.js';
 import { GAMES } from '../../src/games/index.js';
-import { openStorage, type Storage } from '../../src/storage/index.js';
-import { startWebServer, type WebServer } from '../../src/web/server.js';
 import { fieldToPixel, type MapFrame } from '../../web/src/map-coordinates.js';
-import { launchChromium, screenshotPath } from '../support/browser.js';
+import { screenshotPath } from '../support/browser.js';
+import { useWebAppInChromium } from '../support/web-app-in-chromium.js';
 
-let dir: string;
-let storage: Storage;
-let server: WebServer;
-let browser: Browser;
+const { openPage, replayPathOf } = useWebAppInChromium();
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'tuning-fork-browser-'));
-  storage = await openStorage({ databasePath: join(dir, 'web.db') });
-  const started = await startWebServer({
-    settings: { port: 0, baseUrl: undefined, clientSecret: undefined },
-    services: { storage, topics: loadTopicLibrary(), logger: pino({ level: 'silent' }), now: () => new Date() },
-  });
-  if (!started) throw new Error('the web server did not start');
-  server = started;
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await storage?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function openPage(path: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 1100 } });
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  await page.goto(`${server.address}${path}`);
-  return { page, errors };
+/** Presses Tab `presses` times, reading each focused control's id and label as a screen reader would get it. */
+async function tabThrough(page: Page, presses: number): Promise<{ id: string; label: string }[]> {
+  const reached: { id: string; label: string }[] = [];
+  for (let i = 0; i < presses; i++) {
+    await page.keyboard.press('Tab');
+    // A string, run in the page: this file is type-checked without the DOM's types.
+    reached.push(
+      await page.evaluate<{ id: string; label: string }>(`(() => {
+        const el = document.activeElement;
+        const label = (el.labels && el.labels[0] ? el.labels[0].textContent : null) ?? el.getAttribute('aria-label') ?? el.textContent ?? '';
+        return { id: el.id || el.getAttribute('data-strategy') || el.tagName, label: label.trim() };
+      })()`),
+    );
+  }
+  return reached;
 }
 
 /** Drags a range input's thumb to `fraction` of its width with the mouse, as a person would. */
@@ -172,18 +150,7 @@ describe('the playground in Chromium', { timeout: 120_000 }, () => {
   it('works from the keyboard alone: every control is reached by Tab, has a label, and a slider probes with Enter', async () => {
     const { page, errors } = await openPage('/?game=bake&seed=birch-3');
     await page.locator('#belief-chart svg').waitFor();
-    const reached: { id: string; label: string }[] = [];
-    for (let i = 0; i < 20; i++) {
-      await page.keyboard.press('Tab');
-      // A string, run in the page: this file is type-checked without the DOM's types.
-      reached.push(
-        await page.evaluate<{ id: string; label: string }>(`(() => {
-          const el = document.activeElement;
-          const label = (el.labels && el.labels[0] ? el.labels[0].textContent : null) ?? el.getAttribute('aria-label') ?? el.textContent ?? '';
-          return { id: el.id || el.getAttribute('data-strategy') || el.tagName, label: label.trim() };
-        })()`),
-      );
-    }
+    const reached = await tabThrough(page, 20);
     const ids = reached.map((r) => r.id);
     for (const id of ['game', 'seed', 'new-puzzle', 'level', 'field-minutes', 'probe', 'grid', 'random', 'bayes', 'race']) expect(ids).toContain(id);
     for (const { id, label } of reached) expect(label, `${id} has no label`).not.toBe('');
@@ -303,17 +270,7 @@ describe('Dig for Gold in the playground', { timeout: 120_000 }, () => {
   it('reaches every dig control by Tab, each with a label', async () => {
     const { page, errors } = await openPage('/?game=dig&seed=gold-34');
     await page.locator('#field-map svg').waitFor();
-    const reached: { id: string; label: string }[] = [];
-    for (let i = 0; i < 16; i++) {
-      await page.keyboard.press('Tab');
-      reached.push(
-        await page.evaluate<{ id: string; label: string }>(`(() => {
-          const el = document.activeElement;
-          const label = (el.labels && el.labels[0] ? el.labels[0].textContent : null) ?? el.getAttribute('aria-label') ?? el.textContent ?? '';
-          return { id: el.id || el.getAttribute('data-strategy') || el.tagName, label: label.trim() };
-        })()`),
-      );
-    }
+    const reached = await tabThrough(page, 16);
     const ids = reached.map((r) => r.id);
     for (const id of ['game', 'seed', 'new-puzzle', 'level', 'field-map', 'field-x', 'field-y', 'probe', 'grid', 'random', 'bayes', 'race']) expect(ids).toContain(id);
     for (const { id, label } of reached) expect(label, `${id} has no label`).not.toBe('');
@@ -326,9 +283,7 @@ describe('the replay page in Chromium', { timeout: 120_000 }, () => {
   it('shows a finished game move by move and scrubs back and forth', async () => {
     let state = bake.start({ seed: 'cedar-5', difficulty: 'normal' });
     for (const minutes of [8, 22, 15, 12, 18, 14, 16, 13]) if (state.status === 'playing') state = bake.play(state, { minutes }).state;
-    const record = await storage.games.create({ game: 'bake', mode: 'solo', ownerId: '1', seed: 'cedar-5', difficulty: 'normal', state: { game: state } });
-    await storage.games.update(record.id, record.version, { state: { game: state }, status: 'finished', score: 40 });
-    const { page, errors } = await openPage(`/replay/${server.links.sign(record.id, new Date())}`);
+    const { page, errors } = await openPage(await replayPathOf('bake', 'cedar-5', state, 40));
     await page.locator('#belief-chart svg').waitFor({ timeout: 60_000 });
     const moves = state.history.length;
     expect(await page.locator('#move').textContent()).toBe(`Move ${moves} of 8`);
@@ -358,9 +313,7 @@ describe('the replay page in Chromium', { timeout: 120_000 }, () => {
     let state = dig.start({ seed: 'gold-35', difficulty: 'normal' });
     for (const [x, y] of [[10, 10], [90, 20], [50, 50], [20, 80], [70, 75]] as const) if (state.status === 'playing') state = dig.play(state, { x, y }).state;
     state = dig.giveUp(state);
-    const record = await storage.games.create({ game: 'dig', mode: 'solo', ownerId: '1', seed: 'gold-35', difficulty: 'normal', state: { game: state } });
-    await storage.games.update(record.id, record.version, { state: { game: state }, status: 'finished', score: 0 });
-    const { page, errors } = await openPage(`/replay/${server.links.sign(record.id, new Date())}`);
+    const { page, errors } = await openPage(await replayPathOf('dig', 'gold-35', state, 0));
     await page.locator('#map-chart svg.truth').waitFor({ timeout: 60_000 });
     const moves = state.history.length;
     expect(await page.locator('#move').textContent()).toBe(`Move ${moves} of 12`);

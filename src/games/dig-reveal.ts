@@ -6,7 +6,7 @@
  * Strategies are replayed with the study seed equal to the puzzle seed, as every game's reveal does, so a
  * row equals `npm run search -- --objective dig --puzzle-seed S --difficulty D --seed S --budget N --strategy X`.
  */
-import { beliefMap, cellCentres, type BeliefMap } from '../search/belief-map.js';
+import { beliefMap, cellCentres, drawableSpread, type BeliefMap } from '../search/belief-map.js';
 import { replay } from '../search/replay.js';
 import { defaultInitialPoints } from '../search/strategies/bayes.js';
 import type { Trial } from '../search/types.js';
@@ -122,18 +122,11 @@ export function digBelief(digs: readonly DigSpot[], options: { cells?: number; s
     ...(options.strategyBudget === undefined ? {} : { strategyBudget: options.strategyBudget }),
   });
   if (map === undefined) return undefined;
-  // Far from every dig a Box-Cox warp can make the spread unbounded; the picture shows the largest finite one there.
-  let widest = 0;
-  for (const sd of map.sd) if (Number.isFinite(sd)) widest = Math.max(widest, sd);
-  const uncertainty = map.sd.map((sd) => (Number.isFinite(sd) ? sd : widest));
-  let best = 0;
-  for (let i = 1; i < map.expectedImprovement.length; i++) if ((map.expectedImprovement[i] as number) > (map.expectedImprovement[best] as number)) best = i;
-  const columns = map.xs.length;
   return {
     mean: grid(map, map.mean),
-    uncertainty: grid(map, uncertainty),
+    uncertainty: grid(map, drawableSpread(map)),
     acquisition: grid(map, map.expectedImprovement),
-    next: { x: map.xs[best % columns] as number, y: map.ys[Math.floor(best / columns)] as number },
+    next: map.next,
   };
 }
 

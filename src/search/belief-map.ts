@@ -31,6 +31,8 @@ export interface BeliefMap {
   readonly expectedImprovement: Float64Array;
   /** Best value among the trials the model learnt from. */
   readonly best: number;
+  /** The cell centre where expected improvement peaks: where Bayesian search would probe next. */
+  readonly next: { readonly x: number; readonly y: number };
 }
 
 interface NumericAxis {
@@ -99,5 +101,18 @@ export function beliefMap(options: BeliefMapOptions): BeliefMap | undefined {
     sd[i] = point.sd;
     expectedImprovement[i] = point.expectedImprovement;
   });
-  return { xs, ys, mean, sd, expectedImprovement, best: beliefs.best };
+  let peak = 0;
+  for (let i = 1; i < count; i++) if ((expectedImprovement[i] as number) > (expectedImprovement[peak] as number)) peak = i;
+  const next = { x: xs[peak % xs.length] as number, y: ys[Math.floor(peak / xs.length)] as number };
+  return { xs, ys, mean, sd, expectedImprovement, best: beliefs.best, next };
+}
+
+/**
+ * The map's sd for drawing: far from every trial a Box-Cox warp can make the spread unbounded, and a
+ * picture shows the widest finite spread there instead.
+ */
+export function drawableSpread(map: BeliefMap): Float64Array {
+  let widest = 0;
+  for (const sd of map.sd) if (Number.isFinite(sd)) widest = Math.max(widest, sd);
+  return map.sd.map((sd) => (Number.isFinite(sd) ? sd : widest));
 }

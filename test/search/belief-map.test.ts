@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { beliefMap, cellCentres } from '../../src/search/belief-map.js';
+import { beliefMap, cellCentres, drawableSpread } from '../../src/search/belief-map.js';
 import type { SpaceSpec, Trial } from '../../src/search/types.js';
 
 const SPACE: SpaceSpec = { x: { kind: 'float', low: 0, high: 100, step: 1 }, y: { kind: 'float', low: 0, high: 100, step: 1 } };
@@ -41,6 +41,18 @@ describe('beliefMap', () => {
     const far = cellAt(map, 50, 0);
     expect(map.sd[far]).toBeGreaterThan(3 * (map.sd[near] as number));
     for (const ei of map.expectedImprovement) expect(ei).toBeGreaterThanOrEqual(0);
+  });
+
+  it('names the cell where expected improvement peaks as the next probe, and draws an unbounded spread as the widest finite one', () => {
+    const map = beliefMap({ space: SPACE, direction: 'maximize', trials: seen, cells: 20 })!;
+    const peak = map.expectedImprovement.indexOf(Math.max(...map.expectedImprovement));
+    expect(cellAt(map, map.next.x, map.next.y)).toBe(peak);
+    const widest = Math.max(...map.sd);
+    const unbounded = { ...map, sd: map.sd.map((sd, i) => (i === 0 ? Infinity : sd)) };
+    const drawn = drawableSpread(unbounded);
+    expect(drawn[0]).toBe(Math.max(...unbounded.sd.filter(Number.isFinite)));
+    expect(drawn[0]).toBeLessThanOrEqual(widest);
+    expect([...drawn].slice(1)).toEqual([...map.sd].slice(1));
   });
 
   it('is undefined before any trial, and refuses a space that is not two numbers', () => {

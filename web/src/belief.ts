@@ -3,7 +3,7 @@
  * strategy fits) read along one knob, the other knobs held where the controls stand, and the expected
  * improvement that decides where Bayesian search would probe next.
  */
-import { beliefMap } from '../../src/search/belief-map.js';
+import { beliefMap, drawableSpread, type BeliefMap } from '../../src/search/belief-map.js';
 import { fitSurrogate, type Surrogate } from '../../src/search/insight.js';
 import { Space } from '../../src/search/space.js';
 import type { Objective, Params, Trial } from '../../src/search/types.js';
@@ -82,15 +82,11 @@ export function unitOf(objective: Objective, axis: string, params: Params): numb
 export const MAP_CELLS = 40;
 
 /** The belief over a 2-D game's whole field, as maps: rows from the lowest y up, as src/search/belief-map.ts reads it. */
-export interface BeliefMaps {
-  readonly xs: readonly number[];
-  readonly ys: readonly number[];
-  readonly mean: Float64Array;
-  /** The uncertainty (sd); where it is unbounded far from every trial, the widest finite value instead. */
+export interface BeliefMaps extends Pick<BeliefMap, 'xs' | 'ys' | 'mean' | 'expectedImprovement'> {
+  /** The uncertainty (sd), as drawableSpread gives it. */
   readonly sd: Float64Array;
-  readonly expectedImprovement: Float64Array;
   /** The cell centre where expected improvement peaks: where Bayesian search would probe next. */
-  readonly peak: { readonly x: number; readonly y: number };
+  readonly peak: BeliefMap['next'];
 }
 
 /**
@@ -107,17 +103,5 @@ export function beliefMaps(objective: Objective, trials: readonly Trial[], sprea
     ...(options.strategyBudget === undefined ? {} : { strategyBudget: options.strategyBudget }),
   });
   if (map === undefined) return undefined;
-  let widest = 0;
-  for (const sd of map.sd) if (Number.isFinite(sd)) widest = Math.max(widest, sd);
-  let peak = 0;
-  for (let i = 1; i < map.expectedImprovement.length; i++) if ((map.expectedImprovement[i] as number) > (map.expectedImprovement[peak] as number)) peak = i;
-  const columns = map.xs.length;
-  return {
-    xs: map.xs,
-    ys: map.ys,
-    mean: map.mean,
-    sd: map.sd.map((sd) => (Number.isFinite(sd) ? sd : widest)),
-    expectedImprovement: map.expectedImprovement,
-    peak: { x: map.xs[peak % columns] as number, y: map.ys[Math.floor(peak / columns)] as number },
-  };
+  return { xs: map.xs, ys: map.ys, mean: map.mean, sd: drawableSpread(map), expectedImprovement: map.expectedImprovement, peak: map.next };
 }

@@ -4,6 +4,7 @@
  * reveal replays, so a strategy here makes exactly the moves its reveal row shows.
  */
 import { GAMES } from '../../src/games/index.js';
+import { seriesStyle } from '../../src/pictures/series-style.js';
 import type { AnyGameRules, GameId, GameState, MoveInput } from '../../src/games/types.js';
 import { bestTrial, Study } from '../../src/search/study.js';
 import { createStrategy } from '../../src/search/strategies/index.js';
@@ -12,7 +13,13 @@ import { readingText } from './reading-words.js';
 
 export type RunName = 'you' | 'grid' | 'random' | 'bayes';
 export const STRATEGY_RUNS: readonly Exclude<RunName, 'you'>[] = ['grid', 'random', 'bayes'];
-export const RUN_LABELS: Readonly<Record<RunName, string>> = { you: 'You', grid: 'Grid search', random: 'Random search', bayes: 'Bayesian search' };
+/** The pictures' series labels (src/pictures), so the page names each run as Discord's pictures do. */
+export const RUN_LABELS: Readonly<Record<RunName, string>> = {
+  you: seriesStyle('player').label,
+  grid: seriesStyle('grid').label,
+  random: seriesStyle('random').label,
+  bayes: seriesStyle('bayes').label,
+};
 
 export interface Probe {
   readonly params: Params;

@@ -128,4 +128,18 @@ describe.each(DATABASE_KINDS)('one row per creating interaction on %s', (kind) =
     expect(lock.started).toBe(true);
     expect(await count('games')).toBe(2);
   });
+
+  it('answers a daily claim on the next day with the game its interaction started the day before, leaving that day unclaimed', async () => {
+    const before = { key: 'k'.repeat(64), game: 'bake' as const, day: '2026-12-03' };
+    const after = { key: 'm'.repeat(64), game: 'bake' as const, day: '2026-12-04' };
+    const record = { ...bake('daily-2026-12-03-x', INTERACTION), mode: 'daily' as const };
+    const first = await temp.storage.dailyAttempts.startOnce(before, record);
+    expect(first.started).toBe(true);
+    const late = await second.dailyAttempts.startOnce(after, { ...record, seed: 'daily-2026-12-04-x' });
+    expect(late).toEqual({ started: false, game: first.game });
+    expect(await count('games')).toBe(1);
+    expect(await second.dailyAttempts.find([after.key])).toEqual([]);
+    const nextDay = await second.dailyAttempts.startOnce(after, { ...record, seed: 'daily-2026-12-04-x', createdByInteraction: OTHER_INTERACTION });
+    expect(nextDay.started).toBe(true);
+  });
 });

@@ -3,7 +3,7 @@
  * a daily puzzle to one game per person, whatever arrives at the same moment.
  */
 import type { Kysely, Selectable } from 'kysely';
-import { insertGame, toGameRecord } from './game-rows.js';
+import { insertGameOnce, toGameRecord } from './game-rows.js';
 import { newGameId } from './ids.js';
 import type { DailyAttemptsTable, Database } from './schema.js';
 import type { DailyAttempt, DailyAttemptStore, DailyStart } from './types.js';
@@ -28,10 +28,17 @@ export function createDailyAttemptStore(db: Kysely<Database>): DailyAttemptStore
           .onConflict((conflict) => conflict.column('attempt_key').doNothing())
           .returning('attempt_key')
           .executeTakeFirst();
-        if (claimed) return { started: true, game: await insertGame(trx, game, gameId) };
+        if (claimed) {
+          const made = await insertGameOnce(trx, game, gameId);
+          if (made.id === gameId) return { started: true, game: made };
+          // This interaction had already started its game, under the day before: another bot process on the
+          // shard handled it just before midnight UTC. That is the answer; the new day stays unplayed.
+          await trx.deleteFrom('daily_attempts').where('attempt_key', '=', attempt.key).execute();
+          return { started: false, game: made };
+        }
         const row = await trx.selectFrom('daily_attempts').selectAll().where('attempt_key', '=', attempt.key).executeTakeFirstOrThrow();
         const existing = row.game_id === null ? undefined : await trx.selectFrom('games').selectAll().where('id', '=', row.game_id).executeTakeFirst();
-        return { started: false, attempt: toAttempt(row), game: existing && toGameRecord(existing) };
+        return { started: false, game: existing && toGameRecord(existing) };
       });
     },
 

@@ -319,10 +319,11 @@ export type DailyStart =
   /** This call claimed the attempt and created its game. */
   | { readonly started: true; readonly game: GameRecord }
   /**
-   * The attempt was claimed before (perhaps a moment ago); `game` is undefined when it was forgotten. Its
-   * `createdByInteraction` tells whether that was this very interaction, handled by another bot process.
+   * The attempt was claimed before (perhaps a moment ago), or this very interaction already started a game
+   * (another bot process handled it, maybe on the day before). `game` is undefined when it was forgotten;
+   * its `createdByInteraction` tells whether it was this very interaction's.
    */
-  | { readonly started: false; readonly attempt: DailyAttempt; readonly game: GameRecord | undefined };
+  | { readonly started: false; readonly game: GameRecord | undefined };
 
 /**
  * One attempt per person, game and UTC day, enforced by a unique key in the database, so two requests

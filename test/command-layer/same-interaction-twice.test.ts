@@ -12,9 +12,11 @@ import { messageOf } from '../support/responses.js';
 
 let app: TestApp;
 const clock = new Date('2026-12-03T12:00:00Z');
+let now = clock;
 
 beforeEach(async () => {
-  app = await createTestApp(() => clock);
+  now = clock;
+  app = await createTestApp(() => now);
 });
 afterEach(async () => app.dispose());
 
@@ -115,5 +117,23 @@ describe('one interaction handled by two processes starts one thing', () => {
     // A second /daily the same day is another interaction: the attempt was made, and it says so.
     const again = await slash(interaction(fa), 'daily', null, { game: 'bake' });
     expect(messageOf(again).content).toMatch(/where you left it/);
+  });
+
+  it('/daily handled just before and just after midnight UTC: one game, of the day it was sent, and the new day still unplayed', async () => {
+    const gu = person('710000000000000007', 'Gu');
+    const request = interaction(gu);
+    now = new Date('2026-12-03T23:59:59.900Z');
+    const first = await slash(request, 'daily', null, { game: 'bake' });
+    now = new Date('2026-12-04T00:00:00.100Z');
+    const second = await slash(request, 'daily', null, { game: 'bake' });
+    expect(messageOf(first).content).toMatch(/^Today's/);
+    expect(shown(second)).toBe(shown(first));
+    expect(await app.services.storage.games.listByOwner(gu.user.id)).toHaveLength(1);
+    expect(app.logs()).not.toMatch(/"level":50/);
+    // The new day's /daily, another interaction, starts the new day's game.
+    const today = await slash(interaction(gu), 'daily', null, { game: 'bake' });
+    expect(messageOf(today).content).toMatch(/^Today's/);
+    const games = await app.services.storage.games.listByOwner(gu.user.id);
+    expect(new Set(games.map((game) => game.seed)).size).toBe(2);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { altTextFrom, count, listInWords, possessive, type ChartImage } from './chart-image.js';
 import { FONT, INK, MUTED, numberedMarker, title, type Rect } from './chart-frame.js';
-import { colourBar, heatCells, mapAxes, mapFrame, mapMarkers, mapScales, rimmedMarker, valueRange, type ColourRange, type HeatGrid, type MapPoint } from './heat-map.js';
+import { colourBar, heatCells, isFlat, mapAxes, mapFrame, mapMarkers, mapScales, rimmedMarker, valueRange, type ColourRange, type HeatGrid, type MapPoint } from './heat-map.js';
 import { renderPng } from './render.js';
 import { formatNumber } from './scale.js';
 import { seriesStyle } from './series-style.js';
@@ -295,7 +295,9 @@ export function digBeliefMapsAltText(input: BeliefMapsInput): string {
   const unsure = gridPeak(input.uncertainty);
   const sentences = [
     `Three maps of what Bayesian search believes after ${whose} (${count(input.digs.length, w.moveNoun)}), dark blue low and yellow high.`,
-    `Predicted gold is highest near ${at(mean.point)}, about ${amount(mean.value, w.unit)}.`,
+    isFlat(input.mean.values)
+      ? `Predicted gold is the same everywhere, about ${amount(mean.value, w.unit)}: one ${w.moveNoun} cannot show where it rises.`
+      : `Predicted gold is highest near ${at(mean.point)}, about ${amount(mean.value, w.unit)}.`,
     `It is least sure near ${at(unsure.point)}, give or take ${amount(unsure.value, w.unit)}.`,
   ];
   if (input.next !== undefined) sentences.push(`Expected improvement peaks at ${at(input.next)}, marked with a ring: that is where it would dig next.`);

@@ -190,3 +190,17 @@ export function mapMarkers(points: readonly MapPoint[], scales: { x: Scale; y: S
   });
   return group({}, parts);
 }
+
+/**
+ * Whether a map's values are all the same: after a single trial the model predicts that trial's value
+ * everywhere, and no cell is richer than another, whatever the first cell's index says.
+ */
+export function isFlat(values: ArrayLike<number>): boolean {
+  let low = Infinity;
+  let high = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    low = Math.min(low, values[i] as number);
+    high = Math.max(high, values[i] as number);
+  }
+  return high - low <= 1e-9 * Math.max(1, Math.abs(high));
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dig, type DigState } from '../../src/games/dig.js';
-import { digBeliefFrames, digPlayerRun, digRevealData, type DigRun } from '../../src/games/dig-reveal.js';
+import { digBelief, digBeliefFrames, digPlayerRun, digRevealData, type DigRun } from '../../src/games/dig-reveal.js';
 import { ALT_TEXT_LIMIT } from '../../src/pictures/chart-image.js';
 import { mapAnimation, mapAnimationSvgs, type MapAnimationFrame } from '../../src/pictures/dig-animation.js';
 import { digBeliefMaps, digBoardMap, digBoardMapSvg, digHeatMap, digRevealMap, type MapDig, type MapSearcher } from '../../src/pictures/dig-map.js';
@@ -116,6 +116,15 @@ describe('Dig for Gold pictures', () => {
     for (const heading of ['Belief: predicted gold', 'Uncertainty (±1 sd)', 'Expected improvement']) expect(image.svg).toContain(heading);
     expect(image.altText).toMatch(/^Three maps of what Bayesian search believes after your digs \(5 digs\)/);
     expect(image.altText).toContain(`Expected improvement peaks at (${Math.round(belief.next.x)}, ${Math.round(belief.next.y)})`);
+    expect(image.altText).toMatch(/Predicted gold is highest near \(\d+, \d+\)/);
+  });
+
+  it('belief maps after one dig: the prediction is that dig’s grams everywhere, with no place named as highest', () => {
+    const one = [{ x: 20, y: 80, grams: 40 }];
+    const belief = digBelief(one)!;
+    const image = digBeliefMaps({ mean: belief.mean, uncertainty: belief.uncertainty, acquisition: belief.acquisition, digs: one.map((d) => ({ x: d.x, y: d.y, reading: d.grams })), next: belief.next });
+    expect(image.altText).toContain('Predicted gold is the same everywhere, about 40.0 g: one dig cannot show where it rises.');
+    expect(image.altText).not.toMatch(/highest near/);
   });
 
   it('the board map shows the digs and their grams on an empty map, and never the field', () => {

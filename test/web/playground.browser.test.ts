@@ -186,6 +186,8 @@ describe('Dig for Gold in the playground', { timeout: 120_000 }, () => {
     expect(await page.locator('#probes li').first().textContent()).toBe(digLine(30, 70, first!));
     expect(await page.locator('#field-map g.dig').count()).toBe(1);
     expect(await page.locator('#belief-chart svg.mean image.heat').count()).toBe(1);
+    // One dig: the belief is that dig's grams everywhere, and the page does not call any spot the richest.
+    expect(await page.locator('#belief-chart svg.mean desc').textContent()).toMatch(/^The belief is .* everywhere: one dig cannot show where the gold rises\.$/);
     const meanAfterOne = await page.locator('#belief-chart svg.mean image.heat').getAttribute('href');
     expect(await page.locator('#acquisition-chart svg').getAttribute('data-next')).toMatch(/^\d+(\.\d+)?,\d+(\.\d+)?$/);
     expect(await page.locator('#acquisition-chart svg desc').textContent()).toMatch(/Bayes would dig here next/);
@@ -197,6 +199,7 @@ describe('Dig for Gold in the playground', { timeout: 120_000 }, () => {
     expect(await page.locator('#probes li').nth(1).textContent()).toBe(digLine(75, 20, grams[1]!));
     expect(await page.locator('#belief-chart svg.mean image.heat').getAttribute('href')).not.toBe(meanAfterOne);
     expect(await page.locator('#belief-chart svg.mean').getAttribute('data-digs')).toBe('2');
+    expect(await page.locator('#belief-chart svg.mean desc').textContent()).toMatch(/^The belief is richest \(.*\) near x \d+ m, y \d+ m\.$/);
     expect(await page.locator('#belief-summary').textContent()).toMatch(/^You: 2 digs, the best .* g at x \d+ m, y \d+ m\. .*Bayes would dig here next\.$/);
     expect(await page.locator('#status').textContent()).toMatch(/^Probe 2: .* 10 left\.$|You won!/);
     const measured = await page.evaluate<number>("performance.getEntriesByName('probe-to-belief').length");

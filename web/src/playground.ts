@@ -6,6 +6,7 @@
 import './style.css';
 import { MoveError } from '../../src/games/types.js';
 import type { GameId, MoveField, MoveInput } from '../../src/games/types.js';
+import { isFlat } from '../../src/pictures/heat-map.js';
 import type { Params } from '../../src/search/types.js';
 import { startActivity } from './activity.js';
 import { beliefMaps, beliefSlice, unitOf, type BeliefMaps, type BeliefSlice } from './belief.js';
@@ -184,7 +185,9 @@ function drawMaps(run: Run): void {
   const top = highestCell(maps, maps.mean);
   const unsure = highestCell(maps, maps.sd);
   const next = maps.peak;
-  const meanText = `The belief is richest (${reading(top.value)}) near ${spotText(top.point)}.`;
+  const meanText = isFlat(maps.mean)
+    ? `The belief is ${reading(top.value)} everywhere: one dig cannot show where the gold rises.`
+    : `The belief is richest (${reading(top.value)}) near ${spotText(top.point)}.`;
   const sdText = `The belief is least sure (± ${reading(unsure.value)}) near ${spotText(unsure.point)}, and surest beside the digs.`;
   const nextText = `Expected improvement peaks at ${spotText(next)}: Bayes would dig here next.`;
   $('belief-chart').replaceChildren(

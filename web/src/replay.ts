@@ -146,14 +146,15 @@ async function main(): Promise<void> {
     const grid = (values: Float64Array): MapGrid => ({ xs: maps.xs, ys: maps.ys, values });
     const unit = scale.unit ? { gridUnit: scale.unit } : {};
     const nextText = `expected improvement peaks at ${spot(maps.peak)}, where Bayesian search would dig next.`;
+    const movesText = `${moves} ${moves === 1 ? 'move' : 'moves'}`;
     $('belief-chart').replaceChildren(
       wrapMaps(
-        mapPicture({ ...common, title: 'Belief (mean)', description: `What Bayesian search believed about the ${scale.name} after ${moves} moves.`, grid: grid(maps.mean), ...unit, marks, className: 'mean' }),
-        mapPicture({ ...common, title: 'Uncertainty (sd)', description: `How unsure that belief was after ${moves} moves: surest beside the moves.`, grid: grid(maps.sd), ...unit, marks, className: 'sd' }),
+        mapPicture({ ...common, title: 'Belief (mean)', description: `What Bayesian search believed about the ${scale.name} after ${movesText}.`, grid: grid(maps.mean), ...unit, marks, className: 'mean' }),
+        mapPicture({ ...common, title: 'Uncertainty (sd)', description: `How unsure that belief was after ${movesText}: surest beside the moves.`, grid: grid(maps.sd), ...unit, marks, className: 'sd' }),
       ),
     );
     $('acquisition-chart').replaceChildren(
-      mapPicture({ ...common, title: 'Expected improvement', description: `After ${moves} moves, ${nextText}`, grid: grid(maps.expectedImprovement), marks, next: maps.peak, className: 'acquisition' }),
+      mapPicture({ ...common, title: 'Expected improvement', description: `After ${movesText}, ${nextText}`, grid: grid(maps.expectedImprovement), marks, next: maps.peak, className: 'acquisition' }),
     );
     return `${who} after ${moves} of ${budget} moves: ${nextText}`;
   };

@@ -98,13 +98,15 @@ describe('the playground in Chromium', { timeout: 120_000 }, () => {
     const afterOne = await meanPath(page);
     const acquisitionOne = await page.locator('#acquisition-chart path.acquisition').getAttribute('d');
     expect(afterOne).toBeTruthy();
+    // One probe: the belief is its reading all along the knob, and no minute is called the highest.
+    expect(await page.locator('#belief-summary').textContent()).toMatch(/^You, after 1 probe: the belief is \d+(\.\d+)? all along Bake time \(minutes\), as one probe cannot show where it rises;/);
 
     await dragSlider(page, '#field-minutes', 0.8);
     await page.waitForFunction("document.querySelectorAll('#probes li').length === 2");
     expect(await page.locator('#belief-chart g.probe').count()).toBe(2);
     expect(await meanPath(page)).not.toBe(afterOne);
     expect(await page.locator('#acquisition-chart path.acquisition').getAttribute('d')).not.toBe(acquisitionOne);
-    expect(await page.locator('#belief-summary').textContent()).toMatch(/after 2 probes/);
+    expect(await page.locator('#belief-summary').textContent()).toMatch(/after 2 probes: the belief is highest \(\d+(\.\d+)?\) at Bake time \(minutes\) \d+(\.\d+)?;/);
     expect(await page.locator('#status').textContent()).toMatch(/Probe 2: .* (left|won|last probe)/);
     await page.screenshot({ path: screenshotPath('playground-bake-two-probes') });
     expect(errors).toEqual([]);

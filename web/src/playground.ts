@@ -92,7 +92,10 @@ function describeBelief(slice: BeliefSlice | undefined, axisLabel: string): stri
   slice.mean.forEach((m, i) => {
     if (m > (slice.mean[top] ?? -Infinity)) top = i;
   });
-  return `${RUN_LABELS[viewing]}, after ${run.trials.length} ${run.trials.length === 1 ? 'probe' : 'probes'}: the belief is highest (${formatNumber(slice.mean[top] ?? 0)}) at ${axisLabel} ${formatNumber(slice.values[top] ?? 0)}; expected improvement peaks at ${formatNumber(valueAt(slice.peak))}, where Bayesian search would probe next.`;
+  const belief = isFlat(slice.mean)
+    ? `the belief is ${formatNumber(slice.mean[top] ?? 0)} all along ${axisLabel}, as one probe cannot show where it rises`
+    : `the belief is highest (${formatNumber(slice.mean[top] ?? 0)}) at ${axisLabel} ${formatNumber(slice.values[top] ?? 0)}`;
+  return `${RUN_LABELS[viewing]}, after ${run.trials.length} ${run.trials.length === 1 ? 'probe' : 'probes'}: ${belief}; expected improvement peaks at ${formatNumber(valueAt(slice.peak))}, where Bayesian search would probe next.`;
 }
 
 /** Redraws the belief, acquisition and race from the puzzle as it stands. */

@@ -223,6 +223,9 @@ describe('Dig for Gold in the playground', { timeout: 120_000 }, () => {
     expect(await page.locator('#map-cursor').textContent()).toMatch(/^Cursor at x 52 m, y 60 m\./);
     expect(await page.locator('#field-x').inputValue()).toBe('52');
     expect(await page.locator('#field-y').inputValue()).toBe('60');
+    // Each typed coordinate is named once, its unit shown beside the box.
+    expect(await page.getByRole('spinbutton', { name: 'x (metres east)', exact: true }).getAttribute('id')).toBe('field-x');
+    expect(await page.locator('label[for="field-y"] .unit').textContent()).toBe('m');
     await page.keyboard.press('Enter');
     await page.locator('#probes li').first().waitFor();
     expect(await page.locator('#probes li').first().textContent()).toBe(digLine(52, 60, gramsOf(seed, [{ x: 52, y: 60 }])[0]!));
@@ -260,6 +263,10 @@ describe('Dig for Gold in the playground', { timeout: 120_000 }, () => {
     expect(await page.locator('#field-map g.dig').count()).toBe(5);
     expect(await page.locator('#acquisition-chart svg').getAttribute('data-digs')).toBe('5');
     expect(await page.locator('#belief-summary').textContent()).toMatch(/^Bayesian search: 5 digs, the best/);
+    // Its fourth dig is at the north edge: the number goes below the dig, clear of the map's title.
+    const north = page.locator('#field-map g.dig[data-y="99"]');
+    const [labelY, digY] = [Number(await north.locator('text').getAttribute('y')), Number(await north.locator('circle').first().getAttribute('cy'))];
+    expect(labelY).toBeGreaterThan(digY);
     await page.screenshot({ path: screenshotPath('playground-dig-bayes-five'), fullPage: true });
 
     await page.getByRole('button', { name: 'Race them all' }).click();

@@ -50,7 +50,8 @@ export function buildControls(form: HTMLFormElement, fields: readonly MoveField[
     const id = `field-${field.name}`;
     label.htmlFor = id;
     const name = document.createElement('span');
-    name.textContent = field.kind === 'number' && field.unit ? `${field.label} (${field.unit})` : field.label;
+    // A typed number shows its unit after the box; a slider's unit is in its name, its output shows the value.
+    name.textContent = field.kind === 'number' && field.unit && !typedNumbers ? `${field.label} (${field.unit})` : field.label;
     label.append(name);
     if (field.kind === 'number' && typedNumbers) {
       const input = document.createElement('input');
@@ -62,7 +63,12 @@ export function buildControls(form: HTMLFormElement, fields: readonly MoveField[
       input.step = field.step === undefined ? 'any' : String(field.step);
       input.value = String(defaults[field.name] ?? (field.min + field.max) / 2);
       input.addEventListener('input', onInput);
-      label.append(input, document.createElement('span'));
+      const unit = document.createElement('span');
+      unit.className = 'unit';
+      // The label already names the input; read aloud, the unit would only repeat "metres".
+      unit.setAttribute('aria-hidden', 'true');
+      unit.textContent = field.unit ?? '';
+      label.append(input, unit);
       readers.push(() => [field.name, input.value]);
       numberInputs.set(field.name, input);
     } else if (field.kind === 'number') {

@@ -151,7 +151,17 @@ function drawMarks(svg: SVGSVGElement, frame: MapFrame, marks: readonly MapMark[
   for (const mark of marks) {
     const { px, py } = fieldToPixel(frame, mark);
     const style = seriesOf(mark.run);
-    const label = svgText(px + 8, py - 7, mark.label, { 'font-size': 11, 'font-weight': 700, stroke: '#ffffff', 'stroke-width': 3, 'paint-order': 'stroke' });
+    // Above and to the right of the dig, unless that would run over the title or off the map's east edge.
+    const below = py - 18 < frame.top;
+    const west = px > frame.left + frame.width - 16;
+    const label = svgText(west ? px - 8 : px + 8, below ? py + 16 : py - 7, mark.label, {
+      'font-size': 11,
+      'font-weight': 700,
+      'text-anchor': west ? 'end' : 'start',
+      stroke: '#ffffff',
+      'stroke-width': 3,
+      'paint-order': 'stroke',
+    });
     svg.append(svgElement('g', { class: 'dig', 'data-x': mark.x, 'data-y': mark.y }, [shape(style.marker, px, py, style.colour), label]));
   }
 }

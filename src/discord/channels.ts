@@ -47,9 +47,10 @@ export function discordChannels(client: Client): Channels {
     async edit(channelId, messageId, message) {
       const channel = await client.channels.fetch(channelId);
       if (!channel?.isTextBased()) throw new Error(`cannot edit messages in channel ${channelId}`);
-      // Keeping a file needs the attachment ids the message has: one read (often cached) instead of an upload.
+      // Keeping a file needs the attachment ids the message has now: one read instead of an upload. Not
+      // the cache: edits do not refresh it, so it may hold the attachments of an earlier question.
       const keepsFiles = message.files?.some((file) => file.unchanged === true) === true;
-      const shown = keepsFiles ? shownAttachments(await channel.messages.fetch(messageId).catch(() => null)) : [];
+      const shown = keepsFiles ? shownAttachments(await channel.messages.fetch({ message: messageId, force: true }).catch(() => null)) : [];
       await channel.messages.edit(messageId, toMessageEdit(message, shown));
     },
   };

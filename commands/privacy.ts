@@ -48,9 +48,10 @@ const confirm: ComponentHandler<{ userId: string }> = {
     refuseOthers(request.user.id, userId);
     const report = await app.storage.privacy.forget(userId, withoutPlayer);
     app.logger.info({ userId, ...report }, 'forgot a user on request');
-    // A second click (or a second bot process handling the same click) finds everything gone already.
+    // A second click, or a second bot process handling the same click, finds everything gone already. Its
+    // answer may be the one Discord shows, so it must be true for the person whose data was just deleted.
     if (Object.values(report).every((count) => count === 0 || count === false)) {
-      return update({ content: `Nothing of yours is stored now, so there was nothing to delete. Today's daily puzzles you started stay played: ${ATTEMPT_MARKS}`, rows: [], ephemeral: true });
+      return update({ content: `Done: nothing of yours is stored now. Today's daily puzzles you started stay played: ${ATTEMPT_MARKS}`, rows: [], ephemeral: true });
     }
     return update({
       content:

@@ -208,7 +208,7 @@ describe('/privacy', () => {
     });
     // Clicked again (a double click, or the same click reaching a second bot process): nothing is left.
     const again = await click(person('800001'), forget!.customId);
-    expect(text(again)).toMatch(/^Nothing of yours is stored now, so there was nothing to delete\./);
+    expect(text(again)).toMatch(/^Done: nothing of yours is stored now\./);
     const board = text(await slash(person('800002'), 'leaderboard', null, { game: 'bake', period: 'all' }));
     expect(board).not.toContain('800001');
     expect(board).toContain('🥇 user 800002 — 50');

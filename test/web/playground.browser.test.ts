@@ -356,6 +356,15 @@ describe('the replay page in Chromium', { timeout: 120_000 }, () => {
     expect(await page.locator('#map-chart svg.truth g.dig').count()).toBe(12);
     expect(await page.locator('#belief-summary').textContent()).toMatch(/^Bayesian optimisation after 12 of 12 moves: expected improvement peaks at x \d+ m, y \d+ m/);
     await page.screenshot({ path: screenshotPath('replay-dig-bayes'), fullPage: true });
+
+    // The player gave up after five digs: at move 12 the page still speaks of those five, and of the belief
+    // Bayes would make of them (it never had that belief itself).
+    await page.locator('#run').selectOption('player');
+    expect(await page.locator('#move').textContent()).toBe('Move 12 of 12');
+    expect(await page.locator('#map-chart svg.truth g.dig').count()).toBe(moves);
+    expect(await page.locator('#field-summary').textContent()).toMatch(new RegExp(`^The hidden field with the player's first ${moves} of ${moves} moves\\.`));
+    expect(await page.locator('#belief-summary').textContent()).toMatch(new RegExp(`^The player after ${moves} of ${moves} moves: `));
+    expect(await page.locator('#belief-chart svg.mean desc').textContent()).toBe(`What Bayesian search would believe about the gold from the player's first ${moves} of ${moves} moves.`);
     expect(errors).toEqual([]);
     await page.close();
   });

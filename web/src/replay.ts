@@ -35,6 +35,15 @@ const axisSelect = $<HTMLSelectElement>('axis');
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
+/**
+ * "5 of 12 moves": how many of the run's own moves the scrubber has reached. A run that ended early (a win,
+ * or giving up) has fewer moves than the budget the scrubber spans.
+ */
+function movesOf(run: RevealRun, shown: number): string {
+  const total = run.trials.length;
+  return `${shown} of ${total} ${total === 1 ? 'move' : 'moves'}`;
+}
+
 function trialsOf(run: RevealRun, count: number): Trial[] {
   return run.trials.slice(0, count).map((t, index) => (t.value === null ? { index, params: t.params, state: 'failed' } : { index, params: t.params, state: 'complete', value: t.value }));
 }
@@ -78,7 +87,7 @@ async function main(): Promise<void> {
   scrub.max = String(budget);
   scrub.value = String(numbers.player.trials.length);
   const finished = body.finishedAt ? new Date(body.finishedAt).toUTCString() : 'recently';
-  $('about').textContent = `Finished ${finished}. ${numbers.player.trials.length} moves by the player, best ${numbers.player.best ?? 'none'}; this link works until ${new Date(body.expiresAt).toUTCString()}.`;
+  $('about').textContent = `Finished ${finished}. ${numbers.player.trials.length} ${numbers.player.trials.length === 1 ? 'move' : 'moves'} by the player, best ${numbers.player.best ?? 'none'}; this link works until ${new Date(body.expiresAt).toUTCString()}.`;
 
   const axes = mapAxesOf(rules.moveFields(body.state.difficulty));
   const scale = rules.readingScale;
@@ -100,7 +109,7 @@ async function main(): Promise<void> {
     const base = shown.at(-1)?.params ?? {};
     const slice = beliefSlice(objective, shown, axis, base, scale.spread);
     const description = slice
-      ? `${who} after ${moves} of ${budget} moves: expected improvement peaks at ${formatNumber(valueAt(slice.peak))}.`
+      ? `${who} after ${movesOf(run, shown.length)}: expected improvement peaks at ${formatNumber(valueAt(slice.peak))}.`
       : `${who} before the first move: no belief yet.`;
     const truth =
       numbers.game === 'bake' && axis === 'bakeTime' ? (numbers.extras as BakeRevealExtras).trueCurve.map((p) => ({ unit: valueToUnit(p.x), value: p.y })) : undefined;
@@ -129,7 +138,7 @@ async function main(): Promise<void> {
     const common = { x: map.x, y: map.y, size: 300 };
     if (truthMap) {
       const lodeText = `The richest spot (the star) is at ${spot(truthMap.lode)}.`;
-      const text = `The hidden field with ${who.toLowerCase() === 'the player' ? "the player's" : `${who}'s`} first ${moves} ${moves === 1 ? 'move' : 'moves'}. ${lodeText}`;
+      const text = `The hidden field with ${who.toLowerCase() === 'the player' ? "the player's" : `${who}'s`} first ${movesOf(run, shown.length)}. ${lodeText}`;
       $('map-chart').replaceChildren(
         mapPicture({ ...common, size: 360, title: 'The hidden field', description: text, grid: truthMap.grid, ...(scale.unit ? { gridUnit: scale.unit } : {}), marks, lode: truthMap.lode, className: 'truth' }),
       );
@@ -146,17 +155,22 @@ async function main(): Promise<void> {
     const grid = (values: Float64Array): MapGrid => ({ xs: maps.xs, ys: maps.ys, values });
     const unit = scale.unit ? { gridUnit: scale.unit } : {};
     const nextText = `expected improvement peaks at ${spot(maps.peak)}, where Bayesian search would dig next.`;
-    const movesText = `${moves} ${moves === 1 ? 'move' : 'moves'}`;
+    const movesText = movesOf(run, shown.length);
+    // Only Bayesian search's own run had this belief; for any other run it is what Bayes would make of those moves.
+    const meanText =
+      run.name === 'bayes'
+        ? `What Bayesian search believed about the ${scale.name} after ${movesText}.`
+        : `What Bayesian search would believe about the ${scale.name} from ${who.toLowerCase() === 'the player' ? "the player's" : `${who}'s`} first ${movesText}.`;
     $('belief-chart').replaceChildren(
       wrapMaps(
-        mapPicture({ ...common, title: 'Belief (mean)', description: `What Bayesian search believed about the ${scale.name} after ${movesText}.`, grid: grid(maps.mean), ...unit, marks, className: 'mean' }),
+        mapPicture({ ...common, title: 'Belief (mean)', description: meanText, grid: grid(maps.mean), ...unit, marks, className: 'mean' }),
         mapPicture({ ...common, title: 'Uncertainty (sd)', description: `How unsure that belief was after ${movesText}: surest beside the moves.`, grid: grid(maps.sd), ...unit, marks, className: 'sd' }),
       ),
     );
     $('acquisition-chart').replaceChildren(
       mapPicture({ ...common, title: 'Expected improvement', description: `After ${movesText}, ${nextText}`, grid: grid(maps.expectedImprovement), marks, next: maps.peak, className: 'acquisition' }),
     );
-    return `${who} after ${moves} of ${budget} moves: ${nextText}`;
+    return `${who} after ${movesText}: ${nextText}`;
   };
 
   const draw = () => {

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { bake } from '../../src/games/bake.js';
 import { digStrategyRuns } from '../../src/games/dig-reveal.js';
-import { dig } from '../../src/games/dig.js';
+import { dig, goldPeak } from '../../src/games/dig.js';
 import { GAMES } from '../../src/games/index.js';
 import { fieldToPixel, type MapFrame } from '../../web/src/map-coordinates.js';
 import { screenshotPath } from '../support/browser.js';
@@ -246,6 +246,37 @@ describe('Dig for Gold in the playground', { timeout: 120_000 }, () => {
     await page.locator('#probes li').nth(2).waitFor();
     expect(await page.locator('#probes li').nth(2).textContent()).toBe(digLine(15, 20, gramsOf(seed, [{ x: 52, y: 60 }, { x: 42, y: 59 }, { x: 15, y: 20 }])[2]!));
     expect(await page.locator('#field-map g.cursor').getAttribute('data-x')).toBe('15');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('uncovers the field once the game is over, with the mother lode starred, and digs no more', async () => {
+    const seed = 'gold-38';
+    const { page, errors } = await openPage(`/?game=dig&seed=${seed}`);
+    await page.locator('#field-map svg').waitFor();
+    expect(await page.locator('#field-map svg image.heat').count()).toBe(0);
+    const spots = Array.from({ length: 12 }, (_, i) => ({ x: 5 + (i % 4) * 30, y: 5 + Math.floor(i / 4) * 45 }));
+    for (const [index, spot] of spots.entries()) {
+      await page.locator('#field-x').fill(String(spot.x));
+      await page.locator('#field-y').fill(String(spot.y));
+      await page.locator('#field-y').press('Enter');
+      await page.waitForFunction(`document.querySelectorAll('#probes li').length > ${index}`);
+      if (/You won!/.test((await page.locator('#status').textContent()) ?? '')) break;
+    }
+    const made = await page.locator('#probes li').count();
+    expect(await page.locator('#status').textContent()).toMatch(/You won!|That was your last probe\./);
+    expect(await page.locator('#field-map svg title').first().textContent()).toBe('The field, uncovered');
+    expect(await page.locator('#field-map svg image.heat').count()).toBe(1);
+    const lode = goldPeak(seed, 'normal');
+    expect(await page.locator('#field-map svg polygon.lode').getAttribute('data-x')).toBe(String(lode.x));
+    expect(await page.locator('#field-map svg desc').textContent()).toMatch(/The game is over, so the gold is shown: the richest spot \(the star\) is at x \d+ m, y \d+ m, with [\d.]+ g\.$/);
+    // A click on the uncovered field is refused by the rules and changes nothing.
+    const box = (await page.locator('#field-map svg').boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    expect(await page.locator('#probes li').count()).toBe(made);
+    expect(await page.locator('#status').getAttribute('class')).toContain('error');
+    expect(await page.locator('#map-cursor').textContent()).toMatch(/The game is over: New puzzle starts another\.$/);
+    await page.screenshot({ path: screenshotPath('playground-dig-uncovered'), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
   });

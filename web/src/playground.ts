@@ -4,6 +4,8 @@
  * the browser, with the project's own games and search engine; the server only serves topic text.
  */
 import './style.css';
+import { digFieldGrid } from '../../src/games/dig-reveal.js';
+import { goldPeak } from '../../src/games/dig.js';
 import { MoveError } from '../../src/games/types.js';
 import type { GameId, MoveField, MoveInput } from '../../src/games/types.js';
 import { isFlat } from '../../src/pictures/heat-map.js';
@@ -14,7 +16,7 @@ import { acquisitionChart, beliefChart, raceChart, type PlottedProbe } from './c
 import { buildControls, formatNumber, type ControlSet } from './controls.js';
 import { fetchTopic, showTopic } from './explanation.js';
 import { mapAxesOf, moveCursor, pixelToField, snapToAxis, type FieldPoint, type MapAxis, type MapFrame } from './map-coordinates.js';
-import { mapFrameOf, mapPicture, placeCursor, wrapMaps, type MapMark } from './maps.js';
+import { mapFrameOf, mapPicture, placeCursor, wrapMaps, type MapMark, type MapPictureOptions } from './maps.js';
 import { readingLabel, readingRange } from './reading-words.js';
 import { bestSoFar, PARAM_OF_FIELD, probe, RUN_LABELS, startPuzzle, stepStrategy, STRATEGY_RUNS, type Puzzle, type Run, type RunName } from './runs.js';
 
@@ -158,6 +160,25 @@ function highestCell(maps: BeliefMaps, values: Float64Array): { point: FieldPoin
   return { point: { x: maps.xs[at % columns] as number, y: maps.ys[Math.floor(at / columns)] as number }, value: values[at] as number };
 }
 
+/**
+ * The field map's picture: hidden while your game goes on, and once it is over (a win, or the last dig)
+ * uncovered with the mother lode starred, as Dig for Gold's reveal and the replay show it.
+ */
+function fieldContents(digsText: string, reading: (value: number) => string): Pick<MapPictureOptions, 'title' | 'description' | 'grid' | 'gridUnit' | 'lode'> {
+  if (puzzle.game !== 'dig' || puzzle.state.status === 'playing') {
+    return { title: 'The field: click to dig', description: `${digsText} What lies beneath stays hidden until the game is over.` };
+  }
+  const lode = goldPeak(puzzle.seed, puzzle.difficulty);
+  const unit = puzzle.rules.readingScale.unit;
+  return {
+    title: 'The field, uncovered',
+    description: `${digsText} The game is over, so the gold is shown: the richest spot (the star) is at ${spotText(lode)}, with ${reading(lode.grams)}.`,
+    grid: digFieldGrid(puzzle.seed, puzzle.difficulty),
+    ...(unit ? { gridUnit: unit } : {}),
+    lode,
+  };
+}
+
 function drawMaps(run: Run): void {
   const axes = map!;
   const reading = (value: number) => withUnit(value, puzzle.rules.readingScale.unit ?? '');
@@ -169,9 +190,11 @@ function drawMaps(run: Run): void {
   const digsText = digs === 0 ? `${who}: no digs yet.` : `${who}: ${digs} ${digs === 1 ? 'dig' : 'digs'}${best ? `, the best ${reading(best.value)} at ${spotText(pointOf(best.params))}` : ''}.`;
   const common = { x: axes.x, y: axes.y };
   const fieldOptions = { ...common, size: FIELD_MAP_SIZE };
-  const field = mapPicture({ ...fieldOptions, title: 'The field: click to dig', description: `${digsText} What lies beneath stays hidden until the game is over.`, marks, className: 'field' });
+  const fieldPicture = { ...fieldOptions, ...fieldContents(digsText, reading) };
+  const field = mapPicture({ ...fieldPicture, marks, className: 'field' });
   axes.svg = field;
-  axes.frame = mapFrameOf(fieldOptions);
+  // The uncovered field has a colour key, which narrows the plotted square: clicks are read in the frame drawn.
+  axes.frame = mapFrameOf(fieldPicture);
   fieldMap.replaceChildren(field);
   placeCursor(field, axes.frame, axes.cursor);
   const size = BELIEF_MAP_SIZE;
@@ -217,7 +240,10 @@ function setCursor(point: FieldPoint, fillInputs: boolean): void {
     if (xInput) xInput.value = String(point.x);
     if (yInput) yInput.value = String(point.y);
   }
-  const text = `Cursor at ${spotText(point)}. Enter or Space digs there; arrows move it (Shift for bigger steps).`;
+  const text =
+    puzzle.state.status === 'playing'
+      ? `Cursor at ${spotText(point)}. Enter or Space digs there; arrows move it (Shift for bigger steps).`
+      : `Cursor at ${spotText(point)}. The game is over: New puzzle starts another.`;
   mapCursorText.textContent = text;
   fieldMap.setAttribute('aria-valuetext', text);
 }

@@ -179,11 +179,13 @@ describe('Dig for Gold in the playground', { timeout: 120_000 }, () => {
 
     const target = await screenPointOf(page, '#field-map', { x: 30, y: 70 });
     await page.mouse.move(target.x, target.y, { steps: 4 });
-    expect(await page.locator('#map-cursor').textContent()).toMatch(/^Cursor at x 30 m, y 70 m\./);
+    // Hovering shows where a click would dig; the announced cursor (which Enter digs at) stays put.
     expect(await page.locator('#field-map g.cursor').getAttribute('data-x')).toBe('30');
+    expect(await page.locator('#map-cursor').textContent()).not.toMatch(/x 30 m, y 70 m/);
     await page.screenshot({ path: screenshotPath('playground-dig-hover') });
     await page.mouse.click(target.x, target.y);
     await page.locator('#probes li').first().waitFor();
+    expect(await page.locator('#map-cursor').textContent()).toMatch(/^Cursor at x 30 m, y 70 m\./);
     const [first] = gramsOf(seed, [{ x: 30, y: 70 }]);
     expect(await page.locator('#probes li').first().textContent()).toBe(digLine(30, 70, first!));
     expect(await page.locator('#field-map g.dig').count()).toBe(1);
@@ -216,6 +218,9 @@ describe('Dig for Gold in the playground', { timeout: 120_000 }, () => {
     const seed = 'gold-37';
     const { page, errors } = await openPage(`/?game=dig&seed=${seed}`);
     await page.locator('#field-map svg').waitFor();
+    // A mouse left resting over the map must not move the keyboard's cursor.
+    const resting = await screenPointOf(page, '#field-map', { x: 85, y: 15 });
+    await page.mouse.move(resting.x, resting.y, { steps: 3 });
     await page.locator('#field-map').focus();
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');

@@ -245,7 +245,6 @@ function setCursor(point: FieldPoint, fillInputs: boolean): void {
       ? `Cursor at ${spotText(point)}. Enter or Space digs there; arrows move it (Shift for bigger steps).`
       : `Cursor at ${spotText(point)}. The game is over: New puzzle starts another.`;
   mapCursorText.textContent = text;
-  fieldMap.setAttribute('aria-valuetext', text);
 }
 
 /** The field point under the pointer, or undefined off the plotted square. */
@@ -264,9 +263,14 @@ function cursorFromInputs(): void {
   if (controls.numberInputs.get(map.x.name)?.value !== '' && controls.numberInputs.get(map.y.name)?.value !== '' && Number.isFinite(x) && Number.isFinite(y)) setCursor({ x, y }, false);
 }
 
+// The pointer only shows where a click would dig. The cursor, which Enter digs at and the live region
+// announces, moves with the keys, the typed x and y, or a click, so a resting mouse never redirects a dig.
 fieldMap.addEventListener('pointermove', (event) => {
   const point = pointUnder(event);
-  if (point) setCursor(point, false);
+  if (map?.svg && map.frame) placeCursor(map.svg, map.frame, point ?? map.cursor);
+});
+fieldMap.addEventListener('pointerleave', () => {
+  if (map?.svg && map.frame) placeCursor(map.svg, map.frame, map.cursor);
 });
 fieldMap.addEventListener('click', (event) => {
   const point = pointUnder(event);

@@ -243,6 +243,8 @@ describe('Dig for Gold in the playground', { timeout: 120_000 }, () => {
 
     await page.locator('#field-x').fill('150');
     await page.locator('#field-y').fill('20');
+    // Off the field, the cursor stays where it was rather than being drawn outside the map.
+    expect(await page.locator('#field-map g.cursor').getAttribute('data-x')).toBe('42');
     await page.getByRole('button', { name: 'Dig', exact: true }).click();
     expect(await page.locator('#status').textContent()).toBe('x (metres east) must be a whole number of metres from 0 to 100 (got 150).');
     expect(await page.locator('#probes li').count()).toBe(2);

@@ -255,12 +255,20 @@ function pointUnder(event: MouseEvent): FieldPoint | undefined {
   return pixelToField(map.frame, ((event.clientX - box.left) * FIELD_MAP_SIZE) / box.width, ((event.clientY - box.top) * FIELD_MAP_SIZE) / box.height);
 }
 
-/** The cursor where the typed x and y say, when both are numbers. */
+/**
+ * The cursor where the typed x and y say, when both are numbers on the field; off the field it stays where
+ * it was (the rules say what is allowed when the dig is made). A cursor is always a spot a dig can take.
+ */
 function cursorFromInputs(): void {
   if (!map) return;
-  const x = Number(controls.numberInputs.get(map.x.name)?.value);
-  const y = Number(controls.numberInputs.get(map.y.name)?.value);
-  if (controls.numberInputs.get(map.x.name)?.value !== '' && controls.numberInputs.get(map.y.name)?.value !== '' && Number.isFinite(x) && Number.isFinite(y)) setCursor({ x, y }, false);
+  const typed = (axis: MapAxis) => {
+    const text = controls.numberInputs.get(axis.name)?.value ?? '';
+    const value = Number(text);
+    return text !== '' && Number.isFinite(value) && value >= axis.min && value <= axis.max ? snapToAxis(axis, value) : undefined;
+  };
+  const x = typed(map.x);
+  const y = typed(map.y);
+  if (x !== undefined && y !== undefined) setCursor({ x, y }, false);
 }
 
 // The pointer only shows where a click would dig. The cursor, which Enter digs at and the live region

@@ -101,10 +101,15 @@ export function beliefMap(options: BeliefMapOptions): BeliefMap | undefined {
     sd[i] = point.sd;
     expectedImprovement[i] = point.expectedImprovement;
   });
-  let peak = 0;
-  for (let i = 1; i < count; i++) if ((expectedImprovement[i] as number) > (expectedImprovement[peak] as number)) peak = i;
-  const next = { x: xs[peak % xs.length] as number, y: ys[Math.floor(peak / xs.length)] as number };
-  return { xs, ys, mean, sd, expectedImprovement, best: beliefs.best, next };
+  return { xs, ys, mean, sd, expectedImprovement, best: beliefs.best, next: highestCell({ xs, ys }, expectedImprovement).point };
+}
+
+/** The cell centre where one of a map's layers (row-major, row 0 at the lowest y) is highest, and its value. */
+export function highestCell(map: Pick<BeliefMap, 'xs' | 'ys'>, values: ArrayLike<number>): { point: { x: number; y: number }; value: number } {
+  let at = 0;
+  for (let i = 1; i < values.length; i++) if ((values[i] as number) > (values[at] as number)) at = i;
+  const columns = map.xs.length;
+  return { point: { x: map.xs[at % columns] as number, y: map.ys[Math.floor(at / columns)] as number }, value: values[at] as number };
 }
 
 /**

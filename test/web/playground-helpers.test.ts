@@ -10,7 +10,7 @@ import { GAMES } from '../../src/games/index.js';
 import { GAME_IDS } from '../../src/games/types.js';
 import type { Trial } from '../../src/search/types.js';
 import { beliefMaps } from '../../web/src/belief.js';
-import { fieldToPixel, keyStep, mapAxesOf, moveCursor, pixelToField, snapToAxis, type MapFrame } from '../../web/src/map-coordinates.js';
+import { fieldToPixel, keyStep, mapAxesOf, moveCursor, pixelToField, snapToAxis, spotText, type MapFrame } from '../../web/src/map-coordinates.js';
 import { readingLabel, readingRange, readingText } from '../../web/src/reading-words.js';
 
 const METRES = { min: 0, max: 100, step: 1 };
@@ -69,6 +69,13 @@ describe('map coordinates', () => {
       y: { name: 'y', label: 'y (metres north)', unit: 'm', min: 0, max: 100, step: 1 },
     });
     for (const game of GAME_IDS.filter((id) => id !== 'dig')) expect(mapAxesOf(GAMES[game].moveFields(GAMES[game].defaultDifficulty)), game).toBeUndefined();
+  });
+
+  it('names a field point by the nearest spot a dig can take, in the axes’ units', () => {
+    const axes = mapAxesOf(GAMES.dig.moveFields('normal'))!;
+    expect(spotText(axes.x, axes.y, { x: 41.25, y: 61.6 })).toBe('x 41 m, y 62 m');
+    expect(spotText(axes.x, axes.y, { x: 100.4, y: -0.2 })).toBe('x 100 m, y 0 m');
+    expect(spotText({ ...axes.x, unit: '' }, axes.y, { x: 3, y: 4 })).toBe('x 3, y 4 m');
   });
 });
 

@@ -9,13 +9,14 @@ import { goldPeak } from '../../src/games/dig.js';
 import { MoveError } from '../../src/games/types.js';
 import type { GameId, MoveField, MoveInput } from '../../src/games/types.js';
 import { isFlat } from '../../src/pictures/heat-map.js';
+import { highestCell } from '../../src/search/belief-map.js';
 import type { Params } from '../../src/search/types.js';
 import { startActivity } from './activity.js';
-import { beliefMaps, beliefSlice, unitOf, type BeliefMaps, type BeliefSlice } from './belief.js';
+import { beliefMaps, beliefSlice, unitOf, type BeliefSlice } from './belief.js';
 import { acquisitionChart, beliefChart, raceChart, type PlottedProbe } from './charts.js';
 import { buildControls, formatNumber, type ControlSet } from './controls.js';
 import { fetchTopic, showTopic } from './explanation.js';
-import { mapAxesOf, moveCursor, pixelToField, snapToAxis, type FieldPoint, type MapAxis, type MapFrame } from './map-coordinates.js';
+import { mapAxesOf, moveCursor, pixelToField, snapToAxis, spotText as spotOnField, type FieldPoint, type MapAxis, type MapFrame } from './map-coordinates.js';
 import { mapFrameOf, mapPicture, placeCursor, wrapMaps, type MapMark, type MapPictureOptions } from './maps.js';
 import { readingLabel, readingRange } from './reading-words.js';
 import { bestSoFar, PARAM_OF_FIELD, probe, RUN_LABELS, startPuzzle, stepStrategy, STRATEGY_RUNS, type Puzzle, type Run, type RunName } from './runs.js';
@@ -141,24 +142,14 @@ function drawSlice(run: Run, cursorUnit?: number): void {
 
 const withUnit = (value: number, unit: string) => `${formatNumber(value)}${unit ? ` ${unit}` : ''}`;
 
-/** "x 40 m, y 62 m". */
 function spotText(point: FieldPoint): string {
-  if (!map) return '';
-  // A cell centre is named by the nearest spot a move can take (whole metres).
-  return `x ${withUnit(snapToAxis(map.x, point.x), map.x.unit)}, y ${withUnit(snapToAxis(map.y, point.y), map.y.unit)}`;
+  return map ? spotOnField(map.x, map.y, point) : '';
 }
 
 function pointOf(params: Params): FieldPoint {
   return { x: Number(params[map!.x.name]), y: Number(params[map!.y.name]) };
 }
 
-/** Where one of the belief's maps is highest, as a field point (a cell centre) and the value there. */
-function highestCell(maps: BeliefMaps, values: Float64Array): { point: FieldPoint; value: number } {
-  let at = 0;
-  for (let i = 1; i < values.length; i++) if ((values[i] as number) > (values[at] as number)) at = i;
-  const columns = maps.xs.length;
-  return { point: { x: maps.xs[at % columns] as number, y: maps.ys[Math.floor(at / columns)] as number }, value: values[at] as number };
-}
 
 /**
  * The field map's picture: hidden while your game goes on, and once it is over (a win, or the last dig)

@@ -14,7 +14,7 @@ import type { Trial } from '../../src/search/types.js';
 import { beliefMaps, beliefSlice, unitOf } from './belief.js';
 import { acquisitionChart, beliefChart, raceChart } from './charts.js';
 import { formatNumber } from './controls.js';
-import { mapAxesOf, snapToAxis } from './map-coordinates.js';
+import { mapAxesOf, spotText } from './map-coordinates.js';
 import { mapPicture, wrapMaps, type MapGrid, type MapMark } from './maps.js';
 import { readingLabel, readingRange, readingText } from './reading-words.js';
 import { PARAM_OF_FIELD, describeParams } from './runs.js';
@@ -134,7 +134,7 @@ async function main(): Promise<void> {
   const drawMaps = (run: RevealRun, moves: number, who: string, map: NonNullable<typeof axes>): string => {
     const shown = trialsOf(run, moves);
     const marks: MapMark[] = shown.map((t, i) => ({ x: Number(t.params[map.x.name]), y: Number(t.params[map.y.name]), run: run.name, label: String(i + 1) }));
-    const spot = (p: { x: number; y: number }) => `x ${formatNumber(snapToAxis(map.x, p.x))} ${map.x.unit}, y ${formatNumber(snapToAxis(map.y, p.y))} ${map.y.unit}`.replace(/ ,/g, ',').trim();
+    const spot = (p: { x: number; y: number }) => spotText(map.x, map.y, p);
     const common = { x: map.x, y: map.y, size: 300 };
     if (truthMap) {
       const lodeText = `The richest spot (the star) is at ${spot(truthMap.lode)}.`;

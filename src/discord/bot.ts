@@ -170,9 +170,11 @@ async function respond(interaction: Answerable, work: () => Promise<CommandRespo
   const shownBefore = shownAttachments(onMessage?.message);
   /** What the answered message shows afterwards, for a later edit that keeps files of the first answer. */
   let shownAfter: ShownAttachment[] = [];
+  /** The message a later edit finishes: the interaction's own ('@original'), or a follow-up that replaced it. */
+  let answered = '@original';
   if (deferral) {
     await deferral;
-    shownAfter = await finishDeferred(interaction, onMessage !== undefined, response, shownBefore, logger);
+    ({ shown: shownAfter, message: answered } = await finishDeferred(interaction, onMessage !== undefined, response, shownBefore, logger));
   } else if (response.kind === 'modal') {
     if (interaction.isModalSubmit()) throw new Error('a modal cannot answer a modal');
     await interaction.showModal(toDiscordModal(response.modal));
@@ -187,32 +189,37 @@ async function respond(interaction: Answerable, work: () => Promise<CommandRespo
   }
   if (response.kind !== 'modal' && response.later) {
     // The interaction token lasts 15 minutes, long enough for any reveal.
-    await interaction.editReply(toMessageEdit(await response.later(), shownAfter));
+    await interaction.editReply({ ...toMessageEdit(await response.later(), shownAfter), message: answered });
   }
 }
 
-/** Finishes an acknowledged interaction; resolves what the edited message shows, when it edited one. */
+/**
+ * Finishes an acknowledged interaction. Resolves the message that now shows the answer ('@original', or
+ * the id of a follow-up that replaced it) and what it shows, so that a later edit finishes that message.
+ */
 async function finishDeferred(
   interaction: Answerable,
   deferredUpdate: boolean,
   response: CommandResponse,
   shownBefore: readonly ShownAttachment[],
   logger: Logger,
-): Promise<ShownAttachment[]> {
+): Promise<{ shown: ShownAttachment[]; message: string }> {
   if (response.kind === 'modal') {
     // A modal must be the first answer; a handler that is slow to decide on one is a bug.
     logger.error({ interactionId: interaction.id }, 'modal answer came after deferral');
     await interaction.followUp({ content: 'Sorry, that took too long. Please try again.', flags: MessageFlags.Ephemeral });
-    return [];
+    return { shown: [], message: '@original' };
   }
   if (response.kind === 'update' || (!deferredUpdate && !response.message.ephemeral)) {
     // A deferred reply's placeholder shows nothing yet; a deferred update edits the component's message.
-    return shownAttachments(await interaction.editReply(toMessageEdit(response.message, deferredUpdate ? shownBefore : [])));
+    const edited = await interaction.editReply(toMessageEdit(response.message, deferredUpdate ? shownBefore : []));
+    return { shown: shownAttachments(edited), message: '@original' };
   }
   if (!deferredUpdate) {
     // The public "thinking…" placeholder cannot turn private; replace it with a private follow-up.
     await interaction.deleteReply();
   }
-  await interaction.followUp(toNewMessage(response.message));
-  return [];
+  // A new message after a click (a new quiz set under the old score), or a private one: a follow-up.
+  const followUp = await interaction.followUp(toNewMessage(response.message));
+  return { shown: shownAttachments(followUp), message: followUp.id };
 }

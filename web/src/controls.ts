@@ -4,7 +4,7 @@
  * shows its value as text.
  */
 import type { MoveField, MoveInput } from '../../src/games/types.js';
-import { formatNumber } from './format.js';
+import { withUnit } from './format.js';
 
 export { formatNumber } from './format.js';
 
@@ -92,7 +92,7 @@ export function buildControls(form: HTMLFormElement, fields: readonly MoveField[
       output.htmlFor.add(id);
       const value = () => sliderValue(field, Number(slider.value), whole);
       const show = () => {
-        output.textContent = `${formatNumber(value())}${field.unit ? ` ${field.unit}` : ''}`;
+        output.textContent = withUnit(value(), field.unit);
         slider.setAttribute('aria-valuetext', output.textContent);
       };
       show();

@@ -3,7 +3,7 @@
  * (y growing down), and the keyboard cursor's steps across it. Pure: no DOM, so it is unit-tested alone.
  */
 import type { MoveField } from '../../src/games/types.js';
-import { formatNumber } from './format.js';
+import { withUnit } from './format.js';
 
 /** One axis of the field, as a game's move field gives it. */
 export interface FieldAxis {
@@ -108,6 +108,5 @@ export function moveCursor(frame: MapFrame, cursor: FieldPoint, key: string, big
 
 /** "x 40 m, y 62 m": a field point named by the nearest spot a move can take. */
 export function spotText(x: MapAxis, y: MapAxis, point: { readonly x: number; readonly y: number }): string {
-  const at = (axis: MapAxis, value: number) => `${formatNumber(snapToAxis(axis, value))}${axis.unit ? ` ${axis.unit}` : ''}`;
-  return `x ${at(x, point.x)}, y ${at(y, point.y)}`;
+  return `x ${withUnit(snapToAxis(x, point.x), x.unit)}, y ${withUnit(snapToAxis(y, point.y), y.unit)}`;
 }

@@ -8,7 +8,7 @@
 import { GRID, INK, MUTED } from '../../src/pictures/chart-frame.js';
 import { VIRIDIS_ANCHORS, viridisRgb, hexColour } from '../../src/pictures/palette.js';
 import { seriesStyle, type MarkerShape } from '../../src/pictures/series-style.js';
-import { formatNumber } from './controls.js';
+import { formatNumber, withUnit } from './format.js';
 import { fieldToPixel, type FieldAxis, type FieldPoint, type MapFrame } from './map-coordinates.js';
 import { chartFrame, niceTicks, svgElement, svgText } from './svg.js';
 
@@ -101,11 +101,10 @@ function colourKey(svg: SVGSVGElement, frame: MapFrame, range: readonly [number,
   svg.append(svgElement('defs', {}, [gradient]));
   const left = frame.left + frame.width + 12;
   svg.append(svgElement('rect', { x: left, y: frame.top, width: 12, height: frame.height, fill: `url(#${id})`, stroke: INK, 'stroke-width': 0.5 }));
-  const suffix = unit ? ` ${unit}` : '';
   // Expected improvement far from every promising spot underflows to 1e-273 and the like: that is 0 to a reader.
-  const label = (value: number) => formatNumber(Math.abs(value) < (range[1] - range[0]) / 1000 ? 0 : value);
-  svg.append(svgText(left + 15, frame.top + 10, `${label(range[1])}${suffix}`, { 'font-size': 10, class: 'key-high' }));
-  svg.append(svgText(left + 15, frame.top + frame.height, `${label(range[0])}${suffix}`, { 'font-size': 10, class: 'key-low' }));
+  const label = (value: number) => withUnit(Math.abs(value) < (range[1] - range[0]) / 1000 ? 0 : value, unit);
+  svg.append(svgText(left + 15, frame.top + 10, label(range[1]), { 'font-size': 10, class: 'key-high' }));
+  svg.append(svgText(left + 15, frame.top + frame.height, label(range[0]), { 'font-size': 10, class: 'key-low' }));
 }
 
 function mapAxes(svg: SVGSVGElement, frame: MapFrame, x: MapPictureOptions['x'], y: MapPictureOptions['y']): void {

@@ -16,6 +16,7 @@ import { beliefMaps, beliefSlice, unitOf, type BeliefSlice } from './belief.js';
 import { acquisitionChart, beliefChart, raceChart, type PlottedProbe } from './charts.js';
 import { buildControls, formatNumber, type ControlSet } from './controls.js';
 import { fetchTopic, showTopic } from './explanation.js';
+import { withUnit } from './format.js';
 import { mapAxesOf, moveCursor, pixelToField, snapToAxis, spotText as spotOnField, type FieldPoint, type MapAxis, type MapFrame } from './map-coordinates.js';
 import { mapFrameOf, mapPicture, placeCursor, wrapMaps, type MapMark, type MapPictureOptions } from './maps.js';
 import { readingLabel, readingRange } from './reading-words.js';
@@ -140,8 +141,6 @@ function drawSlice(run: Run, cursorUnit?: number): void {
 
 // ---- A 2-D game: the field is a map to click, the belief and the acquisition are maps ----------------------
 
-const withUnit = (value: number, unit: string) => `${formatNumber(value)}${unit ? ` ${unit}` : ''}`;
-
 function spotText(point: FieldPoint): string {
   return map ? spotOnField(map.x, map.y, point) : '';
 }
@@ -149,7 +148,6 @@ function spotText(point: FieldPoint): string {
 function pointOf(params: Params): FieldPoint {
   return { x: Number(params[map!.x.name]), y: Number(params[map!.y.name]) };
 }
-
 
 /**
  * The field map's picture: hidden while your game goes on, and once it is over (a win, or the last dig)
@@ -172,7 +170,7 @@ function fieldContents(digsText: string, reading: (value: number) => string): Pi
 
 function drawMaps(run: Run): void {
   const axes = map!;
-  const reading = (value: number) => withUnit(value, puzzle.rules.readingScale.unit ?? '');
+  const reading = (value: number) => withUnit(value, puzzle.rules.readingScale.unit);
   const who = RUN_LABELS[viewing];
   const marks: MapMark[] = run.probes.map((p, i) => ({ ...pointOf(p.params), run: viewing, label: String(i + 1) }));
   const maps = beliefMaps(puzzle.objective, run.trials, puzzle.rules.readingScale.spread, viewing === 'bayes' ? { strategyBudget: puzzle.budget } : {});

@@ -135,10 +135,11 @@ async function main(): Promise<void> {
     const shown = trialsOf(run, moves);
     const marks: MapMark[] = shown.map((t, i) => ({ x: Number(t.params[map.x.name]), y: Number(t.params[map.y.name]), run: run.name, label: String(i + 1) }));
     const spot = (p: { x: number; y: number }) => spotText(map.x, map.y, p);
+    const whose = who === 'The player' ? "the player's" : `${who}'s`;
     const common = { x: map.x, y: map.y, size: 300 };
     if (truthMap) {
       const lodeText = `The richest spot (the star) is at ${spot(truthMap.lode)}.`;
-      const text = `The hidden field with ${who.toLowerCase() === 'the player' ? "the player's" : `${who}'s`} first ${movesOf(run, shown.length)}. ${lodeText}`;
+      const text = `The hidden field with ${whose} first ${movesOf(run, shown.length)}. ${lodeText}`;
       $('map-chart').replaceChildren(
         mapPicture({ ...common, size: 360, title: 'The hidden field', description: text, grid: truthMap.grid, ...(scale.unit ? { gridUnit: scale.unit } : {}), marks, lode: truthMap.lode, className: 'truth' }),
       );
@@ -160,7 +161,7 @@ async function main(): Promise<void> {
     const meanText =
       run.name === 'bayes'
         ? `What Bayesian search believed about the ${scale.name} after ${movesText}.`
-        : `What Bayesian search would believe about the ${scale.name} from ${who.toLowerCase() === 'the player' ? "the player's" : `${who}'s`} first ${movesText}.`;
+        : `What Bayesian search would believe about the ${scale.name} from ${whose} first ${movesText}.`;
     $('belief-chart').replaceChildren(
       wrapMaps(
         mapPicture({ ...common, title: 'Belief (mean)', description: meanText, grid: grid(maps.mean), ...unit, marks, className: 'mean' }),
